@@ -4,7 +4,14 @@
 /** What kind of performance or list a set is. */
 export type SetKind = 'mix' | 'radio_show' | 'live_set' | 'concert' | 'history' | 'playlist';
 
-export const SET_KINDS: readonly SetKind[] = ['mix', 'radio_show', 'live_set', 'concert', 'history', 'playlist'];
+export const SET_KINDS: readonly SetKind[] = [
+  'mix',
+  'radio_show',
+  'live_set',
+  'concert',
+  'history',
+  'playlist',
+];
 
 /** Where a problem was found, so a user can go and fix it. */
 export interface SourceLocation {

@@ -1,0 +1,175 @@
+// Evaluates track identity on the djmix-dataset (MixesDB tracklists with YouTube ids):
+// two entries with the same YouTube id are the same track. Reports pairwise precision and recall of
+// a naive normaliser, of our identity keys, and of our keys plus near-duplicate merges.
+// Run: node packages/bench/src/eval-identity.ts [path/to/djmix-dataset.json.gz]
+
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import {
+  AUTO_MERGE,
+  blockingKeys,
+  nearDuplicateScore,
+  parseTrackLine,
+  type TrackParse,
+  trackIdentity,
+} from '@songnodes/core';
+
+export interface PairwiseMetrics {
+  precision: number;
+  recall: number;
+  /** Pairs of entries put together by the predicted labels. */
+  predictedPairs: number;
+  /** Pairs of entries that truly are the same. */
+  truePairs: number;
+  /** Pairs in both. */
+  correctPairs: number;
+}
+
+function pairs(n: number): number {
+  return (n * (n - 1)) / 2;
+}
+
+function countPairs<T>(items: readonly T[], keyOf: (item: T) => string): number {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(keyOf(item), (counts.get(keyOf(item)) ?? 0) + 1);
+  let total = 0;
+  for (const n of counts.values()) total += pairs(n);
+  return total;
+}
+
+/**
+ * Pairwise precision/recall of a clustering: `predicted[i]` and `truth[i]` are the cluster labels
+ * of item i. Precision = correct pairs / predicted pairs; recall = correct pairs / true pairs
+ * (1 when there are no pairs to find or none claimed).
+ */
+export function pairwiseMetrics(predicted: readonly string[], truth: readonly string[]): PairwiseMetrics {
+  if (predicted.length !== truth.length) throw new Error('predicted and truth must have the same length');
+  const idx = predicted.map((_, i) => i);
+  const predictedPairs = countPairs(idx, (i) => predicted[i]!);
+  const truePairs = countPairs(idx, (i) => truth[i]!);
+  const correctPairs = countPairs(idx, (i) => JSON.stringify([predicted[i], truth[i]]));
+  return {
+    precision: predictedPairs === 0 ? 1 : correctPairs / predictedPairs,
+    recall: truePairs === 0 ? 1 : correctPairs / truePairs,
+    predictedPairs,
+    truePairs,
+    correctPairs,
+  };
+}
+
+/** The baseline of the issue: lowercase, bracketed parts and punctuation stripped. */
+export function naiveKey(line: string): string {
+  return line
+    .toLowerCase()
+    .replace(/\[[^\]]*\]|\([^)]*\)|\{[^}]*\}/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+class UnionFind {
+  private readonly parent = new Map<string, string>();
+  find(x: string): string {
+    let root = x;
+    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
+    this.parent.set(x, root);
+    return root;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return;
+    // The smaller label becomes the root, so the result does not depend on comparison order.
+    if (ra < rb) this.parent.set(rb, ra);
+    else this.parent.set(ra, rb);
+  }
+}
+
+/**
+ * Merges identity keys whose near-duplicate score reaches AUTO_MERGE, comparing only keys that share
+ * a blocking key (an artist). Returns a function from key to merged cluster label.
+ */
+export function mergeNearDuplicates(parses: ReadonlyMap<string, TrackParse>): (key: string) => string {
+  const blocks = new Map<string, string[]>();
+  for (const [key, parse] of parses) {
+    for (const block of blockingKeys(parse)) {
+      const list = blocks.get(block) ?? [];
+      list.push(key);
+      blocks.set(block, list);
+    }
+  }
+  const uf = new UnionFind();
+  const compared = new Set<string>();
+  for (const keys of blocks.values()) {
+    for (let i = 0; i < keys.length; i++) {
+      for (let j = i + 1; j < keys.length; j++) {
+        const a = keys[i]!;
+        const b = keys[j]!;
+        const pairId = a < b ? `${a}\n${b}` : `${b}\n${a}`;
+        if (compared.has(pairId)) continue;
+        compared.add(pairId);
+        if (nearDuplicateScore(parses.get(a)!, parses.get(b)!) >= AUTO_MERGE) uf.union(a, b);
+      }
+    }
+  }
+  return (key) => uf.find(key);
+}
+
+interface DatasetMix {
+  id: string;
+  tracklist: { id: string | null; title: string }[];
+}
+
+export interface IdentityEvaluation {
+  entries: number;
+  naive: PairwiseMetrics;
+  keys: PairwiseMetrics;
+  keysAndNearDuplicates: PairwiseMetrics;
+}
+
+/** Runs the evaluation over the mixes of a djmix-dataset file. */
+export function evaluateIdentity(mixes: readonly DatasetMix[]): IdentityEvaluation {
+  const youtube: string[] = [];
+  const naive: string[] = [];
+  const keys: string[] = [];
+  const parses = new Map<string, TrackParse>();
+  for (const mix of mixes) {
+    for (const entry of mix.tracklist) {
+      if (!entry.id) continue;
+      const line = parseTrackLine(entry.title);
+      const identity = trackIdentity(line.track);
+      if (!identity) continue;
+      youtube.push(entry.id);
+      naive.push(naiveKey(entry.title));
+      keys.push(identity.key);
+      if (!parses.has(identity.key)) parses.set(identity.key, line.track);
+    }
+  }
+  const merged = mergeNearDuplicates(parses);
+  return {
+    entries: youtube.length,
+    naive: pairwiseMetrics(naive, youtube),
+    keys: pairwiseMetrics(keys, youtube),
+    keysAndNearDuplicates: pairwiseMetrics(keys.map(merged), youtube),
+  };
+}
+
+export const DEFAULT_DATASET = new URL(
+  '../../../../shared/data/djmix-mixesdb/djmix-dataset-dev-1000.json.gz',
+  import.meta.url,
+);
+
+export function loadDataset(path: string | URL = DEFAULT_DATASET): DatasetMix[] {
+  return JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as DatasetMix[];
+}
+
+function format(name: string, m: PairwiseMetrics): string {
+  return `${name.padEnd(28)} P ${m.precision.toFixed(4)}  R ${m.recall.toFixed(4)}  (pairs: predicted ${m.predictedPairs}, true ${m.truePairs}, correct ${m.correctPairs})`;
+}
+
+if (import.meta.main) {
+  const result = evaluateIdentity(loadDataset(process.argv[2] ?? DEFAULT_DATASET));
+  console.log(`entries with a YouTube id and a known track: ${result.entries}`);
+  console.log(format('naive normaliser', result.naive));
+  console.log(format('identity keys', result.keys));
+  console.log(format('keys + near-duplicate merges', result.keysAndNearDuplicates));
+}

@@ -1,0 +1,73 @@
+// Splitting an artist credit into primary and featured artists (and performers for b2b / pres.).
+// Collaborations are split on every common joiner, so `Above & Beyond` becomes two names: that is
+// harmless for identity because both spellings of the credit split the same way and the key is a set.
+
+import { cleanText } from './normalise.ts';
+
+export interface ArtistCredit {
+  primary: string[];
+  featured: string[];
+  /** People credited as performing or presenting rather than as the artist (`A pres. B`, `A b2b B`). */
+  performers: string[];
+}
+
+// Joiners between collaborating artists. ` x ` and ` X ` are both in use (`Cassius x Pharrell`);
+// a lone trailing X (`Malcolm X`) never matches because a name must follow.
+const JOINERS =
+  /\s*,\s*|\s*&\s*|\s+\+\s+|\s+and\s+|\s+[xX×]\s+|\s+vs\.?\s+|\s+versus\s+|\s+\/\s+|\s+meets\s+|\s+with\s+|\s+b2b\s+|\s+b3b\s+/i;
+
+const FEATURING = /(?:^|\s+|(?<=[([]))(?:featuring|feat|ft)\.?(?=\s|$)\s*/i;
+const PRESENTS = /\s+(?:pres\.?|presents)\s+/i;
+const B2B = /\s+b[23]b\s+/i;
+
+/** Splits a list of names on the collaboration joiners; empty pieces and repeats are dropped. */
+export function splitNames(text: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const piece of cleanText(text).split(new RegExp(JOINERS.source, 'gi'))) {
+    const name = piece
+      .replace(/^[\s,&/+-]+|[\s,&/+-]+$/g, '')
+      .replace(/^\((.*)\)$/, '$1')
+      .trim();
+    if (name !== '' && !seen.has(name.toLowerCase())) {
+      seen.add(name.toLowerCase());
+      out.push(name);
+    }
+  }
+  return out;
+}
+
+/** Splits `text` at a `feat.`/`ft.`/`featuring` marker: what comes before, and the featured names (brackets removed). */
+export function splitFeaturing(text: string): { main: string; featured: string[] } {
+  const m = FEATURING.exec(text);
+  if (!m) return { main: text.trim(), featured: [] };
+  let main = text.slice(0, m.index);
+  let rest = text.slice(m.index + m[0].length);
+  // `Artist (feat. X)` or `Title [ft. X] (Y Remix)`: the featured list ends at the bracket that opened it.
+  const opener = main.trimEnd().slice(-1);
+  if (opener === '(' || opener === '[') {
+    main = main.trimEnd().slice(0, -1);
+    const closer = opener === '(' ? ')' : ']';
+    const end = rest.indexOf(closer);
+    const after = end >= 0 ? rest.slice(end + 1) : '';
+    rest = end >= 0 ? rest.slice(0, end) : rest;
+    main = `${main.trim()} ${after.trim()}`;
+  }
+  return { main: main.trim(), featured: splitNames(rest) };
+}
+
+/** Splits an artist credit: `A & B feat. C`, `A pres. B`, `A b2b B`, `A vs. B`, `A x B`, `A, B and C`. */
+export function splitArtistCredit(text: string): ArtistCredit {
+  const { main, featured } = splitFeaturing(cleanText(text));
+  const presents = PRESENTS.exec(main);
+  if (presents) {
+    // `Armin van Buuren pres. Gaia`: the track belongs to the project; the presenter is kept as performer.
+    return {
+      primary: splitNames(main.slice(presents.index + presents[0].length)),
+      featured,
+      performers: splitNames(main.slice(0, presents.index)),
+    };
+  }
+  const primary = splitNames(main);
+  return { primary, featured, performers: B2B.test(main) ? primary : [] };
+}

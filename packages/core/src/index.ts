@@ -1,0 +1,13 @@
+// Public API of @songnodes/core: pure domain code, no I/O.
+export * from './artists.ts';
+export * from './brackets.ts';
+export * from './camelot.ts';
+export * from './duration.ts';
+export * from './identity.ts';
+export * from './near-duplicate.ts';
+export * from './normalise.ts';
+export * from './similarity.ts';
+export * from './track-line.ts';
+export * from './track-parse.ts';
+export * from './types.ts';
+export * from './version.ts';

@@ -1,0 +1,120 @@
+// Text cleanup for display, and name/title normalisation for identity keys.
+// cleanText keeps what the source said (case, diacritics) but in one canonical Unicode/ASCII form;
+// normaliseName throws away every difference that must not split an identity.
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '-',
+  mdash: '-',
+  lsquo: "'",
+  rsquo: "'",
+  ldquo: '"',
+  rdquo: '"',
+  hellip: '...',
+  eacute: 'é',
+  egrave: 'è',
+  aacute: 'á',
+  agrave: 'à',
+  oacute: 'ó',
+  uuml: 'ü',
+  ouml: 'ö',
+  auml: 'ä',
+  szlig: 'ß',
+  ntilde: 'ñ',
+  ccedil: 'ç',
+};
+
+/** Decodes HTML character references as text (`&amp;` → `&`); unknown names stay as written. Never interprets markup. */
+export function decodeHtmlEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
+    if (ref[0] === '#') {
+      const code =
+        ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * Canonical text: entities decoded, NFKC, unicode dashes/quotes/spaces as their ASCII forms,
+ * invisible characters removed, whitespace collapsed and trimmed. Case and diacritics are kept.
+ */
+export function cleanText(text: string): string {
+  return (
+    decodeHtmlEntities(text)
+      .normalize('NFKC')
+      // hyphen, non-breaking hyphen, figure dash, en/em dash, horizontal bar, minus sign
+      .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-')
+      .replace(/[\u2018\u2019\u201A\u201B\u2032\u00B4\u0060]/g, "'")
+      .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
+      .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+      .replace(/[\s\u00A0]+/g, ' ')
+      .trim()
+  );
+}
+
+// Letters that NFD does not decompose into base + combining mark.
+const FOLDED_LETTERS: Record<string, string> = {
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  đ: 'd',
+  ð: 'd',
+  ł: 'l',
+  þ: 'th',
+  ı: 'i',
+};
+
+/** Lowercase, diacritics removed (`Fürstenberg` → `furstenberg`, `Røyksopp` → `royksopp`). */
+export function foldCase(text: string): string {
+  return cleanText(text)
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[øæœßđðłþı]/g, (c) => FOLDED_LETTERS[c] ?? c);
+}
+
+/**
+ * The normalised form of a name or title for keys: lowercase, no diacritics, `&`/`+`/`and`/`n`
+ * unified to `and`, apostrophes and dots dropped inside words (`Lil' Louis`, `D.J.`), other
+ * punctuation turned into spaces, whitespace collapsed. ALL CAPS and mixed case become equal.
+ */
+export function normaliseName(text: string): string {
+  return foldCase(text)
+    .replace(/\s*(?:&|\+)\s*/g, ' and ')
+    .replace(/\s'n'?\s/g, ' and ')
+    .replace(/['.]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** An artist name for keys: normalised, and a leading `The` dropped (`The Cure` = `Cure`). */
+export function normaliseArtist(name: string): string {
+  return normaliseName(name).replace(/^the\s+(?=\S)/, '');
+}
+
+/** A title for keys: normalised, and a leading `The` dropped (`The Angels Fell` = `Angels Fell`). */
+export function normaliseTitle(title: string): string {
+  return normaliseName(title).replace(/^the\s+(?=\S)/, '');
+}
+
+/** True when the text has letters and every one of them is upper case (`DROP THE DEAL`). */
+export function isAllCaps(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+/** `DROP THE DEAL` → `Drop The Deal`, for display of lines typed with caps lock; other text unchanged. */
+export function titleCaseAllCaps(text: string): string {
+  if (!isAllCaps(text)) return text;
+  return text.toLowerCase().replace(/(^|[\s(/\-[])(\p{L})/gu, (_m, before: string, letter: string) => {
+    return before + letter.toUpperCase();
+  });
+}

@@ -1,0 +1,213 @@
+// Parsing one track: from a raw "Artist - Title (Version)" string, or from the separate fields that
+// DJ software keeps (Rekordbox, Traktor, CSV columns). The result says who made it, what it is called,
+// which version it is, and whether it is unknown — and keeps whatever is known of an unknown track.
+
+import { splitArtistCredit, splitFeaturing, splitNames } from './artists.ts';
+import { trailingGroup } from './brackets.ts';
+import { cleanText, foldCase, isAllCaps, titleCaseAllCaps } from './normalise.ts';
+import { classifyVersion, type VersionInfo, type VersionKind } from './version.ts';
+
+export type { VersionKind } from './version.ts';
+
+export interface TrackParse {
+  /** No identity can be given (`ID - ID`, `?`, `Artist - ID`, `ID Remix`); known parts are still filled. */
+  unknown: boolean;
+  primaryArtists: string[];
+  featuredArtists: string[];
+  remixers: string[];
+  /** Base title, without version and featured artists. */
+  title: string;
+  /** Version as written (`Bicep Remix`), null for the base recording. */
+  version: string | null;
+  versionKind: VersionKind;
+  /** For a mashup written as `A - T1 vs. B - T2`: its component tracks. */
+  mashupOf?: TrackParse[];
+  /** Credited as presenting or playing rather than as artist (`A pres. B`, `A b2b B`). */
+  performers?: string[];
+}
+
+export interface TrackInput {
+  raw?: string;
+  artist?: string;
+  title?: string;
+  version?: string;
+  remixer?: string;
+}
+
+// What people write for a track or artist they could not identify.
+const UNKNOWN_TEXT =
+  /^(?:id|i\.d\.?|ids|unknown|unknown (?:artist|track|title|id|song)|track id|unidentified|tba|tbc|n\/a|\?+|-+|x+)$/;
+
+/** True for text that names nothing: `ID`, `?`, `Unknown`, `unknown artist`, empty. */
+export function isUnknownText(text: string): boolean {
+  const t = foldCase(text).replace(/[!.\s]+$/, '');
+  return t === '' || UNKNOWN_TEXT.test(t);
+}
+
+/** Splits `Artist - Title` at the first spaced dash (tolerating `Artist -Title`); null when there is none. */
+export function splitArtistTitle(text: string): { artist: string; title: string } | null {
+  const spaced = /\s+-{1,3}\s+/.exec(text);
+  const m = spaced ?? /(?<=\S)\s+-(?=\S)|(?<=\S)-\s+(?=\S)/.exec(text);
+  if (!m || m.index === 0) return null;
+  return { artist: text.slice(0, m.index).trim(), title: text.slice(m.index + m[0].length).trim() };
+}
+
+interface TitleParts {
+  title: string;
+  featured: string[];
+  versions: VersionInfo[];
+}
+
+const FEATURING_GROUP = /^(?:feat|ft|featuring|with)\.?\s+/i;
+
+/** Peels version groups, `(feat. X)` groups and the ` - X Remix` form off the end of a title. */
+function parseTitle(text: string): TitleParts {
+  let title = text.trim();
+  const featured: string[] = [];
+  const versions: VersionInfo[] = [];
+  for (let changed = true; changed; ) {
+    changed = false;
+    const group = trailingGroup(title);
+    if (group) {
+      const version = group.inner === '' ? null : classifyVersion(group.inner);
+      if (group.inner === '' || FEATURING_GROUP.test(group.inner) || version) {
+        if (FEATURING_GROUP.test(group.inner))
+          featured.unshift(...splitNames(group.inner.replace(FEATURING_GROUP, '')));
+        else if (version) versions.unshift(version);
+        title = group.before;
+        changed = true;
+        continue;
+      }
+    }
+    const dash = /\s+-\s+(?!.*\s-\s)(.+)$/.exec(title);
+    const dashVersion = dash ? classifyVersion(dash[1]!) : null;
+    if (dash && dashVersion) {
+      versions.unshift(dashVersion);
+      title = title.slice(0, dash.index).trim();
+      changed = true;
+    }
+  }
+  const inline = splitFeaturing(title);
+  return { title: inline.main, featured: [...inline.featured, ...featured], versions };
+}
+
+/** One version out of several written ones: the outermost decides the kind (`(A Remix) (B Edit)` is B's edit). */
+function combineVersions(versions: readonly VersionInfo[]): {
+  version: string | null;
+  versionKind: VersionKind;
+  remixers: string[];
+  unknown: boolean;
+} {
+  const named = versions.filter((v) => !v.base);
+  const last = named[named.length - 1];
+  if (!last) return { version: null, versionKind: 'original', remixers: [], unknown: false };
+  return {
+    version: named.map((v) => v.version).join(' '),
+    versionKind: last.kind,
+    remixers: unique(named.flatMap((v) => v.remixers)),
+    unknown: named.some((v) => v.unknown),
+  };
+}
+
+function unique(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((n) => {
+    const k = n.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function knownNames(names: readonly string[]): string[] {
+  return names.filter((n) => !isUnknownText(n));
+}
+
+function build(
+  artistText: string,
+  titleParts: TitleParts,
+  extra: { remixers?: string[]; mashupOf?: TrackParse[] } = {},
+): TrackParse {
+  const credit = splitArtistCredit(artistText);
+  const combined = combineVersions(titleParts.versions);
+  const primaryArtists = knownNames(credit.primary);
+  const remixers = unique([...combined.remixers, ...knownNames(extra.remixers ?? [])]);
+  let versionKind = combined.versionKind;
+  let version = combined.version;
+  if (versionKind === 'original' && remixers.length > 0) {
+    // A remixer credited in its own field with no version text: a remix by that person.
+    versionKind = 'remix';
+    version = `${remixers.join(' & ')} Remix`;
+  }
+  const title = titleParts.title;
+  const titleUnknown = isUnknownText(title);
+  // `A vs. B` inside a title is a mashup of two titles.
+  if (versionKind === 'original' && /\s(?:vs\.?|versus)\s/i.test(title)) versionKind = 'mashup';
+  const parse: TrackParse = {
+    unknown: primaryArtists.length === 0 || titleUnknown || combined.unknown,
+    primaryArtists,
+    featuredArtists: unique(knownNames([...credit.featured, ...titleParts.featured])).filter(
+      (f) => !primaryArtists.some((p) => p.toLowerCase() === f.toLowerCase()),
+    ),
+    remixers,
+    title: titleUnknown ? '' : title,
+    version,
+    versionKind: extra.mashupOf ? 'mashup' : versionKind,
+  };
+  if (extra.mashupOf) parse.mashupOf = extra.mashupOf;
+  if (credit.performers.length > 0) parse.performers = credit.performers;
+  return parse;
+}
+
+function parseRaw(raw: string): TrackParse {
+  let text = cleanText(raw);
+  if (isAllCaps(text)) text = titleCaseAllCaps(text);
+  // `A - T1 vs. B - T2`: a mashup whose every part is a whole track.
+  const parts = text.split(/\s+(?:vs\.?|versus)\s+/i);
+  if (parts.length >= 2 && parts.every((p) => splitArtistTitle(p) !== null)) {
+    const components = parts.map(parseRaw);
+    const titles = components.map((c) => c.title).join(' vs. ');
+    const artists = unique(components.flatMap((c) => c.primaryArtists));
+    const mashup = build(
+      artists.join(' & '),
+      { title: titles, featured: [], versions: [] },
+      { mashupOf: components },
+    );
+    mashup.unknown = components.some((c) => c.unknown);
+    return mashup;
+  }
+  const split = splitArtistTitle(text);
+  if (!split) return build('', parseTitle(text));
+  return build(split.artist, parseTitle(split.title));
+}
+
+function parseFields(input: TrackInput): TrackParse {
+  const caps = isAllCaps(`${input.artist ?? ''} ${input.title ?? ''}`);
+  const fix = (s: string) => (caps ? titleCaseAllCaps(cleanText(s)) : cleanText(s));
+  const titleParts = parseTitle(fix(input.title ?? ''));
+  if (input.version !== undefined && cleanText(input.version) !== '') {
+    const text = fix(input.version);
+    // A mix name that does not read as a version (`Sunrise`) is still a version: the source says so.
+    titleParts.versions.push(
+      classifyVersion(text) ?? {
+        base: false,
+        kind: 'other',
+        version: text,
+        remixers: [],
+        tag: '',
+        unknown: false,
+      },
+    );
+  }
+  const remixers = input.remixer ? splitNames(fix(input.remixer)) : [];
+  return build(fix(input.artist ?? ''), titleParts, { remixers });
+}
+
+/**
+ * Parses a track from a raw `Artist - Title (Version)` string or from separate fields.
+ * Fields win when given (`artist`/`title`/`version`/`remixer`); `raw` is used only without them.
+ */
+export function parseTrack(input: TrackInput): TrackParse {
+  if (input.artist !== undefined || input.title !== undefined) return parseFields(input);
+  return parseRaw(input.raw ?? '');
+}

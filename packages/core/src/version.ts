@@ -1,0 +1,253 @@
+// Classifying the version part of a track string: `(Original Mix)` is the base recording,
+// `(Bicep Remix)` is a distinct version by a remixer, `(Set Me Free)` is not a version at all.
+
+import { splitNames } from './artists.ts';
+import { cleanText, foldCase, normaliseName } from './normalise.ts';
+
+export type VersionKind =
+  | 'original'
+  | 'remix'
+  | 'edit'
+  | 'dub'
+  | 'rework'
+  | 'bootleg'
+  | 'vip'
+  | 'mashup'
+  | 'live'
+  | 'other';
+
+export interface VersionInfo {
+  /** True for the base recording under another name (Original/Extended/Club Mix, Radio Edit…). */
+  base: boolean;
+  kind: VersionKind;
+  /** The version text as written, null for the base version. */
+  version: string | null;
+  remixers: string[];
+  /**
+   * What identifies the version apart from its remixers, normalised: the kind plus descriptive
+   * words (`dub house vocal`, `other instrumental`). Empty for the base version.
+   */
+  tag: string;
+  /** The remixer is given as `ID`/`Unknown`: the version cannot be identified. */
+  unknown: boolean;
+}
+
+// Words that, alone or together, name the base recording of a track.
+const BASE_WORDS = new Set([
+  'original',
+  'extended',
+  'radio',
+  'club',
+  'album',
+  'single',
+  'main',
+  'full',
+  'length',
+  'long',
+  'lp',
+  'remaster',
+  'remastered',
+  '12',
+  '12inch',
+  '7',
+  'inch',
+  'clean',
+  'explicit',
+  'dirty',
+]);
+const BASE_FILLERS = new Set(['mix', 'version', 'edit', 'cut', 'the', 'of']);
+
+// Trailing words that mark a version, with the kind each implies (the order of KIND_PRIORITY decides
+// when several appear: `Dub Mix` is a dub, `VIP Mix` a VIP).
+const KIND_OF_WORD: Record<string, VersionKind> = {
+  remix: 'remix',
+  remixed: 'remix',
+  rmx: 'remix',
+  mix: 'remix',
+  mixdown: 'remix',
+  edit: 'edit',
+  reedit: 'edit',
+  cut: 'edit',
+  recut: 'edit',
+  dub: 'dub',
+  overdub: 'dub',
+  rework: 'rework',
+  refix: 'rework',
+  remake: 'rework',
+  rebuild: 'rework',
+  remode: 'rework',
+  revamp: 'rework',
+  rerub: 'rework',
+  reconstruction: 'rework',
+  flip: 'rework',
+  treatment: 'rework',
+  interpretation: 'rework',
+  rendition: 'rework',
+  bootleg: 'bootleg',
+  boot: 'bootleg',
+  vip: 'vip',
+  mashup: 'mashup',
+  blend: 'mashup',
+  live: 'live',
+  version: 'other',
+  cover: 'other',
+  instrumental: 'other',
+  acapella: 'other',
+  reprise: 'other',
+  beats: 'other',
+  tool: 'other',
+  megamix: 'other',
+  medley: 'other',
+};
+const KIND_PRIORITY: readonly VersionKind[] = [
+  'mashup',
+  'bootleg',
+  'vip',
+  'rework',
+  'dub',
+  'edit',
+  'remix',
+  'live',
+  'other',
+];
+
+// Words that describe a mix rather than name its maker (`Vocal Mix`, `House Dub`, `Beat Mix`).
+const DESCRIPTORS = new Set([
+  'dub',
+  'vocal',
+  'vox',
+  'instrumental',
+  'inst',
+  'club',
+  'deep',
+  'dark',
+  'acid',
+  'tech',
+  'house',
+  'techno',
+  'trance',
+  'breaks',
+  'electro',
+  'tribal',
+  'garage',
+  'ambient',
+  'piano',
+  'main',
+  'original',
+  'extended',
+  'radio',
+  'short',
+  'long',
+  'alternative',
+  'alternate',
+  'alt',
+  'special',
+  'bonus',
+  'beat',
+  'beats',
+  'tool',
+  'reprise',
+  'peaktime',
+  'warmup',
+  'afterhours',
+  'sunrise',
+  'classic',
+  'vinyl',
+  '12inch',
+  'version',
+  'mix',
+  'edit',
+]);
+
+const UNKNOWN_NAME = /^(?:id|i d|unknown|unknown artist|tba|tbc|\?+)$/;
+
+/** Lowercase form with compound version words joined: `Re-Edit` → `reedit`, `Mash Up` → `mashup`. */
+function canonicalWords(text: string): string {
+  return foldCase(text)
+    .replace(/\bre[\s-]?(edit|mix|work|fix|make|build|mode|cut|rub)\b/g, 're$1')
+    .replace(/\bmash[\s-]?up\b/g, 'mashup')
+    .replace(/\ba[\s-]?cap+ell?a\b/g, 'acapella')
+    .replace(/\bmix[\s-]?down\b/g, 'mixdown')
+    .replace(/\b12\s*(?:"|''|in\b|inch\b)/g, '12inch');
+}
+
+function isBase(text: string): boolean {
+  const words = normaliseName(canonicalWords(text)).split(' ');
+  if (words.length === 0 || !words.some((w) => BASE_WORDS.has(w))) return false;
+  const remaster = words.includes('remaster') || words.includes('remastered');
+  return words.every((w) => BASE_WORDS.has(w) || BASE_FILLERS.has(w) || (remaster && /^\d{4}$/.test(w)));
+}
+
+function strongestKind(kinds: Iterable<VersionKind>): VersionKind {
+  const set = new Set(kinds);
+  return KIND_PRIORITY.find((k) => set.has(k)) ?? 'other';
+}
+
+function versionResult(
+  version: string,
+  kinds: VersionKind[],
+  kindWords: string[],
+  maker: string,
+): VersionInfo {
+  const kind = strongestKind(kinds);
+  const makerWords = maker.split(/\s+/).filter((w) => w !== '');
+  // Descriptive words at the end belong to the version's tag (`Kerri Chandler Vocal Mix`), the rest
+  // names the remixer. Only the end: `Deep Dish Remix` is by Deep Dish.
+  const flavour: string[] = [];
+  while (makerWords.length > 0 && DESCRIPTORS.has(normaliseName(makerWords[makerWords.length - 1]!))) {
+    flavour.unshift(normaliseName(makerWords.pop()!));
+  }
+  const name = makerWords.join(' ').replace(/'s$/i, '').trim();
+  const unknown = UNKNOWN_NAME.test(foldCase(name));
+  const kindTag =
+    kind === 'other' || kind === 'live' ? kindWords.filter((w) => KIND_OF_WORD[w] === kind) : [kind];
+  const tag = [...kindTag, ...flavour.filter((w) => !(w in KIND_OF_WORD)).sort()].join(' ');
+  return {
+    base: false,
+    kind,
+    version,
+    remixers: name === '' || unknown ? [] : splitNames(name),
+    tag,
+    unknown,
+  };
+}
+
+/**
+ * Classifies the text of a version (without its brackets). Returns null when the text is not a
+ * version (a subtitle such as `Set Me Free`, a year, a note), so the caller keeps it in the title.
+ */
+export function classifyVersion(text: string): VersionInfo | null {
+  const version = cleanText(text);
+  if (version === '') return null;
+  if (isBase(version))
+    return { base: true, kind: 'original', version: null, remixers: [], tag: '', unknown: false };
+  const lower = canonicalWords(version);
+  // `Remix by X`, `Edited by X`, `Mixed by X`.
+  const by =
+    /^(remix|remixed|reedit|edit|edited|rework|reworked|mix|mixed|dub|dubbed|bootleg)\s+by\s+(.+)$/.exec(
+      lower,
+    );
+  if (by) {
+    const word = by[1]!.replace(/ed$/, '').replace(/^remixe$/, 'remix');
+    const kind = KIND_OF_WORD[word] ?? KIND_OF_WORD[by[1]!] ?? 'remix';
+    const makerStart = version.length - by[2]!.length;
+    return versionResult(version, [kind], [word], version.slice(makerStart));
+  }
+  if (/^live\b/.test(lower)) return versionResult(version, ['live'], ['live'], '');
+  // Peel kind words off the end: `Format:B Dub Mix` → [mix, dub], maker `Format:B`.
+  const lowerWords = lower.split(/\s+/);
+  const kinds: VersionKind[] = [];
+  const kindWords: string[] = [];
+  while (lowerWords.length > 0) {
+    const w = lowerWords[lowerWords.length - 1]!.replace(/[^a-z0-9]/g, '');
+    const kind = KIND_OF_WORD[w];
+    if (!kind) break;
+    kinds.push(kind);
+    kindWords.push(w);
+    lowerWords.pop();
+  }
+  // Compound words (`Re-Edit`, `Mash Up`) can take two source words for one canonical word.
+  const maker = lowerWords.length === 0 ? '' : version.split(/\s+/).slice(0, lowerWords.length).join(' ');
+  if (kinds.length === 0) return null;
+  return versionResult(version, kinds, kindWords, maker.replace(/[\s,&-]+$/, ''));
+}
