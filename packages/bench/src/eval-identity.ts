@@ -7,8 +7,12 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import {
   AUTO_MERGE,
+  artistSetKey,
   blockingKeys,
+  foldCase,
   nearDuplicateScore,
+  normaliseName,
+  type ParsedLine,
   parseTrackLine,
   type TrackParse,
   trackIdentity,
@@ -57,11 +61,14 @@ export function pairwiseMetrics(predicted: readonly string[], truth: readonly st
   };
 }
 
-/** The baseline of the issue: lowercase, bracketed parts and punctuation stripped. */
+/**
+ * The baseline of the issue: lowercase, square-bracketed parts (cue times, labels) and punctuation
+ * stripped; round brackets (versions) kept. On the dev file this reproduces the issue's P 0.994 R 0.86.
+ */
 export function naiveKey(line: string): string {
   return line
     .toLowerCase()
-    .replace(/\[[^\]]*\]|\([^)]*\)|\{[^}]*\}/g, ' ')
+    .replace(/\[[^\]]*\]/g, ' ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
@@ -124,6 +131,36 @@ export interface IdentityEvaluation {
   naive: PairwiseMetrics;
   keys: PairwiseMetrics;
   keysAndNearDuplicates: PairwiseMetrics;
+  /** Pairs our keys join although their YouTube ids differ, by how the two lines differ. */
+  falsePairs: Record<string, number>;
+  /** Pairs with one YouTube id that our keys keep apart, by how the two lines differ. */
+  missedPairs: Record<string, number>;
+}
+
+/** Why two lines of one pair differ, from the most innocent difference to the most telling. */
+export function pairDifference(a: ParsedLine, b: ParsedLine): string {
+  if (foldCase(a.text) === foldCase(b.text)) return 'same text (case/diacritics aside)';
+  if (normaliseName(a.text) === normaliseName(b.text)) return 'punctuation or spacing';
+  const ta = a.track;
+  const tb = b.track;
+  const sameArtists = artistSetKey(ta.primaryArtists) === artistSetKey(tb.primaryArtists);
+  const sameTitle = normaliseName(ta.title) === normaliseName(tb.title);
+  const sameVersion = (ta.version ?? '') === (tb.version ?? '');
+  if (sameArtists && sameTitle && ta.versionKind === 'original' && tb.versionKind === 'original') {
+    if (artistSetKey(ta.featuredArtists) !== artistSetKey(tb.featuredArtists)) return 'featured artists';
+    return 'base-version name or artist order/joiners';
+  }
+  if (sameArtists && sameTitle && (ta.versionKind === 'original') !== (tb.versionKind === 'original')) {
+    return 'original vs a named version';
+  }
+  if (sameArtists && sameTitle) return sameVersion ? 'version spelling' : 'different version names';
+  if (sameArtists) return 'title spelling';
+  if (sameTitle) return 'artist credit';
+  return 'artist and title';
+}
+
+function tally(record: Record<string, number>, key: string, n: number): void {
+  record[key] = (record[key] ?? 0) + n;
 }
 
 /** Runs the evaluation over the mixes of a djmix-dataset file. */
@@ -131,6 +168,7 @@ export function evaluateIdentity(mixes: readonly DatasetMix[]): IdentityEvaluati
   const youtube: string[] = [];
   const naive: string[] = [];
   const keys: string[] = [];
+  const lines: ParsedLine[] = [];
   const parses = new Map<string, TrackParse>();
   for (const mix of mixes) {
     for (const entry of mix.tracklist) {
@@ -141,6 +179,7 @@ export function evaluateIdentity(mixes: readonly DatasetMix[]): IdentityEvaluati
       youtube.push(entry.id);
       naive.push(naiveKey(entry.title));
       keys.push(identity.key);
+      lines.push(line);
       if (!parses.has(identity.key)) parses.set(identity.key, line.track);
     }
   }
@@ -150,7 +189,35 @@ export function evaluateIdentity(mixes: readonly DatasetMix[]): IdentityEvaluati
     naive: pairwiseMetrics(naive, youtube),
     keys: pairwiseMetrics(keys, youtube),
     keysAndNearDuplicates: pairwiseMetrics(keys.map(merged), youtube),
+    falsePairs: differingPairs(keys, youtube, lines),
+    missedPairs: differingPairs(youtube, keys, lines),
   };
+}
+
+/** Pairs grouped by `together` but not by `apart`, counted by pairDifference (one representative line per group). */
+function differingPairs(
+  together: readonly string[],
+  apart: readonly string[],
+  lines: readonly ParsedLine[],
+): Record<string, number> {
+  const groups = new Map<string, Map<string, { line: ParsedLine; n: number }>>();
+  together.forEach((t, i) => {
+    const inner = groups.get(t) ?? new Map<string, { line: ParsedLine; n: number }>();
+    const cell = inner.get(apart[i]!) ?? { line: lines[i]!, n: 0 };
+    cell.n++;
+    inner.set(apart[i]!, cell);
+    groups.set(t, inner);
+  });
+  const out: Record<string, number> = {};
+  for (const inner of groups.values()) {
+    const cells = [...inner.values()];
+    for (let i = 0; i < cells.length; i++) {
+      for (let j = i + 1; j < cells.length; j++) {
+        tally(out, pairDifference(cells[i]!.line, cells[j]!.line), cells[i]!.n * cells[j]!.n);
+      }
+    }
+  }
+  return out;
 }
 
 export const DEFAULT_DATASET = new URL(
@@ -172,4 +239,6 @@ if (import.meta.main) {
   console.log(format('naive normaliser', result.naive));
   console.log(format('identity keys', result.keys));
   console.log(format('keys + near-duplicate merges', result.keysAndNearDuplicates));
+  console.log('pairs joined by our keys, different YouTube ids:', result.falsePairs);
+  console.log('pairs with one YouTube id, kept apart by our keys:', result.missedPairs);
 }

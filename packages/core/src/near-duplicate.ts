@@ -3,6 +3,7 @@
 // It never merges different versions (remix vs original, two remixes) or tracks of unrelated artists.
 
 import { artistKey, artistSetKey, titleKey, trackIdentity, versionKey } from './identity.ts';
+import { normaliseTitle } from './normalise.ts';
 import { jaroWinkler } from './similarity.ts';
 import type { TrackParse } from './track-parse.ts';
 
@@ -16,25 +17,56 @@ const MIN_ARTIST_SIMILARITY = 0.92;
 // Credits that differ only in how a collaborator is credited (`A & B` vs `A feat. B`).
 const CREDIT_SHUFFLE_SCORE = 0.97;
 
-function digits(s: string): string {
-  return s.replace(/\D+/g, ' ').trim();
+// Numbers written as digits, roman numerals or words: `Part 2`, `Part II` and `Remix Two` are different tracks.
+const NUMBER_WORD = /^(?:\d+|[ivx]+|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third)$/;
+
+/** The words of a title that matter for comparing: normalised, `and` dropped (`Seek & Destroy` = `Seek Destroy`). */
+function titleWords(title: string): string[] {
+  return normaliseTitle(title)
+    .split(' ')
+    .filter((w) => w !== '' && w !== 'and');
+}
+
+function numbers(words: readonly string[]): string {
+  return words.flatMap((w) => (NUMBER_WORD.test(w) ? [w] : (w.match(/\d+/g) ?? []))).join(' ');
+}
+
+/** Each name of one credit matched to a distinct name of the other with a typo-level difference. */
+function namesMatch(a: readonly string[], b: readonly string[]): number {
+  if (a.length !== b.length || a.length === 0) return 0;
+  const left = a.map(artistKey);
+  const right = b.map(artistKey);
+  let worst = 1;
+  for (const name of left) {
+    let best = 0;
+    let bestIndex = -1;
+    right.forEach((other, i) => {
+      // Short names are never fuzzy-matched: one letter there is another artist.
+      const sim = name === other ? 1 : Math.min(name.length, other.length) < 6 ? 0 : jaroWinkler(name, other);
+      if (sim > best) {
+        best = sim;
+        bestIndex = i;
+      }
+    });
+    if (best < MIN_ARTIST_SIMILARITY) return 0;
+    right.splice(bestIndex, 1);
+    worst = Math.min(worst, best);
+  }
+  return worst;
 }
 
 function artistSimilarity(a: TrackParse, b: TrackParse): number {
-  const pa = artistSetKey(a.primaryArtists);
-  const pb = artistSetKey(b.primaryArtists);
-  if (pa === pb) return 1;
-  const all = (p: TrackParse) => artistSetKey([...p.primaryArtists, ...p.featuredArtists]);
-  if (all(a) === all(b)) return CREDIT_SHUFFLE_SCORE;
-  // Typo-level differences only, and never for short names where one letter is a different artist.
-  if (Math.min(pa.length, pb.length) < 6) return 0;
-  const sim = jaroWinkler(pa, pb);
-  return sim >= MIN_ARTIST_SIMILARITY ? sim : 0;
+  if (artistSetKey(a.primaryArtists) === artistSetKey(b.primaryArtists)) return 1;
+  const all = (p: TrackParse) => [...p.primaryArtists, ...p.featuredArtists];
+  if (artistSetKey(all(a)) === artistSetKey(all(b))) return CREDIT_SHUFFLE_SCORE;
+  return namesMatch(a.primaryArtists, b.primaryArtists);
 }
 
 /**
  * How likely two parsed tracks are the same track, in [0, 1]. 0 when either is unknown, when their
- * versions differ, or when their titles carry different numbers (`Part 1`/`Part 2`, `2006`/`2007`).
+ * versions differ, when their titles carry different numbers (`Part 1`/`Part II`, `2006`/`2007`), or
+ * when one title has words the other lacks (`Raging`/`Raging (The Storm)`): only typo-level differences
+ * inside words count as near-duplicates.
  */
 export function nearDuplicateScore(a: TrackParse, b: TrackParse): number {
   const ia = trackIdentity(a);
@@ -42,9 +74,11 @@ export function nearDuplicateScore(a: TrackParse, b: TrackParse): number {
   if (!ia || !ib) return 0;
   if (ia.key === ib.key) return 1;
   if (versionKey(a) !== versionKey(b)) return 0;
+  const wa = titleWords(a.title);
+  const wb = titleWords(b.title);
+  if (wa.length !== wb.length || numbers(wa) !== numbers(wb)) return 0;
   const ta = titleKey(a.title);
   const tb = titleKey(b.title);
-  if (digits(ta) !== digits(tb)) return 0;
   const artist = artistSimilarity(a, b);
   if (artist === 0) return 0;
   const title = ta === tb ? 1 : jaroWinkler(ta, tb);

@@ -89,20 +89,25 @@ export function foldCase(text: string): string {
 export function normaliseName(text: string): string {
   return foldCase(text)
     .replace(/\s*(?:&|\+)\s*/g, ' and ')
-    .replace(/\s'n'?\s/g, ' and ')
+    .replace(/\s'?n'?\s/g, ' and ')
     .replace(/['.]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
 
-/** An artist name for keys: normalised, and a leading `The` dropped (`The Cure` = `Cure`). */
+/**
+ * An artist name for keys: normalised, with a leading `The` or `DJ` dropped (`The Cure` = `Cure`,
+ * `DJ Tiësto` = `Tiësto`): both are written or left out at will for the same act.
+ */
 export function normaliseArtist(name: string): string {
-  return normaliseName(name).replace(/^the\s+(?=\S)/, '');
+  return normaliseName(name).replace(/^(?:the|dj)\s+(?=\S)/, '');
 }
 
-/** A title for keys: normalised, and a leading `The` dropped (`The Angels Fell` = `Angels Fell`). */
+/** A title for keys: normalised, with the article `the` dropped (`The Angels Fell` = `Angels Fell`). */
 export function normaliseTitle(title: string): string {
-  return normaliseName(title).replace(/^the\s+(?=\S)/, '');
+  const words = normaliseName(title).split(' ');
+  const kept = words.filter((w) => w !== 'the');
+  return (kept.length > 0 ? kept : words).join(' ');
 }
 
 /** True when the text has letters and every one of them is upper case (`DROP THE DEAL`). */

@@ -30,13 +30,13 @@ export interface ParsedLine {
 const NOTE_WORDS =
   /^(?:promo|unreleased|forthcoming|white(?:\s*label)?|wl|dubplate|test\s*press(?:ing)?|free(?:\s*download)?|cdr?|acetate|self[-\s]?released|not on label|bandcamp|soundcloud|youtube|clip|snippet|intro|outro|loop|acapella|vinyl|digital|\?+|-|n\/a|unknown|id|white label promo|remaster(?:ed)?|re-?issue)$/i;
 
-const CUE_CLOCK = /^(\d{1,2}:\d{2}(?::\d{2})?)$/;
+const CUE_CLOCK = /^(\d{1,3}:\d{2}(?::\d{2})?)$/;
 
 function cueOf(inner: string): { seconds: number | null } | null {
   if (/^\d{1,3}$/.test(inner)) return { seconds: Number(inner) * 60 };
   if (CUE_CLOCK.test(inner)) return { seconds: parseDuration(inner) };
-  // `[??]`, `[--:--]`, `[?:??]`: a cue position the writer did not know.
-  if (/^[?\-:.x\s]+$/i.test(inner) && inner !== '') return { seconds: null };
+  // `[??]`, `[--:--]`, `[0??]`, `[1:??]`: a cue position the writer did not know.
+  if (/^[\d?\-:.x\s]+$/i.test(inner) && /[?\-x]/i.test(inner)) return { seconds: null };
   return null;
 }
 
@@ -98,7 +98,7 @@ export function parseTrackLine(line: string): ParsedLine {
 
   // A remark before the track, `Tune Of The Week: Artist - Title`, when a whole track follows it.
   const remark = /^([^:\-[\]()]{2,40}):\s+(?=\S.*\s-\s\S)/.exec(text);
-  if (remark && remark[1]!.trim().split(/\s+/).length <= 5) {
+  if (remark && remark[1]!.trim().split(/\s+/).length <= 8) {
     notes.push(remark[1]!.trim());
     text = text.slice(remark[0].length);
   }

@@ -79,6 +79,14 @@ function parseTitle(text: string): TitleParts {
         continue;
       }
     }
+    // `Title VIP` without brackets is as common as `Title (VIP)`.
+    const vip = /\s+(V\.?I\.?P\.?)$/i.exec(title);
+    if (vip) {
+      versions.unshift(classifyVersion('VIP')!);
+      title = title.slice(0, vip.index).trim();
+      changed = true;
+      continue;
+    }
     const dash = /\s+-\s+(?!.*\s-\s)(.+)$/.exec(title);
     const dashVersion = dash ? classifyVersion(dash[1]!) : null;
     if (dash && dashVersion) {
