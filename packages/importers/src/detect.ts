@@ -43,7 +43,7 @@ export function detectFormat(head: Uint8Array | string, fileName?: string): Form
   const ext = fileName ? extensionOf(fileName) : undefined;
 
   if (trimmed.startsWith('<')) return detectMarkup(trimmed.slice(0, HEAD_BYTES));
-  if (trimmed.startsWith('{') || /^\[\s*(\{|\]|$)/.test(trimmed)) {
+  if ((trimmed.startsWith('{') && !trimmed.startsWith('{{')) || /^\[\s*(\{|\]|$)/.test(trimmed)) {
     if (/"(eventDate|setlist)"\s*:/.test(trimmed) && /"sets"\s*:|"setlist"\s*:\s*\[/.test(trimmed))
       return 'setlistfm';
     return 'json';

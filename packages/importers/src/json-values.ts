@@ -63,7 +63,6 @@ async function* scanValues(text: AsyncIterable<string>): AsyncIterable<JsonValue
   let size = 0;
   let valueLine = 0;
   let tooBig = false;
-  let scalar = false;
   const base = () => (arrayMode ? 1 : 0);
   for await (const chunk of text) {
     let start = -1; // where the current value starts in this chunk
@@ -71,16 +70,13 @@ async function* scanValues(text: AsyncIterable<string>): AsyncIterable<JsonValue
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk.charCodeAt(i);
       if (c === 10) line++;
-      let closedString = false;
       if (inString) {
         if (escaped) escaped = false;
         else if (c === 92) escaped = true;
         else if (c === 34) inString = false;
-        closedString = !inString;
-        if (!closedString) continue;
-      } else if (c === 32 || c === 10 || c === 13 || c === 9) {
-        if (!scalar) continue;
+        continue;
       }
+      if (c === 32 || c === 10 || c === 13 || c === 9) continue;
       if (arrayMode === null) {
         arrayMode = c === 91; // '['
         if (arrayMode) {
@@ -94,25 +90,19 @@ async function* scanValues(text: AsyncIterable<string>): AsyncIterable<JsonValue
           depth = 0; // closing ']' of the top-level array
           continue;
         }
+        if (c !== 123 && c !== 91) {
+          // Sets are objects; anything else at the top means this is not a JSON set file at all.
+          yield { line, error: `unexpected "${chunk[i]}" at line ${line}: expected a JSON object` };
+          return;
+        }
         valueLine = line;
         start = i;
-        // A number or literal: it ends at the next delimiter or space.
-        scalar = c !== 123 && c !== 91 && c !== 34;
       }
-      let end = -1;
-      if (scalar) {
-        if (c === 44 || c === 93 || c === 32 || c === 10 || c === 13 || c === 9) {
-          end = i;
-          scalar = false;
-          if (c === 93 && arrayMode) depth = 0;
-        }
-      } else if (!closedString) {
-        if (c === 34) inString = true;
-        else if (c === 123 || c === 91) depth++;
-        else if (c === 125 || c === 93) depth--;
-        if (valueLine > 0 && depth === base() && !inString) end = i + 1;
-      } else if (valueLine > 0 && depth === base()) end = i + 1;
-      if (end >= 0) {
+      if (c === 34) inString = true;
+      else if (c === 123 || c === 91) depth++;
+      else if (c === 125 || c === 93) depth--;
+      if (valueLine > 0 && depth === base() && !inString) {
+        const end = i + 1;
         if (!tooBig) buf.push(chunk.slice(start, end));
         yield tooBig
           ? {

@@ -1,22 +1,12 @@
 // Our own JSON set format: a ParsedSet without `issues`/`location`, tagged
 // `"format": "songnodes.set/v1"`. Entries keep every ParsedEntry field they carry.
-import type { ImportItem, ParsedEntry, SetKind } from '@songnodes/core';
+import { type ImportItem, type ParsedEntry, SET_KINDS, type SetKind } from '@songnodes/core';
 import { finishSet, issue, newSet, unreadable } from '../set-builder.ts';
 import type { ReadContext } from '../types.ts';
 
 export const SONGNODES_FORMAT = 'songnodes.set/v1';
 
 type Obj = Record<string, unknown>;
-
-// Kept here as a type-checked list so that reading needs only core's types, not its runtime.
-const SET_KINDS = [
-  'mix',
-  'radio_show',
-  'live_set',
-  'concert',
-  'history',
-  'playlist',
-] as const satisfies readonly SetKind[];
 
 export function isSongnodesSet(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && (v as Obj).format === SONGNODES_FORMAT;
