@@ -1,0 +1,70 @@
+// The `songnodes` command: one program, several roles and tools. See README.md for the full list.
+
+import { runGenerate } from '@songnodes/bench';
+import { FORMAT_IDS } from '@songnodes/importers';
+import { CONFIG_VARIABLES } from '@songnodes/server';
+import { Command, Option } from 'commander';
+import { demoCommand } from './commands/demo.ts';
+import { importCommand } from './commands/import.ts';
+import { migrateCommand } from './commands/migrate.ts';
+import { serve } from './commands/serve.ts';
+import { run } from './errors.ts';
+
+const int = (name: string) => (v: string) => {
+  if (!/^\d+$/.test(v)) throw new Error(`${name} must be a whole number, got "${v}"`);
+  return Number(v);
+};
+
+const program = new Command('songnodes')
+  .description('DJ tracklists and setlists as a graph of music')
+  .addHelpText(
+    'after',
+    `\nConfiguration (environment variables, or a .env file):\n${Object.entries(CONFIG_VARIABLES)
+      .map(([k, v]) => `  ${k.padEnd(20)} ${v}`)
+      .join('\n')}\n`,
+  );
+
+program
+  .command('start')
+  .description(
+    'run everything in one process: API, web app, job worker (embedded database unless DATABASE_URL)',
+  )
+  .action(() => run(() => serve('start')));
+program
+  .command('api')
+  .description('run the HTTP API and web app only (scale-out role; does not migrate)')
+  .action(() => run(() => serve('api')));
+program
+  .command('worker')
+  .description('run the job worker only, with health and metrics endpoints (scale-out role)')
+  .action(() => run(() => serve('worker')));
+program
+  .command('migrate')
+  .description('bring the database schema up to date')
+  .action(() => run(migrateCommand));
+program
+  .command('demo')
+  .description('load the demo data (generated, deterministic) into the database')
+  .option('--sets <n>', 'number of sets', int('--sets'))
+  .option('--seed <n>', 'generator seed', int('--seed'))
+  .option('--reset', 'remove the demo sets first, then load them again')
+  .action((o) => run(() => demoCommand(o)));
+program
+  .command('generate')
+  .description('write synthetic DJ sets as NDJSON (our own set format)')
+  .requiredOption('--sets <n>', 'number of sets', int('--sets'))
+  .option('--seed <n>', 'generator seed', int('--seed'), 1)
+  .option('--out <file>', 'write to a file instead of stdout')
+  .action((o) => run(() => runGenerate(o)));
+program
+  .command('import')
+  .description('import tracklists from a file, a folder, or - (stdin)')
+  .argument('<path>', 'file, folder or -')
+  .addOption(
+    new Option('--format <format>', 'force the format instead of detecting it').choices([...FORMAT_IDS]),
+  )
+  .option('--source <name>', 'source name for sets that do not name one')
+  .option('--json', 'print the summary as JSON')
+  .action((path, o) => run(() => importCommand({ path, ...o })));
+
+await program.parseAsync(process.argv);

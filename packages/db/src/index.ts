@@ -1,0 +1,26 @@
+export type { Database, Orm, PoolStats, Queryable, Row } from './database.ts';
+export { DatabaseUnavailableError, redactUrl } from './database.ts';
+export { DataDirLockedError, readLock } from './lock.ts';
+export { type MigrationStatus, migrate, migrationStatus, SchemaTooNewError } from './migrate.ts';
+export { type OpenOptions, openDatabase } from './open.ts';
+export { openPglite, type PgliteDatabase } from './pglite.ts';
+export { openPostgres, type PostgresDatabase } from './postgres.ts';
+export {
+  getJobProgress,
+  type JobProgressRecord,
+  type JobState,
+  saveJobProgress,
+} from './repositories/job-progress.ts';
+export {
+  type ArtistWrite,
+  type BatchResult,
+  type BatchWrite,
+  deleteSetsOfSource,
+  type EntryWrite,
+  removeSetEvidence,
+  type SetWrite,
+  type TrackWrite,
+  writeSetBatch,
+} from './repositories/set-writes.ts';
+export { type GraphCounts, graphCounts } from './repositories/stats.ts';
+export * as schema from './schema.ts';

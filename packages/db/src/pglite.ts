@@ -1,0 +1,64 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { drizzle } from 'drizzle-orm/pglite';
+import type { Database, Orm, Queryable, Row } from './database.ts';
+import { DatabaseUnavailableError } from './database.ts';
+import { acquireDataDirLock, type DataDirLock } from './lock.ts';
+import * as schema from './schema.ts';
+
+export interface PgliteDatabase extends Database {
+  readonly kind: 'pglite';
+  /** The engine itself, for pg-boss's fromPglite adapter. */
+  readonly pglite: PGlite;
+}
+
+export interface PgliteOptions {
+  /** Folder of the data; omitted means in memory (tests). */
+  dataDir?: string;
+  /** What holds the folder, written into the lock so a second process can say who. */
+  holder?: { role: string; url?: string };
+}
+
+const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable => ({
+  async query<R extends Row>(text: string, params?: unknown[]) {
+    return (await q.query<R>(text, params)).rows;
+  },
+  async exec(text: string) {
+    await q.exec(text);
+  },
+});
+
+/** Opens (creating if needed) an embedded PostgreSQL in dataDir. One process per folder: a lock says so. */
+export async function openPglite(opts: PgliteOptions = {}): Promise<PgliteDatabase> {
+  const location = opts.dataDir ?? 'memory://';
+  let lock: DataDirLock | undefined;
+  if (opts.dataDir) lock = acquireDataDirLock(opts.dataDir, opts.holder ?? { role: 'songnodes' });
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({ dataDir: opts.dataDir, extensions: { pg_trgm, unaccent } });
+  } catch (e) {
+    lock?.release();
+    throw new DatabaseUnavailableError(location, e);
+  }
+  const base = wrap(pglite);
+  const orm = drizzle(pglite, { schema }) as unknown as Orm;
+  return {
+    kind: 'pglite',
+    location,
+    pglite,
+    orm,
+    query: base.query,
+    exec: base.exec,
+    transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
+    // One connection, shared; PGlite queues callers itself.
+    poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    async close() {
+      try {
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+}

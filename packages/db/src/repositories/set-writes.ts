@@ -1,0 +1,588 @@
+// Bulk writes of parsed, identity-resolved sets: the hot path of ingestion. Every statement is
+// set-based (INSERT … SELECT FROM unnest(…)): row-at-a-time inserts top out near 20 K rows/s, these
+// reach hundreds of thousands. Callers run one batch inside one transaction (see @songnodes/ingest).
+import type { Queryable } from '../database.ts';
+
+export interface ArtistWrite {
+  key: string;
+  name: string;
+}
+
+export interface TrackWrite {
+  key: string;
+  originalKey: string;
+  artistName: string;
+  title: string;
+  titleKey: string;
+  version: string | null;
+  versionKind: string;
+  isMashup: boolean;
+  bpm: number | null;
+  camelotKey: string | null;
+  genre: string | null;
+  year: number | null;
+  durationSeconds: number | null;
+  /** Artist keys by role, in credit order. */
+  artists: { key: string; role: 'primary' | 'featured' | 'remixer'; position: number }[];
+  /** Track keys of the parts of a mashup, in order. */
+  components: string[];
+}
+
+export interface EntryWrite {
+  position: number;
+  line: number | null;
+  raw: string;
+  artist: string | null;
+  title: string | null;
+  version: string | null;
+  label: string | null;
+  catalogNumber: string | null;
+  cueSeconds: number | null;
+  bpm: number | null;
+  camelotKey: string | null;
+  /** Null for unknown entries ("ID - ID"). */
+  trackKey: string | null;
+  unknown: boolean;
+  withPrevious: boolean;
+  deck: number | null;
+  playedAt: string | null;
+  issues: { field?: string; message: string }[] | null;
+}
+
+export interface SetWrite {
+  sourceName: string;
+  externalId: string;
+  contentHash: string;
+  url: string | null;
+  title: string | null;
+  kind: string;
+  event: string | null;
+  venue: string | null;
+  playedOn: string | null;
+  datePrecision: 'day' | 'month' | 'year' | null;
+  performerKeys: string[];
+  entries: EntryWrite[];
+  /** Consecutive known tracks, unknowns and `w/` layers already resolved: position of the `from` entry. */
+  transitions: { position: number; fromKey: string; toKey: string }[];
+}
+
+export interface BatchWrite {
+  artists: ArtistWrite[];
+  tracks: TrackWrite[];
+  sets: SetWrite[];
+}
+
+export interface BatchResult {
+  inserted: number;
+  replaced: number;
+  unchanged: number;
+  entries: number;
+  /** Ids of tracks created by this batch. */
+  newTrackIds: number[];
+  /** Transitions whose aggregates changed (for the graph index to patch). */
+  changedPairs: [number, number][];
+}
+
+const pairKey = (a: number, b: number) => `${a}:${b}`;
+
+async function upsertSources(tx: Queryable, names: string[]): Promise<Map<string, number>> {
+  await tx.query(
+    `INSERT INTO sources (name, kind) SELECT n, 'import' FROM unnest($1::text[]) AS n ON CONFLICT (name) DO NOTHING`,
+    [names],
+  );
+  const rows = await tx.query<{ id: number; name: string }>(
+    'SELECT id, name FROM sources WHERE name = ANY($1)',
+    [names],
+  );
+  return new Map(rows.map((r) => [r.name, r.id]));
+}
+
+async function upsertArtists(tx: Queryable, artists: ArtistWrite[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  if (artists.length === 0) return ids;
+  const keys = artists.map((a) => a.key);
+  // An alias (set by a person or a merge) points a spelling at an existing artist.
+  for (const r of await tx.query<{ alias_key: string; artist_id: number }>(
+    'SELECT alias_key, artist_id FROM artist_aliases WHERE alias_key = ANY($1)',
+    [keys],
+  )) {
+    ids.set(r.alias_key, r.artist_id);
+  }
+  const rest = artists.filter((a) => !ids.has(a.key));
+  if (rest.length > 0) {
+    const restKeys = rest.map((a) => a.key);
+    await tx.query(
+      `INSERT INTO artists (name, key) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (key) DO NOTHING`,
+      [rest.map((a) => a.name), restKeys],
+    );
+    for (const r of await tx.query<{ id: number; key: string }>(
+      'SELECT id, key FROM artists WHERE key = ANY($1)',
+      [restKeys],
+    )) {
+      ids.set(r.key, r.id);
+    }
+  }
+  return ids;
+}
+
+async function upsertTracks(
+  tx: Queryable,
+  tracks: TrackWrite[],
+  artistIds: Map<string, number>,
+): Promise<{ ids: Map<string, number>; created: number[] }> {
+  const ids = new Map<string, number>();
+  if (tracks.length === 0) return { ids, created: [] };
+  const col = <T>(f: (t: TrackWrite) => T) => tracks.map(f);
+  // Existing tracks learn what they did not know (BPM, key…); what they knew is never overwritten.
+  const touched = await tx.query<{ id: number; key: string; inserted: boolean }>(
+    `INSERT INTO tracks (key, original_key, artist_name, title, title_key, version, version_kind, is_mashup,
+                         bpm, camelot_key, genre, year, duration_seconds)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                          $8::boolean[], $9::real[], $10::text[], $11::text[], $12::smallint[], $13::int[])
+     ON CONFLICT (key) DO UPDATE SET
+       bpm = COALESCE(tracks.bpm, EXCLUDED.bpm),
+       camelot_key = COALESCE(tracks.camelot_key, EXCLUDED.camelot_key),
+       genre = COALESCE(tracks.genre, EXCLUDED.genre),
+       year = COALESCE(tracks.year, EXCLUDED.year),
+       duration_seconds = COALESCE(tracks.duration_seconds, EXCLUDED.duration_seconds)
+     WHERE (tracks.bpm IS NULL AND EXCLUDED.bpm IS NOT NULL)
+        OR (tracks.camelot_key IS NULL AND EXCLUDED.camelot_key IS NOT NULL)
+        OR (tracks.genre IS NULL AND EXCLUDED.genre IS NOT NULL)
+        OR (tracks.year IS NULL AND EXCLUDED.year IS NOT NULL)
+        OR (tracks.duration_seconds IS NULL AND EXCLUDED.duration_seconds IS NOT NULL)
+     RETURNING id, key, (xmax = 0) AS inserted`,
+    [
+      col((t) => t.key),
+      col((t) => t.originalKey),
+      col((t) => t.artistName),
+      col((t) => t.title),
+      col((t) => t.titleKey),
+      col((t) => t.version),
+      col((t) => t.versionKind),
+      col((t) => t.isMashup),
+      col((t) => t.bpm),
+      col((t) => t.camelotKey),
+      col((t) => t.genre),
+      col((t) => t.year),
+      col((t) => t.durationSeconds),
+    ],
+  );
+  const createdKeys = new Set(touched.filter((r) => r.inserted).map((r) => r.key));
+  // A track merged into another by dedupe lives on as its survivor.
+  for (const r of await tx.query<{ id: number; key: string; merged_into: number | null }>(
+    'SELECT id, key, merged_into FROM tracks WHERE key = ANY($1)',
+    [col((t) => t.key)],
+  )) {
+    ids.set(r.key, r.merged_into ?? r.id);
+  }
+  const created = tracks.filter((t) => createdKeys.has(t.key));
+  if (created.length > 0) {
+    const ta = created.flatMap((t) =>
+      t.artists.flatMap((a) => {
+        const artistId = artistIds.get(a.key);
+        return artistId === undefined ? [] : [[ids.get(t.key)!, artistId, a.role, a.position] as const];
+      }),
+    );
+    await tx.query(
+      `INSERT INTO track_artists (track_id, artist_id, role, position)
+       SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::smallint[]) ON CONFLICT DO NOTHING`,
+      [ta.map((r) => r[0]), ta.map((r) => r[1]), ta.map((r) => r[2]), ta.map((r) => r[3])],
+    );
+    const comps = created.flatMap((t) =>
+      t.components.flatMap((c, i) => {
+        const cid = ids.get(c);
+        return cid === undefined ? [] : [[ids.get(t.key)!, cid, i + 1] as const];
+      }),
+    );
+    if (comps.length > 0) {
+      await tx.query(
+        `INSERT INTO track_components (track_id, component_track_id, position)
+         SELECT * FROM unnest($1::int[], $2::int[], $3::smallint[]) ON CONFLICT DO NOTHING`,
+        [comps.map((r) => r[0]), comps.map((r) => r[1]), comps.map((r) => r[2])],
+      );
+    }
+    const createdIds = created.map((t) => ids.get(t.key)!);
+    // Link new remixes to known originals, and known remixes to new originals.
+    await tx.query(
+      `UPDATE tracks t SET original_track_id = o.id FROM tracks o
+       WHERE t.id = ANY($1) AND t.version IS NOT NULL AND t.original_track_id IS NULL
+         AND o.key = t.original_key AND o.version IS NULL AND o.merged_into IS NULL`,
+      [createdIds],
+    );
+    await tx.query(
+      `UPDATE tracks t SET original_track_id = o.id FROM tracks o
+       WHERE o.id = ANY($1) AND o.version IS NULL AND t.original_key = o.key
+         AND t.version IS NOT NULL AND t.original_track_id IS NULL`,
+      [createdIds],
+    );
+  }
+  return { ids, created: created.map((t) => ids.get(t.key)!) };
+}
+
+interface PairDelta {
+  from: number;
+  to: number;
+  count: number;
+  sets: number;
+  /** Sets per performer. */
+  djs: Map<number, number>;
+  minDate: string | null;
+  maxDate: string | null;
+}
+
+function aggregatePairs(
+  occurrences: { setId: number; from: number; to: number }[],
+  performersBySet: Map<number, number[]>,
+  dateBySet: Map<number, string | null>,
+): PairDelta[] {
+  const pairs = new Map<string, PairDelta & { seenSets: Set<number> }>();
+  for (const o of occurrences) {
+    const k = pairKey(o.from, o.to);
+    let p = pairs.get(k);
+    if (!p) {
+      p = {
+        from: o.from,
+        to: o.to,
+        count: 0,
+        sets: 0,
+        djs: new Map(),
+        minDate: null,
+        maxDate: null,
+        seenSets: new Set(),
+      };
+      pairs.set(k, p);
+    }
+    p.count++;
+    if (p.seenSets.has(o.setId)) continue;
+    p.seenSets.add(o.setId);
+    p.sets++;
+    for (const dj of performersBySet.get(o.setId) ?? []) p.djs.set(dj, (p.djs.get(dj) ?? 0) + 1);
+    const d = dateBySet.get(o.setId) ?? null;
+    if (d !== null) {
+      if (p.minDate === null || d < p.minDate) p.minDate = d;
+      if (p.maxDate === null || d > p.maxDate) p.maxDate = d;
+    }
+  }
+  return [...pairs.values()];
+}
+
+/** Adds the evidence of newly stored sets to the aggregates. Returns the pairs touched. */
+async function addTransitions(tx: Queryable, deltas: PairDelta[]): Promise<void> {
+  if (deltas.length === 0) return;
+  const djRows = deltas.flatMap((d) => [...d.djs].map(([dj, n]) => [d.from, d.to, dj, n] as const));
+  const newDjs = new Map<string, number>();
+  if (djRows.length > 0) {
+    const inserted = await tx.query<{ f: number; t: number }>(
+      `INSERT INTO transition_djs (from_track_id, to_track_id, artist_id, set_count)
+       SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[])
+       ON CONFLICT (from_track_id, to_track_id, artist_id) DO UPDATE SET set_count = transition_djs.set_count + EXCLUDED.set_count
+       RETURNING from_track_id AS f, to_track_id AS t, (xmax = 0) AS inserted`,
+      [djRows.map((r) => r[0]), djRows.map((r) => r[1]), djRows.map((r) => r[2]), djRows.map((r) => r[3])],
+    );
+    for (const r of inserted as { f: number; t: number; inserted: boolean }[]) {
+      if (r.inserted) newDjs.set(pairKey(r.f, r.t), (newDjs.get(pairKey(r.f, r.t)) ?? 0) + 1);
+    }
+  }
+  await tx.query(
+    `INSERT INTO transitions (from_track_id, to_track_id, count, set_count, dj_count, first_date, last_date)
+     SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::date[], $7::date[])
+     ON CONFLICT (from_track_id, to_track_id) DO UPDATE SET
+       count = transitions.count + EXCLUDED.count,
+       set_count = transitions.set_count + EXCLUDED.set_count,
+       dj_count = transitions.dj_count + EXCLUDED.dj_count,
+       first_date = LEAST(transitions.first_date, EXCLUDED.first_date),
+       last_date = GREATEST(transitions.last_date, EXCLUDED.last_date)`,
+    [
+      deltas.map((d) => d.from),
+      deltas.map((d) => d.to),
+      deltas.map((d) => d.count),
+      deltas.map((d) => d.sets),
+      deltas.map((d) => newDjs.get(pairKey(d.from, d.to)) ?? 0),
+      deltas.map((d) => d.minDate),
+      deltas.map((d) => d.maxDate),
+    ],
+  );
+}
+
+/**
+ * Takes the evidence of sets out of the aggregates and deletes their entries (the sets stay).
+ * Used when a changed set is imported again: exact, because set_transitions says what each set added.
+ */
+export async function removeSetEvidence(tx: Queryable, setIds: number[]): Promise<[number, number][]> {
+  if (setIds.length === 0) return [];
+  const removed = await tx.query<{ set_id: number; f: number; t: number }>(
+    `DELETE FROM set_transitions WHERE set_id = ANY($1)
+     RETURNING set_id, from_track_id AS f, to_track_id AS t`,
+    [setIds],
+  );
+  const performers = await tx.query<{ set_id: number; artist_id: number }>(
+    'SELECT set_id, artist_id FROM set_performers WHERE set_id = ANY($1)',
+    [setIds],
+  );
+  const bySet = new Map<number, number[]>();
+  for (const p of performers) bySet.set(p.set_id, [...(bySet.get(p.set_id) ?? []), p.artist_id]);
+  const deltas = aggregatePairs(
+    removed.map((r) => ({ setId: r.set_id, from: r.f, to: r.t })),
+    bySet,
+    new Map(),
+  );
+  if (deltas.length > 0) {
+    const djRows = deltas.flatMap((d) => [...d.djs].map(([dj, n]) => [d.from, d.to, dj, n] as const));
+    const goneDjs = new Map<string, number>();
+    if (djRows.length > 0) {
+      await tx.query(
+        `UPDATE transition_djs td SET set_count = td.set_count - d.n
+         FROM unnest($1::int[], $2::int[], $3::int[], $4::int[]) AS d(f, t, a, n)
+         WHERE td.from_track_id = d.f AND td.to_track_id = d.t AND td.artist_id = d.a`,
+        [djRows.map((r) => r[0]), djRows.map((r) => r[1]), djRows.map((r) => r[2]), djRows.map((r) => r[3])],
+      );
+      const gone = await tx.query<{ f: number; t: number }>(
+        `DELETE FROM transition_djs td USING unnest($1::int[], $2::int[]) AS d(f, t)
+         WHERE td.from_track_id = d.f AND td.to_track_id = d.t AND td.set_count <= 0
+         RETURNING td.from_track_id AS f, td.to_track_id AS t`,
+        [deltas.map((d) => d.from), deltas.map((d) => d.to)],
+      );
+      for (const g of gone) goneDjs.set(pairKey(g.f, g.t), (goneDjs.get(pairKey(g.f, g.t)) ?? 0) + 1);
+    }
+    const froms = deltas.map((d) => d.from);
+    const tos = deltas.map((d) => d.to);
+    await tx.query(
+      `UPDATE transitions tr SET count = tr.count - d.c, set_count = tr.set_count - d.s, dj_count = tr.dj_count - d.dj
+       FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[]) AS d(f, t, c, s, dj)
+       WHERE tr.from_track_id = d.f AND tr.to_track_id = d.t`,
+      [
+        froms,
+        tos,
+        deltas.map((d) => d.count),
+        deltas.map((d) => d.sets),
+        deltas.map((d) => goneDjs.get(pairKey(d.from, d.to)) ?? 0),
+      ],
+    );
+    await tx.query(
+      `DELETE FROM transitions tr USING unnest($1::int[], $2::int[]) AS d(f, t)
+       WHERE tr.from_track_id = d.f AND tr.to_track_id = d.t AND tr.count <= 0`,
+      [froms, tos],
+    );
+    // First/last dates cannot be decremented: recompute them from the evidence that remains.
+    await tx.query(
+      `UPDATE transitions tr SET first_date = x.mn, last_date = x.mx
+       FROM (SELECT st.from_track_id AS f, st.to_track_id AS t, min(s.played_on) AS mn, max(s.played_on) AS mx
+             FROM set_transitions st
+             JOIN sets s ON s.id = st.set_id
+             JOIN unnest($1::int[], $2::int[]) AS d(f, t) ON st.from_track_id = d.f AND st.to_track_id = d.t
+             GROUP BY 1, 2) x
+       WHERE tr.from_track_id = x.f AND tr.to_track_id = x.t`,
+      [froms, tos],
+    );
+  }
+  await tx.query('DELETE FROM set_entries WHERE set_id = ANY($1)', [setIds]);
+  await tx.query('DELETE FROM set_performers WHERE set_id = ANY($1)', [setIds]);
+  return deltas.map((d) => [d.from, d.to]);
+}
+
+/** Stores a batch of sets: identities, sets, entries, transitions. Run it inside a transaction. */
+export async function writeSetBatch(tx: Queryable, batch: BatchWrite): Promise<BatchResult> {
+  const sourceIds = await upsertSources(tx, [...new Set(batch.sets.map((s) => s.sourceName))]);
+  const artistIds = await upsertArtists(tx, batch.artists);
+  const { ids: trackIds, created } = await upsertTracks(tx, batch.tracks, artistIds);
+
+  // Which sets are new, which changed, which are the same as stored (a no-op).
+  const existing = await tx.query<{
+    id: number;
+    source_id: number;
+    external_id: string;
+    content_hash: string;
+  }>(
+    `SELECT s.id, s.source_id, s.external_id, s.content_hash FROM sets s
+     JOIN unnest($1::int[], $2::text[]) AS k(src, ext) ON s.source_id = k.src AND s.external_id = k.ext`,
+    [batch.sets.map((s) => sourceIds.get(s.sourceName)!), batch.sets.map((s) => s.externalId)],
+  );
+  const existingByKey = new Map(existing.map((e) => [`${e.source_id}\u0000${e.external_id}`, e]));
+  const fresh: SetWrite[] = [];
+  const changed: { set: SetWrite; id: number }[] = [];
+  let unchanged = 0;
+  for (const s of batch.sets) {
+    const e = existingByKey.get(`${sourceIds.get(s.sourceName)}\u0000${s.externalId}`);
+    if (!e) fresh.push(s);
+    else if (e.content_hash === s.contentHash) unchanged++;
+    else changed.push({ set: s, id: e.id });
+  }
+
+  const changedPairs = new Map<string, [number, number]>();
+  for (const p of await removeSetEvidence(
+    tx,
+    changed.map((c) => c.id),
+  )) {
+    changedPairs.set(pairKey(p[0], p[1]), p);
+  }
+  if (changed.length > 0) {
+    const cs = changed.map((c) => c.set);
+    await tx.query(
+      `UPDATE sets s SET content_hash = d.h, url = d.url, title = d.title, kind = d.kind, event = d.event,
+         venue = d.venue, played_on = d.played_on, date_precision = d.prec, entry_count = d.n, updated_at = now()
+       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::date[],
+                   $9::text[], $10::int[]) AS d(id, h, url, title, kind, event, venue, played_on, prec, n)
+       WHERE s.id = d.id`,
+      [
+        changed.map((c) => c.id),
+        cs.map((s) => s.contentHash),
+        cs.map((s) => s.url),
+        cs.map((s) => s.title),
+        cs.map((s) => s.kind),
+        cs.map((s) => s.event),
+        cs.map((s) => s.venue),
+        cs.map((s) => s.playedOn),
+        cs.map((s) => s.datePrecision),
+        cs.map((s) => s.entries.length),
+      ],
+    );
+  }
+  const freshRows =
+    fresh.length === 0
+      ? []
+      : await tx.query<{ id: number; source_id: number; external_id: string }>(
+          `INSERT INTO sets (source_id, external_id, content_hash, url, title, kind, event, venue, played_on,
+                             date_precision, entry_count)
+           SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                                $8::text[], $9::date[], $10::text[], $11::int[])
+           RETURNING id, source_id, external_id`,
+          [
+            fresh.map((s) => sourceIds.get(s.sourceName)!),
+            fresh.map((s) => s.externalId),
+            fresh.map((s) => s.contentHash),
+            fresh.map((s) => s.url),
+            fresh.map((s) => s.title),
+            fresh.map((s) => s.kind),
+            fresh.map((s) => s.event),
+            fresh.map((s) => s.venue),
+            fresh.map((s) => s.playedOn),
+            fresh.map((s) => s.datePrecision),
+            fresh.map((s) => s.entries.length),
+          ],
+        );
+  const freshIds = new Map(freshRows.map((r) => [`${r.source_id}\u0000${r.external_id}`, r.id]));
+  const stored: { set: SetWrite; id: number }[] = [
+    ...changed,
+    ...fresh.map((set) => ({
+      set,
+      id: freshIds.get(`${sourceIds.get(set.sourceName)}\u0000${set.externalId}`)!,
+    })),
+  ];
+  await writeSetContents(tx, stored, artistIds, trackIds, changedPairs);
+  return {
+    inserted: fresh.length,
+    replaced: changed.length,
+    unchanged,
+    entries: stored.reduce((n, s) => n + s.set.entries.length, 0),
+    newTrackIds: created,
+    changedPairs: [...changedPairs.values()],
+  };
+}
+
+async function writeSetContents(
+  tx: Queryable,
+  stored: { set: SetWrite; id: number }[],
+  artistIds: Map<string, number>,
+  trackIds: Map<string, number>,
+  changedPairs: Map<string, [number, number]>,
+): Promise<void> {
+  if (stored.length === 0) return;
+  const performersBySet = new Map<number, number[]>();
+  const perf: [number, number, number][] = [];
+  for (const { set, id } of stored) {
+    const ids = [...new Set(set.performerKeys.map((k) => artistIds.get(k)).filter((a) => a !== undefined))];
+    performersBySet.set(id, ids);
+    ids.forEach((a, i) => {
+      perf.push([id, a, i + 1]);
+    });
+  }
+  if (perf.length > 0) {
+    await tx.query(
+      `INSERT INTO set_performers (set_id, artist_id, position) SELECT * FROM unnest($1::int[], $2::int[], $3::smallint[])`,
+      [perf.map((p) => p[0]), perf.map((p) => p[1]), perf.map((p) => p[2])],
+    );
+  }
+
+  const e = stored.flatMap(({ set, id }) => set.entries.map((entry) => ({ id, entry })));
+  const col = <T>(f: (x: EntryWrite) => T) => e.map((x) => f(x.entry));
+  await tx.query(
+    `INSERT INTO set_entries (set_id, position, line, raw, artist, title, version, label, catalog_number, cue_seconds,
+                              bpm, camelot_key, track_id, unknown, with_previous, deck, played_at, issues)
+     SELECT a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r::jsonb
+     FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                 $10::int[], $11::real[], $12::text[], $13::int[], $14::boolean[], $15::boolean[], $16::smallint[],
+                 $17::timestamptz[], $18::text[]) AS x(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r)`,
+    [
+      e.map((x) => x.id),
+      col((x) => x.position),
+      col((x) => x.line),
+      col((x) => x.raw),
+      col((x) => x.artist),
+      col((x) => x.title),
+      col((x) => x.version),
+      col((x) => x.label),
+      col((x) => x.catalogNumber),
+      col((x) => x.cueSeconds),
+      col((x) => x.bpm),
+      col((x) => x.camelotKey),
+      col((x) => (x.trackKey === null ? null : (trackIds.get(x.trackKey) ?? null))),
+      col((x) => x.unknown),
+      col((x) => x.withPrevious),
+      col((x) => x.deck),
+      col((x) => x.playedAt),
+      col((x) => (x.issues && x.issues.length > 0 ? JSON.stringify(x.issues) : null)),
+    ],
+  );
+
+  const occurrences: { setId: number; position: number; from: number; to: number }[] = [];
+  for (const { set, id } of stored) {
+    for (const t of set.transitions) {
+      const from = trackIds.get(t.fromKey);
+      const to = trackIds.get(t.toKey);
+      // Two spellings merged into one track would make a self-loop: not a transition.
+      if (from === undefined || to === undefined || from === to) continue;
+      occurrences.push({ setId: id, position: t.position, from, to });
+    }
+  }
+  if (occurrences.length === 0) return;
+  await tx.query(
+    `INSERT INTO set_transitions (set_id, position, from_track_id, to_track_id)
+     SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[])`,
+    [
+      occurrences.map((o) => o.setId),
+      occurrences.map((o) => o.position),
+      occurrences.map((o) => o.from),
+      occurrences.map((o) => o.to),
+    ],
+  );
+  const dateBySet = new Map(stored.map(({ set, id }) => [id, set.playedOn]));
+  const deltas = aggregatePairs(occurrences, performersBySet, dateBySet);
+  await addTransitions(tx, deltas);
+  for (const d of deltas) changedPairs.set(pairKey(d.from, d.to), [d.from, d.to]);
+}
+
+/** Deletes every set of a source with its evidence, then the tracks and artists nothing refers to any more. */
+export async function deleteSetsOfSource(tx: Queryable, sourceName: string): Promise<number> {
+  const ids = (
+    await tx.query<{ id: number }>(
+      'SELECT s.id FROM sets s JOIN sources src ON src.id = s.source_id WHERE src.name = $1',
+      [sourceName],
+    )
+  ).map((r) => r.id);
+  if (ids.length === 0) return 0;
+  await removeSetEvidence(tx, ids);
+  await tx.query('DELETE FROM sets WHERE id = ANY($1)', [ids]);
+  await tx.query(
+    `DELETE FROM tracks t
+     WHERE NOT EXISTS (SELECT 1 FROM set_entries e WHERE e.track_id = t.id)
+       AND NOT EXISTS (SELECT 1 FROM transitions r WHERE r.from_track_id = t.id OR r.to_track_id = t.id)
+       AND NOT EXISTS (SELECT 1 FROM track_components c WHERE c.component_track_id = t.id)
+       AND NOT EXISTS (SELECT 1 FROM tracks o WHERE o.original_track_id = t.id OR o.merged_into = t.id)`,
+  );
+  await tx.query(
+    `DELETE FROM artists a
+     WHERE NOT EXISTS (SELECT 1 FROM track_artists ta WHERE ta.artist_id = a.id)
+       AND NOT EXISTS (SELECT 1 FROM set_performers sp WHERE sp.artist_id = a.id)`,
+  );
+  return ids.length;
+}

@@ -1,0 +1,361 @@
+// The data model of SongNodes, defined once (see docs/ARCHITECTURE.md, "Data model").
+// Migrations in ../migrations are generated from this file by drizzle-kit (`npm run db:generate`)
+// and run unchanged on PGlite and on PostgreSQL 15+. Higher evidence is always better: every
+// count here grows with evidence, nothing is stored as a "cost".
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** Where sets come from: a site, an API, a DJ program, a file upload, the generator. */
+export const sources = pgTable('sources', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  name: text('name').notNull().unique(),
+  kind: text('kind').notNull(),
+  baseUrl: text('base_url'),
+  createdAt: createdAt(),
+});
+
+export const artists = pgTable(
+  'artists',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    name: text('name').notNull(),
+    /** Normalised identity key (core's artistKey): case, diacritics, punctuation, "The" do not split an artist. */
+    key: text('key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('artists_key_idx').on(t.key),
+    index('artists_name_trgm_idx').using('gin', sql`${t.key} gin_trgm_ops`),
+  ],
+);
+
+export const artistAliases = pgTable(
+  'artist_aliases',
+  {
+    artistId: integer('artist_id')
+      .notNull()
+      .references(() => artists.id, { onDelete: 'cascade' }),
+    alias: text('alias').notNull(),
+    aliasKey: text('alias_key').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.artistId, t.aliasKey] }),
+    uniqueIndex('artist_aliases_key_idx').on(t.aliasKey),
+  ],
+);
+
+export const tracks = pgTable(
+  'tracks',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** Identity key: primary artists + base title + version (core's trackIdentity). */
+    key: text('key').notNull(),
+    /** The same key without the version: links a remix to its original. */
+    originalKey: text('original_key').notNull(),
+    /** The original this track is a remix/edit of, once that original is known. */
+    originalTrackId: integer('original_track_id'),
+    artistName: text('artist_name').notNull(),
+    title: text('title').notNull(),
+    /** Normalised title, for trigram near-duplicate candidates. */
+    titleKey: text('title_key').notNull(),
+    version: text('version'),
+    versionKind: text('version_kind').notNull().default('original'),
+    isMashup: boolean('is_mashup').notNull().default(false),
+    /** Unknown is NULL, never a default. */
+    bpm: real('bpm'),
+    /** Camelot notation 1A…12B; unknown is NULL. */
+    camelotKey: text('camelot_key'),
+    genre: text('genre'),
+    year: smallint('year'),
+    durationSeconds: integer('duration_seconds'),
+    /** Set when a dedupe merge folded this track into another; kept for provenance and split. */
+    mergedInto: integer('merged_into'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('tracks_key_idx').on(t.key),
+    index('tracks_original_key_idx').on(t.originalKey),
+    index('tracks_title_trgm_idx').using('gin', sql`${t.titleKey} gin_trgm_ops`),
+    check(
+      'tracks_camelot_key_check',
+      sql`${t.camelotKey} IS NULL OR ${t.camelotKey} ~ '^(1[0-2]|[1-9])[AB]$'`,
+    ),
+    check('tracks_bpm_check', sql`${t.bpm} IS NULL OR (${t.bpm} >= 50 AND ${t.bpm} <= 300)`),
+  ],
+);
+
+export const trackArtists = pgTable(
+  'track_artists',
+  {
+    trackId: integer('track_id')
+      .notNull()
+      .references(() => tracks.id, { onDelete: 'cascade' }),
+    artistId: integer('artist_id')
+      .notNull()
+      .references(() => artists.id),
+    role: text('role').notNull(),
+    position: smallint('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.trackId, t.role, t.position] }),
+    index('track_artists_artist_idx').on(t.artistId),
+    check('track_artists_role_check', sql`${t.role} IN ('primary', 'featured', 'remixer')`),
+  ],
+);
+
+/** A mashup is a track of its own that points at the tracks it is made of. */
+export const trackComponents = pgTable(
+  'track_components',
+  {
+    trackId: integer('track_id')
+      .notNull()
+      .references(() => tracks.id, { onDelete: 'cascade' }),
+    componentTrackId: integer('component_track_id')
+      .notNull()
+      .references(() => tracks.id),
+    position: smallint('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.trackId, t.position] })],
+);
+
+export const sets = pgTable(
+  'sets',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id),
+    /** The source's own id; when it has none, a hash of the content stands in. */
+    externalId: text('external_id').notNull(),
+    contentHash: text('content_hash').notNull(),
+    url: text('url'),
+    title: text('title'),
+    kind: text('kind').notNull(),
+    event: text('event'),
+    venue: text('venue'),
+    playedOn: date('played_on'),
+    /** How much of played_on is known: 'day', 'month' or 'year'. */
+    datePrecision: text('date_precision'),
+    entryCount: integer('entry_count').notNull().default(0),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('sets_source_external_idx').on(t.sourceId, t.externalId),
+    check(
+      'sets_kind_check',
+      sql`${t.kind} IN ('mix', 'radio_show', 'live_set', 'concert', 'history', 'playlist')`,
+    ),
+  ],
+);
+
+export const setPerformers = pgTable(
+  'set_performers',
+  {
+    setId: integer('set_id')
+      .notNull()
+      .references(() => sets.id, { onDelete: 'cascade' }),
+    artistId: integer('artist_id')
+      .notNull()
+      .references(() => artists.id),
+    position: smallint('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.setId, t.position] }), index('set_performers_artist_idx').on(t.artistId)],
+);
+
+/** One line of a set: the evidence. track_id is NULL for unknown entries ("ID - ID"), which break chains. */
+export const setEntries = pgTable(
+  'set_entries',
+  {
+    setId: integer('set_id')
+      .notNull()
+      .references(() => sets.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    line: integer('line'),
+    raw: text('raw').notNull(),
+    artist: text('artist'),
+    title: text('title'),
+    version: text('version'),
+    label: text('label'),
+    catalogNumber: text('catalog_number'),
+    cueSeconds: integer('cue_seconds'),
+    bpm: real('bpm'),
+    camelotKey: text('camelot_key'),
+    trackId: integer('track_id').references(() => tracks.id),
+    unknown: boolean('unknown').notNull(),
+    withPrevious: boolean('with_previous').notNull().default(false),
+    deck: smallint('deck'),
+    playedAt: timestamp('played_at', { withTimezone: true }),
+    /** Warnings found on this entry during import (field, message). */
+    issues: jsonb('issues'),
+  },
+  (t) => [primaryKey({ columns: [t.setId, t.position] }), index('set_entries_track_idx').on(t.trackId)],
+);
+
+/** "to was played right after from": aggregated evidence, maintained by ingest. */
+export const transitions = pgTable(
+  'transitions',
+  {
+    fromTrackId: integer('from_track_id')
+      .notNull()
+      .references(() => tracks.id),
+    toTrackId: integer('to_track_id')
+      .notNull()
+      .references(() => tracks.id),
+    count: integer('count').notNull(),
+    setCount: integer('set_count').notNull(),
+    djCount: integer('dj_count').notNull(),
+    firstDate: date('first_date'),
+    lastDate: date('last_date'),
+  },
+  (t) => [primaryKey({ columns: [t.fromTrackId, t.toTrackId] }), index('transitions_to_idx').on(t.toTrackId)],
+);
+
+/**
+ * Each transition as it occurs in a set: the evidence behind `transitions`, with unknown entries and
+ * `w/` layers already resolved by ingest. Replacing a set removes exactly its rows here, which is how
+ * the aggregates are corrected without rescanning the graph.
+ */
+export const setTransitions = pgTable(
+  'set_transitions',
+  {
+    setId: integer('set_id')
+      .notNull()
+      .references(() => sets.id, { onDelete: 'cascade' }),
+    /** Position of the `from` entry in the set. */
+    position: integer('position').notNull(),
+    fromTrackId: integer('from_track_id').notNull(),
+    toTrackId: integer('to_track_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.setId, t.position] }),
+    index('set_transitions_pair_idx').on(t.fromTrackId, t.toTrackId),
+    index('set_transitions_to_idx').on(t.toTrackId),
+  ],
+);
+
+/** Which DJs played a transition, in how many sets: keeps dj_count exact when sets are replaced. */
+export const transitionDjs = pgTable(
+  'transition_djs',
+  {
+    fromTrackId: integer('from_track_id').notNull(),
+    toTrackId: integer('to_track_id').notNull(),
+    artistId: integer('artist_id').notNull(),
+    setCount: integer('set_count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fromTrackId, t.toTrackId, t.artistId] })],
+);
+
+/** Provenance of dedupe merges, so a merge can be listed, audited and split again. */
+export const trackMerges = pgTable('track_merges', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  keptTrackId: integer('kept_track_id').notNull(),
+  mergedTrackId: integer('merged_track_id').notNull(),
+  score: doublePrecision('score'),
+  method: text('method').notNull(),
+  actor: text('actor'),
+  createdAt: createdAt(),
+  undoneAt: timestamp('undone_at', { withTimezone: true }),
+});
+
+/** Near-duplicate pairs the scorer was not sure enough to merge: listed for a person to decide. */
+export const dedupeCandidates = pgTable(
+  'dedupe_candidates',
+  {
+    trackId: integer('track_id')
+      .notNull()
+      .references(() => tracks.id, { onDelete: 'cascade' }),
+    candidateTrackId: integer('candidate_track_id')
+      .notNull()
+      .references(() => tracks.id, { onDelete: 'cascade' }),
+    score: doublePrecision('score').notNull(),
+    /** 'open', 'merged' or 'rejected'. */
+    status: text('status').notNull().default('open'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.trackId, t.candidateTrackId] })],
+);
+
+export const users = pgTable('users', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  email: text('email').notNull().unique(),
+  displayName: text('display_name'),
+  passwordHash: text('password_hash'),
+  role: text('role').notNull().default('user'),
+  createdAt: createdAt(),
+});
+
+export const apiKeys = pgTable('api_keys', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  /** Only a hash is stored; the prefix lets a user recognise a key. */
+  keyHash: text('key_hash').notNull().unique(),
+  prefix: text('prefix').notNull(),
+  scopes: text('scopes').array().notNull().default(sql`'{}'::text[]`),
+  createdAt: createdAt(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+});
+
+export const refreshTokens = pgTable('refresh_tokens', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    subject: text('subject'),
+    details: jsonb('details'),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at)],
+);
+
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Progress of durable jobs (pg-boss owns the jobs themselves): what a long import or layout has done
+ * so far, readable by the API and pushed over WebSocket.
+ */
+export const jobProgress = pgTable('job_progress', {
+  jobId: text('job_id').primaryKey(),
+  queue: text('queue').notNull(),
+  state: text('state').notNull(),
+  progress: jsonb('progress').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

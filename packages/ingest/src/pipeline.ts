@@ -1,0 +1,158 @@
+// The ingestion pipeline: parsed sets in, stored sets out, with a report of everything that went wrong
+// and where. Sets are written in batches for speed; a batch that fails is retried set by set, so one
+// bad set never takes others down and no set is ever stored in part (each write is one transaction).
+import { type ImportIssue, type ImportItem, isUnreadable } from '@songnodes/core';
+import { type BatchResult, type Database, writeSetBatch } from '@songnodes/db';
+import { type PrepareContext, type PreparedSet, prepareSet } from './prepare.ts';
+
+export interface ImportProgress {
+  setsRead: number;
+  setsStored: number;
+  setsUnchanged: number;
+  setsFailed: number;
+  entries: number;
+  warnings: number;
+}
+
+export interface ImportSummary extends ImportProgress {
+  setsReplaced: number;
+  /** Every error, and the first warnings (up to `maxIssues`), each with file/line/field. */
+  issues: ImportIssue[];
+  /** Warnings beyond `maxIssues` are counted, not listed. */
+  issuesOmitted: number;
+  seconds: number;
+}
+
+/** What changed in the graph, for the in-memory index and WebSocket listeners. */
+export interface GraphChange {
+  newTrackIds: number[];
+  changedPairs: [number, number][];
+}
+
+export interface ImportOptions extends PrepareContext {
+  onProgress?: (p: ImportProgress) => void | Promise<void>;
+  onChange?: (c: GraphChange) => void;
+  /** Flush a batch when it holds this many entries (default 20,000). */
+  batchEntries?: number;
+  maxIssues?: number;
+  signal?: AbortSignal;
+}
+
+const DEFAULT_BATCH_ENTRIES = 20_000;
+const DEFAULT_MAX_ISSUES = 1000;
+
+/** Merges prepared sets into one batch write; the first spelling of an artist or track wins. */
+function mergeBatch(prepared: PreparedSet[]) {
+  const artists = new Map<string, PreparedSet['artists'][number]>();
+  const tracks = new Map<string, PreparedSet['tracks'][number]>();
+  for (const p of prepared) {
+    for (const a of p.artists) if (!artists.has(a.key)) artists.set(a.key, a);
+    for (const t of p.tracks) {
+      const known = tracks.get(t.key);
+      if (!known) tracks.set(t.key, { ...t });
+      else {
+        known.bpm ??= t.bpm;
+        known.camelotKey ??= t.camelotKey;
+        known.genre ??= t.genre;
+        known.year ??= t.year;
+        known.durationSeconds ??= t.durationSeconds;
+      }
+    }
+  }
+  return { artists: [...artists.values()], tracks: [...tracks.values()], sets: prepared.map((p) => p.set) };
+}
+
+export async function importItems(
+  db: Database,
+  items: AsyncIterable<ImportItem> | Iterable<ImportItem>,
+  opts: ImportOptions = {},
+): Promise<ImportSummary> {
+  const started = performance.now();
+  const maxIssues = opts.maxIssues ?? DEFAULT_MAX_ISSUES;
+  const batchEntries = opts.batchEntries ?? DEFAULT_BATCH_ENTRIES;
+  const s: ImportSummary = {
+    setsRead: 0,
+    setsStored: 0,
+    setsUnchanged: 0,
+    setsReplaced: 0,
+    setsFailed: 0,
+    entries: 0,
+    warnings: 0,
+    issues: [],
+    issuesOmitted: 0,
+    seconds: 0,
+  };
+  const report = (issue: ImportIssue) => {
+    if (issue.severity === 'warning') s.warnings++;
+    // Errors are always listed: they are what the user must fix.
+    if (issue.severity === 'error' || s.issues.length < maxIssues) s.issues.push(issue);
+    else s.issuesOmitted++;
+  };
+  const tally = (r: BatchResult, batch: PreparedSet[]) => {
+    s.setsStored += r.inserted + r.replaced;
+    s.setsReplaced += r.replaced;
+    s.setsUnchanged += r.unchanged;
+    s.entries += r.entries;
+    for (const p of batch) for (const i of p.issues) report(i);
+    if (r.newTrackIds.length > 0 || r.changedPairs.length > 0) {
+      opts.onChange?.({ newTrackIds: r.newTrackIds, changedPairs: r.changedPairs });
+    }
+  };
+
+  let batch: PreparedSet[] = [];
+  let batchSize = 0;
+  let batchKeys = new Set<string>();
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const current = batch;
+    batch = [];
+    batchSize = 0;
+    batchKeys = new Set();
+    try {
+      tally(await db.transaction((tx) => writeSetBatch(tx, mergeBatch(current))), current);
+    } catch {
+      // Find the culprit(s): each set alone, in its own transaction.
+      for (const p of current) {
+        try {
+          tally(await db.transaction((tx) => writeSetBatch(tx, mergeBatch([p]))), [p]);
+        } catch (e) {
+          s.setsFailed++;
+          const first = p.issues[0];
+          report({
+            severity: 'error',
+            file: opts.file ?? first?.file,
+            line: first?.line,
+            message: `set "${p.set.title ?? p.set.externalId}" was not stored: ${e instanceof Error ? e.message : String(e)}`,
+          });
+        }
+      }
+    }
+    await opts.onProgress?.(s);
+  };
+
+  for await (const item of items) {
+    opts.signal?.throwIfAborted();
+    s.setsRead++;
+    if (isUnreadable(item)) {
+      s.setsFailed++;
+      report({ ...item.issue, file: item.issue.file ?? opts.file });
+      continue;
+    }
+    const prepared = prepareSet(item, opts);
+    if ('error' in prepared) {
+      s.setsFailed++;
+      report(prepared.error);
+      continue;
+    }
+    // The same set twice in one batch would be stored twice: let the first batch land first.
+    const key = `${prepared.set.sourceName}\u0000${prepared.set.externalId}`;
+    if (batchKeys.has(key)) await flush();
+    batch.push(prepared);
+    batchKeys.add(key);
+    batchSize += prepared.set.entries.length;
+    if (batchSize >= batchEntries) await flush();
+  }
+  await flush();
+  s.seconds = (performance.now() - started) / 1000;
+  return s;
+}

@@ -1,0 +1,177 @@
+import { EventEmitter } from 'node:events';
+import type { Database, PgliteDatabase, PostgresDatabase } from '@songnodes/db';
+import { getJobProgress, type JobProgressRecord, saveJobProgress } from '@songnodes/db';
+import { fromPglite, type JobWithMetadata, PgBoss } from 'pg-boss';
+import {
+  DEFAULT_RETRY,
+  deadLetterQueue,
+  type JobContext,
+  type JobDefinition,
+  type JobProgress,
+} from './definition.ts';
+
+export interface JobFinished {
+  queue: string;
+  jobId: string;
+  outcome: 'completed' | 'failed';
+  seconds: number;
+  error?: string;
+}
+
+export interface JobQueueEvents {
+  progress: [JobProgressRecord];
+  finished: [JobFinished];
+  error: [Error];
+}
+
+export interface WorkOptions {
+  /** Jobs of this queue run at once in this process. */
+  concurrency?: number;
+  pollingIntervalSeconds?: number;
+}
+
+/**
+ * The durable job queue: pg-boss on the same database as the data, embedded or server.
+ * Emits `progress` and `finished` events so the server can publish them (WebSocket, metrics).
+ */
+export class JobQueue extends EventEmitter<JobQueueEvents> {
+  private readonly boss: PgBoss;
+  private readonly db: Database;
+  private readonly created = new Set<string>();
+  private running = false;
+
+  private constructor(db: Database, boss: PgBoss) {
+    super();
+    this.db = db;
+    this.boss = boss;
+    // pg-boss reports connection trouble as events; an unhandled 'error' would end the process.
+    boss.on('error', (e: Error) => this.emit('error', e));
+  }
+
+  static async start(db: Database, opts: { schedule?: boolean } = {}): Promise<JobQueue> {
+    const common = { schedule: opts.schedule ?? true, application_name: 'songnodes-jobs' };
+    const boss =
+      db.kind === 'pglite'
+        ? new PgBoss({ ...common, backend: 'pglite', db: fromPglite((db as PgliteDatabase).pglite) })
+        : new PgBoss({ ...common, connectionString: (db as PostgresDatabase).connectionString, max: 4 });
+    const queue = new JobQueue(db, boss);
+    await boss.start();
+    queue.running = true;
+    return queue;
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  private async ensureQueue(def: JobDefinition<unknown>): Promise<void> {
+    if (this.created.has(def.queue)) return;
+    const retry = { ...DEFAULT_RETRY, ...def.retry };
+    const dead = deadLetterQueue(def.queue);
+    await this.boss.createQueue(dead);
+    await this.boss.createQueue(def.queue, {
+      retryLimit: retry.limit,
+      retryDelay: retry.delaySeconds,
+      retryBackoff: retry.backoff,
+      expireInSeconds: def.expireInSeconds ?? 3600,
+      deadLetter: dead,
+    });
+    this.created.add(def.queue);
+  }
+
+  /** Enqueues a job; returns its id. The payload is checked before it is stored. */
+  async send<P>(def: JobDefinition<P>, payload: P, opts: { priority?: number; singletonKey?: string } = {}) {
+    await this.ensureQueue(def as JobDefinition<unknown>);
+    const data = def.parse(payload) as object;
+    const id = await this.boss.send(def.queue, data, opts);
+    if (!id) throw new Error(`job queue ${def.queue} refused the job (a singleton of it is already queued)`);
+    await saveJobProgress(this.db, { jobId: id, queue: def.queue, state: 'queued', progress: { done: 0 } });
+    return id;
+  }
+
+  /** Runs `def`'s handler for jobs of its queue in this process. */
+  async work<P>(def: JobDefinition<P>, opts: WorkOptions = {}): Promise<void> {
+    await this.ensureQueue(def as JobDefinition<unknown>);
+    await this.boss.work<object>(
+      def.queue,
+      {
+        localConcurrency: opts.concurrency ?? 1,
+        pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1,
+        includeMetadata: true,
+      },
+      async ([job]) => {
+        if (!job) return;
+        const started = performance.now();
+        const progress = async (
+          p: JobProgress,
+          state: 'active' | 'completed' | 'failed' | 'retrying' = 'active',
+        ) => {
+          const record = { jobId: job.id, queue: def.queue, state, progress: { ...p } };
+          await saveJobProgress(this.db, record);
+          this.emit('progress', { ...record, updatedAt: new Date().toISOString() });
+        };
+        const ctx: JobContext = { jobId: job.id, signal: job.signal, progress: (p) => progress(p) };
+        try {
+          const result = await def.handler(def.parse(job.data), ctx);
+          const last = (await getJobProgress(this.db, job.id))?.progress ?? { done: 0 };
+          await progress({ ...(last as JobProgress), result }, 'completed');
+          this.emit('finished', {
+            queue: def.queue,
+            jobId: job.id,
+            outcome: 'completed',
+            seconds: (performance.now() - started) / 1000,
+          });
+          return result;
+        } catch (e) {
+          const message = e instanceof Error ? e.message : String(e);
+          // includeMetadata above makes pg-boss hand over the retry counters.
+          const meta = job as JobWithMetadata<object>;
+          const willRetry = meta.retryCount < meta.retryLimit;
+          await progress({ done: 0, message }, willRetry ? 'retrying' : 'failed').catch(() => {});
+          this.emit('finished', {
+            queue: def.queue,
+            jobId: job.id,
+            outcome: 'failed',
+            seconds: (performance.now() - started) / 1000,
+            error: message,
+          });
+          throw e;
+        }
+      },
+    );
+  }
+
+  /** Runs `def` on a cron schedule (UTC), with the given payload. */
+  async schedule<P>(def: JobDefinition<P>, cron: string, payload: P): Promise<void> {
+    await this.ensureQueue(def as JobDefinition<unknown>);
+    await this.boss.schedule(def.queue, cron, def.parse(payload) as object);
+  }
+
+  progressOf(jobId: string): Promise<JobProgressRecord | null> {
+    return getJobProgress(this.db, jobId);
+  }
+
+  /** Jobs waiting in and moved to the dead-letter queue of `def`. */
+  async deadLetters(def: JobDefinition<unknown>): Promise<number> {
+    await this.ensureQueue(def);
+    const q = await this.boss.getQueue(deadLetterQueue(def.queue));
+    return q?.queuedCount ?? 0;
+  }
+
+  async queueSizes(): Promise<{ queue: string; queued: number; active: number; deferred: number }[]> {
+    const queues = await this.boss.getQueues();
+    return queues.map((q) => ({
+      queue: q.name,
+      queued: q.queuedCount ?? 0,
+      active: q.activeCount ?? 0,
+      deferred: q.deferredCount ?? 0,
+    }));
+  }
+
+  /** Stops taking jobs, lets running ones finish (up to timeoutMs), then stops. */
+  async stop(timeoutMs = 8000): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    await this.boss.stop({ graceful: true, timeout: timeoutMs, close: true });
+  }
+}

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '@songnodes/db';
+import type { JobQueue } from '@songnodes/jobs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { loggerOptions } from './logger.ts';
+import { createMetrics } from './plugins/metrics.ts';
+import { webPlugin } from './plugins/web.ts';
+import { healthRoutes } from './routes/health.ts';
+import { statsRoutes } from './routes/stats.ts';
+
+export interface AppDeps {
+  config: Pick<Config, 'LOG_LEVEL'>;
+  db: Database;
+  /** Present when this process runs or enqueues jobs. */
+  jobs?: JobQueue;
+  /** Serve the web app (the `start` and `api` roles do; a bare worker does not). */
+  web?: boolean;
+}
+
+/** The HTTP application: each concern is its own plugin; routes reach data through `db` repositories. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(deps.config),
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    // Graceful shutdown: stop accepting, finish what is in flight.
+    return503OnClosing: true,
+  });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
+    if (status >= 500) req.log.error({ err }, 'request failed');
+    reply.code(status).send({
+      error: status >= 500 ? 'internal_error' : 'bad_request',
+      message: status >= 500 ? 'internal error' : err.message,
+      requestId: req.id,
+    });
+  });
+
+  const metrics = createMetrics({ db: deps.db, jobs: deps.jobs });
+  await app.register(metrics.plugin);
+  await app.register(healthRoutes({ db: deps.db, jobs: deps.jobs }));
+  await app.register(statsRoutes({ db: deps.db }), { prefix: '/api/v1' });
+  if (deps.web) await app.register(webPlugin);
+  return app;
+}

@@ -1,0 +1,96 @@
+import { type Database, migrate, migrationStatus, openDatabase, SchemaTooNewError } from '@songnodes/db';
+import { JobQueue } from '@songnodes/jobs';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { enqueueDemoIfEmpty } from './demo.ts';
+import { registerWorkers } from './workers.ts';
+
+/**
+ * The roles SongNodes runs as. `start` is everything in one process on the embedded database;
+ * `api` and `worker` split the same modules one role per process for scaling out.
+ */
+export type Role = 'start' | 'api' | 'worker';
+
+export interface Running {
+  role: Role;
+  app: FastifyInstance;
+  db: Database;
+  jobs: JobQueue;
+  /** The address the HTTP server listens on. */
+  url: string;
+  /** Drains requests and jobs, then closes the database. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Opens the database and checks (or, for `start`, brings up to date) its schema. */
+export async function openForRole(config: Config, role: Role | 'migrate' | 'cli'): Promise<Database> {
+  const db = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.dataDir,
+    holder: {
+      role,
+      url:
+        role === 'start' || role === 'api' ? `http://${displayHost(config.HOST)}:${config.PORT}` : undefined,
+    },
+    poolSize: config.DATABASE_POOL_SIZE,
+  });
+  try {
+    if (role === 'start' || role === 'migrate') {
+      await migrate(db);
+    } else {
+      const s = await migrationStatus(db);
+      if (s.unknownApplied > 0)
+        throw new SchemaTooNewError(db.location, s.applied + s.unknownApplied, s.known);
+    }
+    return db;
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+}
+
+const displayHost = (host: string) => (host === '0.0.0.0' || host === '::' ? 'localhost' : host);
+
+export async function runRole(role: Role, config: Config): Promise<Running> {
+  const db = await openForRole(config, role);
+  let jobs: JobQueue | undefined;
+  let app: FastifyInstance | undefined;
+  try {
+    jobs = await JobQueue.start(db, { schedule: role !== 'api' });
+    app = await buildApp({ config, db, jobs, web: role !== 'worker' });
+    jobs.on('error', (e) => app?.log.error({ err: e }, 'job queue error'));
+    if (role !== 'api') await registerWorkers(jobs, { db, concurrency: config.WORKER_CONCURRENCY });
+    if (role === 'start' && config.SONGNODES_DEMO) {
+      const queued = await enqueueDemoIfEmpty(db, jobs, {
+        sets: config.SONGNODES_DEMO_SETS,
+        seed: config.SONGNODES_DEMO_SEED,
+      });
+      if (queued) app.log.info({ sets: config.SONGNODES_DEMO_SETS }, 'empty database: loading the demo data');
+    }
+    await app.listen({ port: config.PORT, host: config.HOST });
+  } catch (e) {
+    await app?.close().catch(() => {});
+    await jobs?.stop(1000).catch(() => {});
+    await db.close();
+    throw e;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const url = `http://${displayHost(config.HOST)}:${port}`;
+  app.log.info({ role, url, database: db.location }, `songnodes ${role} ready`);
+
+  let stopping: Promise<void> | undefined;
+  const runningApp = app;
+  const runningJobs = jobs;
+  const stop = () => {
+    stopping ??= (async () => {
+      // Order matters: stop taking requests, let jobs finish, then close the database they use.
+      await runningApp.close();
+      await runningJobs.stop(Math.max(1000, config.SHUTDOWN_TIMEOUT_MS - 2000));
+      await db.close();
+    })();
+    return stopping;
+  };
+  return { role, app: runningApp, db, jobs: runningJobs, url, stop };
+}
