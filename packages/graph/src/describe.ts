@@ -29,12 +29,16 @@ export interface TransitionInfo {
   probability: number;
 }
 
+/** A stored BPM for display: null when unknown, rounded to 2 decimals (the index keeps float32). */
+export function bpmValue(bpm: number): number | null {
+  return Number.isNaN(bpm) ? null : Math.round(bpm * 100) / 100;
+}
+
 export function trackInfo(g: GraphIndex, u: number): TrackInfo {
-  const bpm = g.bpm[u]!;
   const year = g.year[u]!;
   return {
     trackId: g.trackId[u]!,
-    bpm: Number.isNaN(bpm) ? null : bpm,
+    bpm: bpmValue(g.bpm[u]!),
     key: keyName(g.key[u]!),
     genre: g.genreName(u),
     year: year === 0 ? null : year,
