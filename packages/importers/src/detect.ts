@@ -42,7 +42,11 @@ export function detectFormat(head: Uint8Array | string, fileName?: string): Form
   if (trimmed === '') return null;
   const ext = fileName ? extensionOf(fileName) : undefined;
 
-  if (trimmed.startsWith('<')) return detectMarkup(trimmed.slice(0, HEAD_BYTES));
+  if (trimmed.startsWith('<')) {
+    const markup = detectMarkup(trimmed.slice(0, HEAD_BYTES));
+    // An XML or HTML document we do not know is refused; a text line that merely starts with `<` is text.
+    if (markup || /^<(\?xml|!doctype|html[\s>])/i.test(trimmed)) return markup;
+  }
   if ((trimmed.startsWith('{') && !trimmed.startsWith('{{')) || /^\[\s*(\{|\]|$)/.test(trimmed)) {
     if (/"(eventDate|setlist)"\s*:/.test(trimmed) && /"sets"\s*:|"setlist"\s*:\s*\[/.test(trimmed))
       return 'setlistfm';

@@ -13,7 +13,7 @@ import { readRekordbox } from './formats/rekordbox.ts';
 import { readText } from './formats/text.ts';
 import { read1001Tracklists } from './formats/tracklists1001.ts';
 import { readTraktor } from './formats/traktor.ts';
-import { openInput, ungzip } from './input.ts';
+import { HEAD_BYTES, openInput, ungzip } from './input.ts';
 import { unreadable } from './set-builder.ts';
 import type { FormatId, FormatReader, ImportInput, ReadContext, ReadOptions } from './types.ts';
 
@@ -47,7 +47,10 @@ export async function openText(
   if (head.length === 0) return { ctx, refusal: 'file is empty' };
   const sniffed = sniff(head);
   if (sniffed.binary) return { ctx, refusal: 'binary file (NUL or control bytes), not a tracklist' };
-  const format = opts.format ?? detectFormat(decodeHead(head, sniffed), ctx.file) ?? undefined;
+  const headText = decodeHead(head, sniffed);
+  if (headText.trim() === '' && head.length < HEAD_BYTES)
+    return { ctx, refusal: 'file has no content (only whitespace)' };
+  const format = opts.format ?? detectFormat(headText, ctx.file) ?? undefined;
   if (!format)
     return { ctx, refusal: 'format not recognised from the content; name it with the format option' };
   return { ctx, text: decodeText(plain, sniffed, ctx), format };

@@ -47,7 +47,13 @@ export async function* parseXml<T>(text: AsyncIterable<string>, handler: XmlHand
         parser.line,
       );
     }
-    parser.write(chunk);
+    try {
+      parser.write(chunk);
+    } catch (err) {
+      // Sets finished before the error in this chunk are good: hand them out, then fail.
+      yield* out.splice(0);
+      throw err;
+    }
     if (out.length) yield* out.splice(0);
     if (handler.done?.()) return;
   }

@@ -1,6 +1,6 @@
 // CSV/TSV tracklists: delimiter from the header line, columns from header names (csv-columns.ts)
 // or an explicit mapping, and a set/mix/playlist id column grouping consecutive rows into sets.
-import { Readable } from 'node:stream';
+import { once } from 'node:events';
 import type { ImportItem, ParsedEntry, ParsedSet } from '@songnodes/core';
 import { parse } from 'csv-parse';
 import { MAX_LINE_CHARS } from '../lines.ts';
@@ -22,94 +22,81 @@ import { type CsvField, detectDelimiter, mapColumns } from './csv-columns.ts';
 export async function* readCsv(text: AsyncIterable<string>, ctx: ReadContext): AsyncIterable<ImportItem> {
   const { head, rest } = await firstLine(text);
   const delimiter = detectDelimiter(head);
-  const parser = Readable.from(rest).pipe(
-    parse({
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      trim: true,
-      max_record_size: MAX_LINE_CHARS,
-    }),
-  );
+  const records = csvRecords(rest, delimiter);
   let columns: Partial<Record<CsvField, number>> | null = null;
   let set: ParsedSet | null = null;
   let setKey: string | undefined;
   let numbers = new Map<string, number>();
   const seenSets = new Set<string>();
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
-      const line = info.lines;
-      if (!columns) {
-        columns = mapColumns(record, ctx.csvMapping);
-        if (columns.title === undefined && columns.artist === undefined) {
-          yield unreadable(
-            ctx,
-            `no artist or title column among the headers (${record.join(', ')}); pass a column mapping`,
-            line,
-          );
-          return;
-        }
-        continue;
-      }
-      const cols = columns;
-      const get = (f: CsvField): string | undefined => {
-        const i = cols[f];
-        return i === undefined ? undefined : clean(record[i]);
-      };
-      const key = get('setId') ?? '';
-      if (!set || key !== setKey) {
-        if (set) yield finish(set, ctx);
-        if (seenSets.has(key))
-          ctx.pending.push(
-            issue('warning', `rows of set "${key}" are not contiguous; read as a separate set`, {
-              file: ctx.file,
-              line,
-              field: 'set',
-            }),
-          );
-        seenSets.add(key);
-        set = newSet(ctx, 'file', 'mix', line);
-        setKey = key;
-        numbers = new Map();
-        if (key) set.externalId = key;
-        set.title = get('setTitle');
-        set.date = isoDate(get('setDate'));
-        const performer = get('performer');
-        if (performer) set.performers = [performer];
-      }
-      const number = get('position');
-      // 1001tracklists exports write "w/" for a track played together with the previous one.
-      const together = number !== undefined && /^w\/?$/i.test(number);
-      if (number && /^\d+$/.test(number)) {
-        const before = numbers.get(number);
-        if (before !== undefined)
-          set.issues.push(
-            issue('warning', `duplicate track number ${number} (also at line ${before})`, {
-              file: ctx.file,
-              line,
-              field: 'position',
-            }),
-          );
-        else numbers.set(number, line);
-      }
-      const entry = rowToEntry(get, set.entries.length + 1, line);
-      if (entry && together) entry.withPrevious = true;
-      if (entry) set.entries.push(entry);
-      else
-        set.issues.push(
-          issue('warning', 'row has neither artist nor title; skipped', { file: ctx.file, line }),
-        );
+  for await (const next of records) {
+    if ('error' in next) {
+      if (set) yield finish(set, ctx);
+      set = null;
+      const { line, error } = next;
+      yield unreadable(ctx, `malformed CSV${line ? ` at line ${line}` : ''}: ${error}`, line);
+      break;
     }
-  } catch (err) {
-    if (set) yield finish(set, ctx);
-    set = null;
-    const line = (err as { lines?: number }).lines;
-    yield unreadable(ctx, `malformed CSV${line ? ` at line ${line}` : ''}: ${(err as Error).message}`, line);
+    const { record, line } = next;
+    if (!columns) {
+      columns = mapColumns(record, ctx.csvMapping);
+      if (columns.title === undefined && columns.artist === undefined) {
+        yield unreadable(
+          ctx,
+          `no artist or title column among the headers (${record.join(', ')}); pass a column mapping`,
+          line,
+        );
+        return;
+      }
+      continue;
+    }
+    const cols = columns;
+    const get = (f: CsvField): string | undefined => {
+      const i = cols[f];
+      return i === undefined ? undefined : clean(record[i]);
+    };
+    const key = get('setId') ?? '';
+    if (!set || key !== setKey) {
+      if (set) yield finish(set, ctx);
+      if (seenSets.has(key))
+        ctx.pending.push(
+          issue('warning', `rows of set "${key}" are not contiguous; read as a separate set`, {
+            file: ctx.file,
+            line,
+            field: 'set',
+          }),
+        );
+      seenSets.add(key);
+      set = newSet(ctx, 'file', 'mix', line);
+      setKey = key;
+      numbers = new Map();
+      if (key) set.externalId = key;
+      set.title = get('setTitle');
+      set.date = isoDate(get('setDate'));
+      const performer = get('performer');
+      if (performer) set.performers = [performer];
+    }
+    const number = get('position');
+    // 1001tracklists exports write "w/" for a track played together with the previous one.
+    const together = number !== undefined && /^w\/?$/i.test(number);
+    if (number && /^\d+$/.test(number)) {
+      const before = numbers.get(number);
+      if (before !== undefined)
+        set.issues.push(
+          issue('warning', `duplicate track number ${number} (also at line ${before})`, {
+            file: ctx.file,
+            line,
+            field: 'position',
+          }),
+        );
+      else numbers.set(number, line);
+    }
+    const entry = rowToEntry(get, set.entries.length + 1, line);
+    if (entry && together) entry.withPrevious = true;
+    if (entry) set.entries.push(entry);
+    else
+      set.issues.push(
+        issue('warning', 'row has neither artist nor title; skipped', { file: ctx.file, line }),
+      );
   }
   if (set) yield finish(set, ctx);
 }
@@ -194,4 +181,41 @@ async function firstLine(
     }
   }
   return { head: seen.split('\n', 1)[0] ?? '', rest: rest() };
+}
+
+type CsvRecord = { record: string[]; line: number } | { error: string; line?: number };
+
+/**
+ * Records with their line, from csv-parse driven by hand: a stream iterator would drop the records
+ * still buffered when the parser fails, and rows before a syntax error must not be lost.
+ */
+async function* csvRecords(text: AsyncIterable<string>, delimiter: string): AsyncIterable<CsvRecord> {
+  const parser = parse({
+    delimiter,
+    info: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    trim: true,
+    max_record_size: MAX_LINE_CHARS,
+  });
+  const ready: CsvRecord[] = [];
+  let failed = false;
+  parser.on('data', ({ record, info }: { record: string[]; info: { lines: number } }) =>
+    ready.push({ record, line: info.lines }),
+  );
+  parser.on('error', (err: Error & { lines?: number }) => {
+    failed = true;
+    ready.push({ error: err.message, line: err.lines });
+  });
+  const ended = Promise.race([once(parser, 'end'), once(parser, 'close')]);
+  for await (const chunk of text) {
+    if (!parser.write(chunk))
+      await Promise.race([once(parser, 'drain'), once(parser, 'close')]).catch(() => undefined);
+    yield* ready.splice(0);
+    if (failed) return;
+  }
+  parser.end();
+  await ended.catch(() => undefined); // the error itself was queued by the 'error' listener
+  yield* ready.splice(0);
 }
