@@ -11,10 +11,12 @@ export interface ArtistCredit {
   performers: string[];
 }
 
-// Joiners between collaborating artists. ` x ` and ` X ` are both in use (`Cassius x Pharrell`);
-// a lone trailing X (`Malcolm X`) never matches because a name must follow.
+// Joiners between collaborating artists (case-insensitive). The collaboration ` x ` is matched
+// separately and only in lower case (`Alba x Tomo`), since a capital X is usually part of a name
+// (`Malcolm X Band`).
 const JOINERS =
-  /\s*,\s*|\s*&\s*|\s+\+\s+|\s+and\s+|\s+[xX×]\s+|\s+vs\.?\s+|\s+versus\s+|\s+\/\s+|\s+meets\s+|\s+with\s+|\s+b2b\s+|\s+b3b\s+/i;
+  /\s*,\s*|\s*&\s*|\s*\+\s*|\s+and\s+|\s+×\s+|\s+vs\.?\s+|\s+versus\s+|\s+\/\s+|\s+meets\s+|\s+with\s+|\s+b2b\s+|\s+b3b\s+/i;
+const LOWERCASE_X = / x /g;
 
 const FEATURING = /(?:^|\s+|(?<=[([]))(?:featuring|feat|ft)\.?(?=\s|$)\s*/i;
 const PRESENTS = /\s+(?:pres\.?|presents)\s+/i;
@@ -24,7 +26,7 @@ const B2B = /\s+b[23]b\s+/i;
 export function splitNames(text: string): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const piece of cleanText(text).split(new RegExp(JOINERS.source, 'gi'))) {
+  for (const piece of cleanText(text).replace(LOWERCASE_X, ' & ').split(new RegExp(JOINERS.source, 'gi'))) {
     const name = piece
       .replace(/^[\s,&/+-]+|[\s,&/+-]+$/g, '')
       .replace(/^\((.*)\)$/, '$1')

@@ -1,7 +1,9 @@
 // Public API of @songnodes/core: pure domain code, no I/O.
 export * from './artists.ts';
+export * from './bpm.ts';
 export * from './brackets.ts';
 export * from './camelot.ts';
+export * from './date.ts';
 export * from './duration.ts';
 export * from './identity.ts';
 export * from './near-duplicate.ts';
@@ -10,4 +12,5 @@ export * from './similarity.ts';
 export * from './track-line.ts';
 export * from './track-parse.ts';
 export * from './types.ts';
+export * from './validation.ts';
 export * from './version.ts';

@@ -221,6 +221,13 @@ export function classifyVersion(text: string): VersionInfo | null {
   if (version === '') return null;
   if (isBase(version))
     return { base: true, kind: 'original', version: null, remixers: [], tag: '', unknown: false };
+  // `Bicep Remix - Extended`, `Radio Edit / Bicep Dub`: the one named part decides.
+  const parts = version.split(/\s+[-/]\s+/);
+  if (parts.length > 1) {
+    const named = parts.map(classifyVersion).filter((v) => v !== null && !v.base);
+    const first = named[0];
+    return first && named.length === 1 ? { ...first, version } : null;
+  }
   const lower = canonicalWords(version);
   // `Remix by X`, `Edited by X`, `Mixed by X`.
   const by =

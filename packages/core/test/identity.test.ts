@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { artistKey, trackIdentity } from '../src/identity.ts';
+import { AUTO_MERGE, nearDuplicateScore, REVIEW } from '../src/near-duplicate.ts';
+import { parseTrackLine } from '../src/track-line.ts';
+import { parseTrack } from '../src/track-parse.ts';
+
+const key = (line: string) => trackIdentity(parseTrackLine(line).track)?.key ?? null;
+const originalKey = (line: string) => trackIdentity(parseTrackLine(line).track)?.originalKey ?? null;
+
+// Each group: spellings of one track that must share one key.
+const SAME: string[][] = [
+  [
+    'Kilo Brass - Tin Roof',
+    'kilo brass - tin roof',
+    'KILO BRASS - TIN ROOF',
+    'Kilo Brass - Tin Roof (Original Mix)',
+    'Kilo Brass - Tin Roof (Extended Mix)',
+    'Kilo Brass - Tin Roof (Radio Edit)',
+    'Kilo Brass - Tin Roof (Club Mix)',
+    'Kilo Brass - Tin Roof (Extended)',
+    'Kilo Brass - Tin Roof (Original)',
+    'Kilo Brass - Tin Roof - Original Mix',
+    '[05] Kilo Brass - Tin Roof [Pale Tide - PT001]',
+    '01. Kilo Brass - Tin Roof [Other Label]',
+    'Kilo Brass - Tin Roof.',
+    'Kilo Brass – Tin Roof',
+    'Kilo Brass feat. Lu Vance - Tin Roof',
+    'Kilo Brass - Tin Roof (feat. Lu Vance)',
+    'Kilo Brass - Tin Roof ft. Someone Else',
+    'The Kilo Brass - Tin Roof',
+    'DJ Kilo Brass - Tin Roof',
+    'Kilo Brass - The Tin Roof',
+    'Kilo Brass - Tin-Roof',
+    'KiloBrass - TinRoof',
+  ],
+  [
+    'Alba Reyes & Tomo Kint - Sidewalk',
+    'Tomo Kint & Alba Reyes - Sidewalk',
+    'Alba Reyes and Tomo Kint - Sidewalk',
+  ],
+  [
+    'Alba Reyes, Tomo Kint - Sidewalk',
+    'Alba Reyes + Tomo Kint - Sidewalk',
+    'Alba Reyes x Tomo Kint - Sidewalk',
+  ],
+  [
+    'Alba Reyes vs. Tomo Kint - Sidewalk',
+    'Alba Reyes vs Tomo Kint - Sidewalk',
+    'Alba Reyes / Tomo Kint - Sidewalk',
+  ],
+  ['Above & Below - Tides', 'Above and Below - Tides', 'ABOVE & BELOW - TIDES', 'Above+Below - Tides'],
+  ['Mirelle Fürstenau - Sonne', 'Mirelle Furstenau - Sonne', 'MIRELLE FÜRSTENAU - SONNE'],
+  ['Røysk - Ære', 'Roysk - Aere'],
+  ['Sigur Café - Ólafur', 'Sigur Cafe - Olafur'],
+  [
+    "Lil' Vance - Rock 'n' Roll",
+    'Lil Vance - Rock & Roll',
+    'Lil Vance - Rock N Roll',
+    'Lil Vance - Rock and Roll',
+  ],
+  ['D.J. Opal - Shine', 'DJ Opal - Shine', 'Opal - Shine'],
+  [
+    'Kilo Brass - Tin Roof (Pim Odo Remix)',
+    'Kilo Brass - Tin Roof (Pim Odo Mix)',
+    'Kilo Brass - Tin Roof [Pim Odo Remix]',
+    'Kilo Brass - Tin Roof - Pim Odo Remix',
+    'KILO BRASS - TIN ROOF (PIM ODO REMIX)',
+    'Kilo Brass - Tin Roof (Pim Odo Rmx)',
+    'Kilo Brass - Tin Roof (Remix by Pim Odo)',
+    "Kilo Brass - Tin Roof (Pim Odo's Remix)",
+    'Kilo Brass feat. Lu Vance - Tin Roof (Pim Odo Remix)',
+    'Kilo Brass - Tin Roof (Pim Odo Remix) [Pale Tide]',
+    'Kilo Brass - Tin Roof (Pim Odo Remix) (Extended Mix)',
+  ],
+  [
+    'Kilo Brass - Tin Roof (Pim Odo Re-Edit)',
+    'Kilo Brass - Tin Roof (Pim Odo Re Edit)',
+    'Kilo Brass - Tin Roof (Pim Odo Edit)',
+  ],
+  [
+    'Kilo Brass - Tin Roof (VIP)',
+    'Kilo Brass - Tin Roof VIP',
+    'Kilo Brass - Tin Roof (VIP Mix)',
+    'Kilo Brass - Tin Roof (V.I.P.)',
+  ],
+  ['Kilo Brass - Tin Roof (Pim Odo & Lu Vance Remix)', 'Kilo Brass - Tin Roof (Lu Vance and Pim Odo Remix)'],
+];
+
+// Pairs that must NOT share a key.
+const DIFFERENT: [string, string][] = [
+  ['Kilo Brass - Tin Roof', 'Kilo Brass - Tin Roof (Pim Odo Remix)'],
+  ['Kilo Brass - Tin Roof (Pim Odo Remix)', 'Kilo Brass - Tin Roof (Lu Vance Remix)'],
+  ['Kilo Brass - Tin Roof (Pim Odo Remix)', 'Kilo Brass - Tin Roof (Pim Odo Dub)'],
+  ['Kilo Brass - Tin Roof (Pim Odo Remix)', 'Kilo Brass - Tin Roof (Pim Odo Edit)'],
+  ['Kilo Brass - Tin Roof (Pim Odo Remix)', 'Kilo Brass - Tin Roof (Pim Odo Vocal Mix)'],
+  ['Kilo Brass - Tin Roof', 'Kilo Brass - Tin Roof (VIP)'],
+  ['Kilo Brass - Tin Roof', 'Kilo Brass - Tin Roof (Dub)'],
+  ['Kilo Brass - Tin Roof', 'Kilo Brass - Tin Roof (Live)'],
+  ['Kilo Brass - Tin Roof', 'Kilo Brass - Tin Roof (Remix)'],
+  ['Kilo Brass - Tin Roof (Instrumental)', 'Kilo Brass - Tin Roof (Acapella)'],
+  ['Kilo Brass - Tin Roof (Pim Odo Bootleg)', 'Kilo Brass - Tin Roof (Pim Odo Rework)'],
+  ['Kilo Brass - Tin Roof', 'Kilo Brass - Tin Roof (Pim Odo Mashup)'],
+  ['Kilo Brass - Tin Roof', 'Lu Vance - Tin Roof'],
+  ['Kilo Brass - Tin Roof', 'Kilo Brass & Lu Vance - Tin Roof'],
+  ['Kilo Brass - Tin Roof', 'Kilo Brass - Tin Roofs'],
+  ['Kilo Brass - Tin Roof Part 1', 'Kilo Brass - Tin Roof Part 2'],
+  ['Kilo Brass - Tin Roof (Let It Rain)', 'Kilo Brass - Tin Roof'],
+  ['Kilo Brass - Tin Roof', 'Kilo Brass - Tin Roof vs. Nova Drift - Glass Harbour'],
+];
+
+describe('trackIdentity', () => {
+  it.each(SAME.map((group) => [group[0]!, group] as const))(
+    'one key for every spelling of %j',
+    (_first, group) => {
+      const keys = group.map(key);
+      expect(keys[0]).not.toBeNull();
+      for (let i = 0; i < group.length; i++) expect([group[i], keys[i]]).toEqual([group[i], keys[0]]);
+    },
+  );
+
+  it.each(DIFFERENT)('%j ≠ %j', (a, b) => {
+    expect(key(a)).not.toBeNull();
+    expect(key(b)).not.toBeNull();
+    expect(key(a)).not.toBe(key(b));
+  });
+
+  it('links a remix to its original through originalKey', () => {
+    const original = key('Kilo Brass - Tin Roof (Original Mix)');
+    expect(originalKey('Kilo Brass - Tin Roof (Pim Odo Remix)')).toBe(original);
+    expect(originalKey('Kilo Brass - Tin Roof (VIP)')).toBe(original);
+    expect(originalKey('Kilo Brass - Tin Roof')).toBe(original);
+  });
+
+  it.each([
+    'ID - ID',
+    'ID',
+    '?',
+    'Unknown',
+    'Kilo Brass - ID',
+    'Kilo Brass - Tin Roof (ID Remix)',
+    'Tin Roof',
+    '',
+  ])('is null for the unknown entry %j', (line) => {
+    expect(key(line)).toBeNull();
+  });
+
+  it('gives field-based sources the same key as raw strings', () => {
+    const fromFields = trackIdentity(
+      parseTrack({ artist: 'Kilo Brass', title: 'Tin Roof', version: 'Pim Odo Remix' }),
+    );
+    expect(fromFields?.key).toBe(key('Kilo Brass - Tin Roof (Pim Odo Remix)'));
+    const remixerField = trackIdentity(
+      parseTrack({ artist: 'Kilo Brass', title: 'Tin Roof', remixer: 'Pim Odo' }),
+    );
+    expect(remixerField?.key).toBe(key('Kilo Brass - Tin Roof (Pim Odo Remix)'));
+    const base = trackIdentity(
+      parseTrack({ artist: 'Kilo Brass', title: 'Tin Roof', version: 'Extended Mix' }),
+    );
+    expect(base?.key).toBe(key('Kilo Brass - Tin Roof'));
+  });
+
+  it.each([
+    ['The Cure Collective', 'Cure Collective'],
+    ['DJ Opal', 'Opal'],
+    ['Mirelle Fürstenau', 'mirelle furstenau'],
+    ['8 Bit Club', '8Bit Club'],
+  ])('artistKey(%j) = artistKey(%j)', (a, b) => {
+    expect(artistKey(a)).toBe(artistKey(b));
+  });
+});
+
+describe('nearDuplicateScore', () => {
+  const score = (a: string, b: string) => nearDuplicateScore(parseTrack({ raw: a }), parseTrack({ raw: b }));
+
+  it.each([
+    ['Kilo Brass - Horizon', 'Kilo Brass - Horizons'],
+    ['Kilo Brass - Magnetic Impuls', 'Kilo Brass - Magnetic Impulse'],
+    ['Kilo Brass - Acid Trak', 'Kilo Brass - Acid Track'],
+    ['Kilo Brass & Lu Vance - Tin Roof', 'Kilo Brass feat. Lu Vance - Tin Roof'],
+    ['Kilo Brass & Lu Vancee - Tin Roof (Pim Odo Remix)', 'Kilo Brass & Lu Vance - Tin Roof (Pim Odo Remix)'],
+  ])('merges typo-level differences: %j ~ %j', (a, b) => {
+    expect(score(a, b)).toBeGreaterThanOrEqual(AUTO_MERGE);
+    expect(score(b, a)).toBeCloseTo(score(a, b), 10);
+  });
+
+  it.each([
+    ['Kilo Brass - Tin Roof', 'Kilo Brass - Tin Roof (Pim Odo Remix)'],
+    ['Kilo Brass - Tin Roof (Pim Odo Remix)', 'Kilo Brass - Tin Roof (Lu Vance Remix)'],
+    ['Kilo Brass - Tin Roof (Pim Odo Remix)', 'Kilo Brass - Tin Roof (Pim Odo Dub)'],
+    ['Kilo Brass - Horizon', 'Nova Drift - Horizon'],
+    ['Kilo - Horizon', 'Kiko - Horizon'],
+    ['Kilo Brass - Tin Roof Part 1', 'Kilo Brass - Tin Roof Part 2'],
+    ['Kilo Brass - Tin Roof Part I', 'Kilo Brass - Tin Roof Part II'],
+    ['Kilo Brass - Option21', 'Kilo Brass - Option22'],
+    ['Kilo Brass - Raging', 'Kilo Brass - Raging Storm'],
+    ['Kilo Brass - Tin Roof', 'ID - ID'],
+    ['Kilo Brass - ID', 'Kilo Brass - ID'],
+  ])('never merges %j and %j', (a, b) => {
+    expect(score(a, b)).toBeLessThan(REVIEW);
+  });
+
+  it('scores identical identities 1 and lists near misses for review', () => {
+    expect(score('Kilo Brass - Tin Roof', 'KILO BRASS - TIN ROOF (Original Mix)')).toBe(1);
+    const s = score('Kilo Brass - Detox', 'Kilo Brass - Retox');
+    expect(s).toBeGreaterThanOrEqual(REVIEW);
+    expect(s).toBeLessThan(AUTO_MERGE);
+  });
+
+  it('keeps the thresholds ordered', () => {
+    expect(REVIEW).toBeLessThan(AUTO_MERGE);
+    expect(AUTO_MERGE).toBeLessThanOrEqual(1);
+  });
+});
