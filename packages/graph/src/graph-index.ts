@@ -36,11 +36,9 @@ function growU32(a: Uint32Array, n: number): Uint32Array {
   b.set(a.subarray(0, Math.min(a.length, n)));
   return b;
 }
-function grow<T extends Uint32Array | Int32Array | Float32Array | Uint16Array | Int8Array | Float64Array | Uint8Array>(
-  a: T,
-  n: number,
-  fill: number,
-): T {
+function grow<
+  T extends Uint32Array | Int32Array | Float32Array | Uint16Array | Int8Array | Float64Array | Uint8Array,
+>(a: T, n: number, fill: number): T {
   const b = new (a.constructor as new (n: number) => T)(n);
   b.fill(fill);
   b.set(a.subarray(0, Math.min(a.length, n)) as never);
@@ -99,7 +97,7 @@ export class GraphIndex {
     this.nodeCount = s.nodeCount;
     this.edgeCount = 0;
     this.genres = [...s.genres];
-    this.genres.forEach((g, i) => this.genreCodes.set(g, i));
+    for (const [i, name] of this.genres.entries()) this.genreCodes.set(name, i);
     this.sourceNames = [...s.sourceNames];
     const n = s.nodes;
     this.trackId = n.trackId;
@@ -160,7 +158,10 @@ export class GraphIndex {
 
   /** Primary artist ids of a node. */
   artistsOf(u: number): Uint32Array {
-    return this.artistOverride.get(u) ?? this.artistIds.subarray(this.artistOffsets[u]!, this.artistOffsets[u + 1]!);
+    return (
+      this.artistOverride.get(u) ??
+      this.artistIds.subarray(this.artistOffsets[u]!, this.artistOffsets[u + 1]!)
+    );
   }
 
   genreName(u: number): string | null {
@@ -281,7 +282,8 @@ export class GraphIndex {
     const sorted = new Uint32Array(n);
     for (let i = 0; i < n; i++) {
       sorted[i] = ids[rows[i]!]!;
-      if (i > 0 && sorted[i] === sorted[i - 1]) throw new Error(`track ${sorted[i]} appears twice in the snapshot`);
+      if (i > 0 && sorted[i] === sorted[i - 1])
+        throw new Error(`track ${sorted[i]} appears twice in the snapshot`);
     }
     this.sortedIds = sorted;
     this.sortedRows = rows;
@@ -388,7 +390,10 @@ export class GraphIndex {
       }
     }
     this.version = delta.version;
-    if (this.deadCount + (this.slots - this.baseEdges) > Math.max(COMPACT_MIN, COMPACT_SHARE * this.baseEdges)) {
+    if (
+      this.deadCount + (this.slots - this.baseEdges) >
+      Math.max(COMPACT_MIN, COMPACT_SHARE * this.baseEdges)
+    ) {
       this.compact();
     }
   }
@@ -465,7 +470,8 @@ export class GraphIndex {
     v: number,
     a: { count: number; sets: number; djs: number; sources: number; firstDay: number; lastDay: number },
   ): void {
-    if (this.slots >= this.e.from.length) this.growEdges(Math.max(1024, Math.ceil(this.e.from.length * 1.25)));
+    if (this.slots >= this.e.from.length)
+      this.growEdges(Math.max(1024, Math.ceil(this.e.from.length * 1.25)));
     const e = this.slots++;
     const c = this.e;
     c.from[e] = u;
@@ -591,7 +597,8 @@ export class GraphIndex {
     ];
     const edgeArrays = [...Object.values(this.e), this.dead, this.inEdge];
     // Maps and spill lists: about 8 bytes per number in an array, ~40 per map entry (V8 hash tables).
-    let overlay = (this.extraIds.size + this.artistOverride.size + this.spillOut.size + this.spillIn.size) * 40;
+    let overlay =
+      (this.extraIds.size + this.artistOverride.size + this.spillOut.size + this.spillIn.size) * 40;
     for (const l of this.spillOut.values()) overlay += l.length * 8;
     for (const l of this.spillIn.values()) overlay += l.length * 8;
     for (const a of this.artistOverride.values()) overlay += a.byteLength;

@@ -17,7 +17,13 @@ export function keyName(code: number): CamelotKey | null {
   return code < 0 ? null : (CAMELOT_KEYS[code] ?? null);
 }
 
-const RELATION_BITS: Record<KeyRelation, number> = { same: 1, adjacent: 2, relative: 4, energy_boost: 8, any: 16 };
+const RELATION_BITS: Record<KeyRelation, number> = {
+  same: 1,
+  adjacent: 2,
+  relative: 4,
+  energy_boost: 8,
+  any: 16,
+};
 
 const SCORE = new Float32Array(24 * 24);
 const RELATIONS = new Uint8Array(24 * 24);

@@ -64,7 +64,13 @@ export function neighbourhood(g: GraphIndex, q: NeighbourhoodQuery): Neighbourho
   for (let h = 1; h <= hops && frontier.length > 0; h++) {
     const next: number[] = [];
     for (const u of frontier) {
-      const chosen = strongestEdges(g, u, direction, limit, (e, other) => f.edge(e) && (other === center || f.node(other)));
+      const chosen = strongestEdges(
+        g,
+        u,
+        direction,
+        limit,
+        (e, other) => f.edge(e) && (other === center || f.node(other)),
+      );
       for (const e of chosen) {
         const other = g.e.from[e] === u ? g.e.to[e]! : g.e.from[e]!;
         if (!hop.has(other)) {

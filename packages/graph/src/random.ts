@@ -61,16 +61,17 @@ export function randomSnapshot(o: RandomSnapshotOptions): GraphSnapshot {
     const genre = Math.floor(rnd() * GENRES.length);
     s.nodes.genre[i] = genre;
     const [centre, spread] = GENRE_BPM[genre]!;
-    if (rnd() < (o.knownBpm ?? 0.85)) s.nodes.bpm[i] = Math.round((centre + (rnd() * 2 - 1) * spread) * 10) / 10;
+    if (rnd() < (o.knownBpm ?? 0.85))
+      s.nodes.bpm[i] = Math.round((centre + (rnd() * 2 - 1) * spread) * 10) / 10;
     if (rnd() < (o.knownKey ?? 0.8)) s.nodes.key[i] = Math.floor(rnd() * 24);
     if (rnd() < 0.9) s.nodes.year[i] = 1990 + Math.floor(rnd() * 35);
     if (rnd() < (o.knownDuration ?? 0.7)) s.nodes.durationSeconds[i] = 240 + Math.floor(rnd() * 300);
     const artists = rnd() < 0.2 ? 2 : 1;
-    for (let a = 0; a < artists; a++) s.nodes.artistIds[link++] = 1 + Math.floor(Math.pow(rnd(), 1.5) * (n / 3));
+    for (let a = 0; a < artists; a++) s.nodes.artistIds[link++] = 1 + Math.floor(rnd() ** 1.5 * (n / 3));
     s.nodes.artistOffsets[i + 1] = link;
   }
   s.nodes.artistIds = s.nodes.artistIds.slice(0, link);
-  const pick = () => rankToNode[Math.floor(Math.pow(rnd(), 2.5) * n)]!;
+  const pick = () => rankToNode[Math.floor(rnd() ** 2.5 * n)]!;
   const seen = new Set<number>();
   let m = 0;
   let attempts = 0;

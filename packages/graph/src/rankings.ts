@@ -66,7 +66,10 @@ export interface PageRankOptions {
  * over the CSR. Tracks nobody played anything after (dangling) spread their rank uniformly.
  * Returns one score per node index; the scores sum to 1.
  */
-export function pageRank(g: GraphIndex, o: PageRankOptions = {}): { scores: Float64Array; iterations: number } {
+export function pageRank(
+  g: GraphIndex,
+  o: PageRankOptions = {},
+): { scores: Float64Array; iterations: number } {
   const n = g.nodeCount;
   const d = o.damping ?? 0.85;
   const tol = o.tolerance ?? 1e-10;

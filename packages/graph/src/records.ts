@@ -29,7 +29,8 @@ export function sourceMask(names: readonly string[] | undefined, sourceNames: re
   let mask = 0;
   for (const name of names ?? []) {
     const bit = sourceNames.indexOf(name);
-    if (bit < 0 || bit > 31) throw new Error(`unknown source ${JSON.stringify(name)} (known: ${sourceNames.join(', ')})`);
+    if (bit < 0 || bit > 31)
+      throw new Error(`unknown source ${JSON.stringify(name)} (known: ${sourceNames.join(', ')})`);
     mask |= 1 << bit;
   }
   return mask >>> 0;

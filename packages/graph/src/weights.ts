@@ -43,7 +43,9 @@ export const UNKNOWN_BPM_COST = BPM_COST_PER_PERCENT * 2;
 /** Compatibility cost of a step: (1 − keyScore)·KEY_COST + |ΔBPM%|·BPM_COST_PER_PERCENT; NaN inputs mean unknown. */
 export function compatibilityCost(keyScore: number, bpmChangePercent: number): number {
   const k = Number.isNaN(keyScore) ? UNKNOWN_KEY_COST : (1 - keyScore) * KEY_COST;
-  const b = Number.isNaN(bpmChangePercent) ? UNKNOWN_BPM_COST : Math.abs(bpmChangePercent) * BPM_COST_PER_PERCENT;
+  const b = Number.isNaN(bpmChangePercent)
+    ? UNKNOWN_BPM_COST
+    : Math.abs(bpmChangePercent) * BPM_COST_PER_PERCENT;
   return k + b;
 }
 

@@ -46,7 +46,8 @@ export class BridgeIndex {
     if (Number.isNaN(bpm)) return [];
     const span = Math.min((bpm * rules.maxPercent) / 100, rules.maxBpm);
     const windows: [number, number][] = [[bpm - span, bpm + span]];
-    if (rules.halfDouble) windows.push([(bpm - span) * 2, (bpm + span) * 2], [(bpm - span) / 2, (bpm + span) / 2]);
+    if (rules.halfDouble)
+      windows.push([(bpm - span) * 2, (bpm + span) * 2], [(bpm - span) / 2, (bpm + span) / 2]);
     const found = new Set<number>();
     const ku = g.key[u]!;
     const scan = (bucket: Uint32Array) => {
@@ -58,11 +59,14 @@ export class BridgeIndex {
       for (let band = first; band <= last; band++) {
         if (rules.anyKey) scan(this.anyKey[band]!);
         else if (ku >= 0) {
-          for (let k = 0; k < 24; k++) if (keyAllowed(ku, k, rules.keyMask)) scan(this.buckets[(k + 1) * BANDS + band]!);
+          for (let k = 0; k < 24; k++)
+            if (keyAllowed(ku, k, rules.keyMask)) scan(this.buckets[(k + 1) * BANDS + band]!);
         }
       }
     }
-    return [...found].sort((a, b) => g.plays[b]! - g.plays[a]! || g.trackId[a]! - g.trackId[b]!).slice(0, limit);
+    return [...found]
+      .sort((a, b) => g.plays[b]! - g.plays[a]! || g.trackId[a]! - g.trackId[b]!)
+      .slice(0, limit);
   }
 }
 

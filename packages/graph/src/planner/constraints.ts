@@ -46,11 +46,18 @@ export interface PlanRequest {
 }
 
 /** The harmonic ladder: each rule allows everything the previous ones allow. */
-export const HARMONIC_LADDER: readonly HarmonicRule[] = ['same', 'adjacent', 'relative', 'energy_boost', 'any'];
+export const HARMONIC_LADDER: readonly HarmonicRule[] = [
+  'same',
+  'adjacent',
+  'relative',
+  'energy_boost',
+  'any',
+];
 
 export function allowedRelations(rule: HarmonicRule): KeyRelation[] {
   const i = HARMONIC_LADDER.indexOf(rule);
-  if (i < 0) throw new Error(`unknown harmonic rule ${JSON.stringify(rule)} (one of ${HARMONIC_LADDER.join(', ')})`);
+  if (i < 0)
+    throw new Error(`unknown harmonic rule ${JSON.stringify(rule)} (one of ${HARMONIC_LADDER.join(', ')})`);
   return HARMONIC_LADDER.slice(0, i + 1) as KeyRelation[];
 }
 
@@ -66,7 +73,13 @@ export interface StepRules {
   allowBridges: boolean;
 }
 
-export function stepRules(r: PlanRequest): StepRules {
+/** The request fields that shape single steps. */
+export type StepOptions = Pick<
+  PlanRequest,
+  'harmonic' | 'maxBpmChangePercent' | 'maxBpmChange' | 'halfDoubleTime' | 'energy' | 'trust' | 'allowBridges'
+>;
+
+export function stepRules(r: StepOptions): StepRules {
   const harmonic = r.harmonic ?? 'any';
   const trust = r.trust ?? 0.7;
   if (!(trust >= 0 && trust <= 1)) throw new Error(`trust must be between 0 and 1, got ${r.trust}`);
@@ -102,7 +115,9 @@ export function tempoMove(a: number, b: number, halfDouble: boolean): TempoMove 
 }
 
 export function tempoAllowed(m: TempoMove | null, rules: StepRules): boolean {
-  return m === null || (Math.abs(m.percent) <= rules.maxPercent + 1e-9 && Math.abs(m.bpm) <= rules.maxBpm + 1e-9);
+  return (
+    m === null || (Math.abs(m.percent) <= rules.maxPercent + 1e-9 && Math.abs(m.bpm) <= rules.maxBpm + 1e-9)
+  );
 }
 
 /** Hard constraints of one step (repeats are checked by the planner). */
@@ -119,7 +134,12 @@ export function stepAllowed(g: GraphIndex, u: number, v: number, rules: StepRule
 export const ENERGY_COST_PER_PERCENT = 0.5;
 
 /** Soft penalty of a tempo move at step `step` (1-based) of a set with `steps` steps. */
-export function energyPenalty(curve: EnergyCurve | null, m: TempoMove | null, step: number, steps: number): number {
+export function energyPenalty(
+  curve: EnergyCurve | null,
+  m: TempoMove | null,
+  step: number,
+  steps: number,
+): number {
   if (curve === null || m === null) return 0;
   let against: number;
   if (curve === 'flat') against = Math.abs(m.percent);

@@ -2,8 +2,8 @@
 // step has (observed N times by M DJs, or a compatible bridge) and how key and tempo move.
 import type { CamelotKey } from '@songnodes/core';
 import { keyCompatibility } from '@songnodes/core';
-import type { GraphIndex } from '../graph-index.ts';
 import { bpmValue } from '../describe.ts';
+import type { GraphIndex } from '../graph-index.ts';
 import { keyName } from '../keys.ts';
 import { transitionProbability } from '../weights.ts';
 import { tempoMove } from './constraints.ts';
@@ -19,7 +19,12 @@ export interface StepExplanation {
   probability: number;
   evidence: number;
   key: { from: string | null; to: string | null; relation: string | null; score: number | null };
-  bpm: { from: number | null; to: number | null; changePercent: number | null; matchedAt: 'half' | 'double' | null };
+  bpm: {
+    from: number | null;
+    to: number | null;
+    changePercent: number | null;
+    matchedAt: 'half' | 'double' | null;
+  };
   text: string;
 }
 
@@ -30,7 +35,13 @@ function relationName(a: CamelotKey, b: CamelotKey): { relation: string; score: 
 }
 
 /** Explains the step u→v; e is the observed edge id or -1 for a bridge. */
-export function explainStep(g: GraphIndex, u: number, v: number, e: number, halfDouble: boolean): StepExplanation {
+export function explainStep(
+  g: GraphIndex,
+  u: number,
+  v: number,
+  e: number,
+  halfDouble: boolean,
+): StepExplanation {
   const ka = keyName(g.key[u]!);
   const kb = keyName(g.key[v]!);
   const rel = ka && kb ? relationName(ka, kb) : null;

@@ -78,13 +78,18 @@ function meanKnownDuration(g: GraphIndex): number {
  * request's `averageTrackSeconds`, else the mean of the graph's known durations. With neither,
  * it is an error (no length is guessed).
  */
-export function resolveLength(g: GraphIndex, r: PlanRequest): Pick<PlanResult, 'length' | 'assumedTrackSeconds'> {
+export function resolveLength(
+  g: GraphIndex,
+  r: PlanRequest,
+): Pick<PlanResult, 'length' | 'assumedTrackSeconds'> {
   if (r.length !== undefined) return { length: r.length };
   if (r.minutes === undefined) throw new Error('give the set length in tracks (length) or minutes');
   const fromRequest = r.averageTrackSeconds !== undefined;
   const seconds = r.averageTrackSeconds ?? meanKnownDuration(g);
   if (!(seconds > 0)) {
-    throw new Error('no track durations are known: give length in tracks, or averageTrackSeconds with minutes');
+    throw new Error(
+      'no track durations are known: give length in tracks, or averageTrackSeconds with minutes',
+    );
   }
   return {
     length: Math.max(2, Math.round((r.minutes * 60) / seconds)),
@@ -127,9 +132,15 @@ function explainPath(sp: SearchSpace, s: PathState): PlannedSet {
 }
 
 /** Runs the search k times, penalising tracks of earlier results; returns distinct sets. */
-function search(g: GraphIndex, r: PlanRequest, length: number, distances: SearchSpace['distances']): PlannedSet[] {
+function search(
+  g: GraphIndex,
+  r: PlanRequest,
+  length: number,
+  distances: SearchSpace['distances'],
+): PlannedSet[] {
   const anchors = [r.from, ...(r.via ?? []), r.to].map((id) => nodeOf(g, id));
-  if (new Set(anchors).size !== anchors.length) throw new Error('start, waypoints and end must be different tracks');
+  if (new Set(anchors).size !== anchors.length)
+    throw new Error('start, waypoints and end must be different tracks');
   if (length < anchors.length) {
     throw new Error(`a set of ${length} tracks cannot hold start, end and ${anchors.length - 2} waypoints`);
   }
@@ -169,7 +180,11 @@ function relaxations(r: PlanRequest, length: number): Omit<Relaxation, 'sets'>[]
   const out: Omit<Relaxation, 'sets'>[] = [];
   const harmonic = r.harmonic ?? 'any';
   for (const rule of HARMONIC_LADDER.slice(HARMONIC_LADDER.indexOf(harmonic) + 1)) {
-    out.push({ constraint: 'harmonic', change: `harmonic ${harmonic} → ${rule}`, request: { ...r, harmonic: rule } });
+    out.push({
+      constraint: 'harmonic',
+      change: `harmonic ${harmonic} → ${rule}`,
+      request: { ...r, harmonic: rule },
+    });
   }
   const rules = stepRules(r);
   for (const f of [1.5, 2, 3]) {
@@ -186,14 +201,28 @@ function relaxations(r: PlanRequest, length: number): Omit<Relaxation, 'sets'>[]
     if (parts.length) out.push({ constraint: 'tempo', change: parts.join(', '), request: req });
   }
   if (!rules.halfDouble) {
-    out.push({ constraint: 'tempo', change: 'allow half/double time', request: { ...r, halfDoubleTime: true } });
+    out.push({
+      constraint: 'tempo',
+      change: 'allow half/double time',
+      request: { ...r, halfDoubleTime: true },
+    });
   }
-  if (!rules.allowBridges) out.push({ constraint: 'bridges', change: 'allow bridges', request: { ...r, allowBridges: true } });
-  if (r.library) out.push({ constraint: 'library', change: 'use tracks outside the library', request: { ...r, library: undefined } });
+  if (!rules.allowBridges)
+    out.push({ constraint: 'bridges', change: 'allow bridges', request: { ...r, allowBridges: true } });
+  if (r.library)
+    out.push({
+      constraint: 'library',
+      change: 'use tracks outside the library',
+      request: { ...r, library: undefined },
+    });
   const { minutes: _m, ...fixed } = r;
   for (const d of [1, -1, 2, -2]) {
     if (length + d >= 2 + (r.via?.length ?? 0)) {
-      out.push({ constraint: 'length', change: `length ${length} → ${length + d}`, request: { ...fixed, length: length + d } });
+      out.push({
+        constraint: 'length',
+        change: `length ${length} → ${length + d}`,
+        request: { ...fixed, length: length + d },
+      });
     }
   }
   return out;
@@ -206,7 +235,8 @@ function unreachableAnchors(g: GraphIndex, r: PlanRequest): string {
   ids.forEach((id, i) => {
     const u = g.indexOf(id);
     const noBpm = Number.isNaN(g.bpm[u]!);
-    if (i > 0 && g.inDegree[u] === 0 && noBpm) notes.push(`nothing was played before ${id} and its BPM is unknown`);
+    if (i > 0 && g.inDegree[u] === 0 && noBpm)
+      notes.push(`nothing was played before ${id} and its BPM is unknown`);
     if (i < ids.length - 1 && g.outDegree[u] === 0 && noBpm) {
       notes.push(`nothing was played after ${id} and its BPM is unknown`);
     }
@@ -228,7 +258,10 @@ export function planSet(g: GraphIndex, r: PlanRequest): PlanResult {
     const found = search(g, { ...option.request, k: 1 }, length, distances);
     if (found.length > 0) {
       tried.add(option.constraint);
-      working.push({ ...option, sets: (r.k ?? 1) > 1 ? search(g, option.request, length, distances) : found });
+      working.push({
+        ...option,
+        sets: (r.k ?? 1) > 1 ? search(g, option.request, length, distances) : found,
+      });
     }
   }
   if (working.length === 0) {

@@ -3,17 +3,13 @@
 import { nodeOf } from '../describe.ts';
 import type { GraphIndex } from '../graph-index.ts';
 import { bridgesFor } from './bridges.ts';
-import type { PlanRequest } from './constraints.ts';
+import type { StepOptions } from './constraints.ts';
 import { stepAllowed, stepRules } from './constraints.ts';
 import { pairCost } from './cost.ts';
 import type { StepExplanation } from './explain.ts';
 import { explainStep } from './explain.ts';
 
-export interface NextTrackQuery
-  extends Pick<
-    PlanRequest,
-    'harmonic' | 'maxBpmChangePercent' | 'maxBpmChange' | 'halfDoubleTime' | 'trust' | 'allowBridges'
-  > {
+export interface NextTrackQuery extends Omit<StepOptions, 'energy'> {
   trackId: number;
   /** Only recommend these tracks (e.g. an imported collection). */
   library?: number[];
@@ -38,9 +34,13 @@ export function recommendNext(g: GraphIndex, q: NextTrackQuery): Recommendation[
   });
   if (rules.allowBridges) {
     const bridges = bridgesFor(g, library);
-    for (const v of bridges.candidates(u, rules, BRIDGE_CANDIDATES, inLibrary)) if (!found.has(v)) found.set(v, -1);
+    for (const v of bridges.candidates(u, rules, BRIDGE_CANDIDATES, inLibrary))
+      if (!found.has(v)) found.set(v, -1);
   }
-  const recs = [...found].map(([v, e]) => ({ ...explainStep(g, u, v, e, rules.halfDouble), cost: pairCost(g, u, v, e, rules) }));
+  const recs = [...found].map(([v, e]) => ({
+    ...explainStep(g, u, v, e, rules.halfDouble),
+    cost: pairCost(g, u, v, e, rules),
+  }));
   recs.sort((a, b) => a.cost - b.cost || b.evidence - a.evidence || a.to - b.to);
   return recs.slice(0, q.limit ?? 20);
 }
