@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluateIdentity, loadDataset } from '../src/eval-identity.ts';
+
+const DATASET = new URL(
+  '../../../../shared/data/djmix-mixesdb/djmix-dataset-dev-1000.json.gz',
+  import.meta.url,
+);
+const present = existsSync(DATASET);
+
+// The issue's target is P ≥ 0.99 with R ≥ 0.95. Our keys reach R ≈ 0.95 but P ≈ 0.97: the pairs
+// counted as false are almost all the same recording uploaded under several YouTube ids (see
+// docs/identity.md). These floors guard what is reached against regressions; they are not the target.
+const FLOORS = { keysPrecision: 0.97, keysRecall: 0.94, mergedPrecision: 0.965, mergedRecall: 0.945 };
+
+describe.skipIf(!present)(
+  'identity on djmix-mixesdb (skipped: ../shared/data/djmix-mixesdb is absent)',
+  () => {
+    const result = present ? evaluateIdentity(loadDataset(DATASET)) : null;
+
+    it('reproduces the naive baseline of the issue (P 0.994, R 0.86)', () => {
+      expect(result!.naive.precision).toBeCloseTo(0.994, 2);
+      expect(result!.naive.recall).toBeCloseTo(0.86, 2);
+    });
+
+    it('identity keys keep their measured precision and recall', () => {
+      expect(result!.keys.precision).toBeGreaterThanOrEqual(FLOORS.keysPrecision);
+      expect(result!.keys.recall).toBeGreaterThanOrEqual(FLOORS.keysRecall);
+      expect(result!.keys.recall).toBeGreaterThan(result!.naive.recall + 0.07);
+    });
+
+    it('near-duplicate merges add recall without falling under the precision floor', () => {
+      expect(result!.keysAndNearDuplicates.recall).toBeGreaterThanOrEqual(result!.keys.recall);
+      expect(result!.keysAndNearDuplicates.recall).toBeGreaterThanOrEqual(FLOORS.mergedRecall);
+      expect(result!.keysAndNearDuplicates.precision).toBeGreaterThanOrEqual(FLOORS.mergedPrecision);
+    });
+  },
+);

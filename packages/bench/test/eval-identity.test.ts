@@ -1,0 +1,85 @@
+import { parseTrackLine } from '@songnodes/core';
+import { describe, expect, it } from 'vitest';
+import { evaluateIdentity, naiveKey, pairDifference, pairwiseMetrics } from '../src/eval-identity.ts';
+
+describe('pairwiseMetrics', () => {
+  it('counts pairs on a hand-made example', () => {
+    // truth: {0,1,2} {3,4} {5}; predicted: {0,1} {2,3,4} {5}
+    const truth = ['a', 'a', 'a', 'b', 'b', 'c'];
+    const predicted = ['x', 'x', 'y', 'y', 'y', 'z'];
+    const m = pairwiseMetrics(predicted, truth);
+    // predicted pairs: 1 + 3 = 4; true pairs: 3 + 1 = 4; correct: (0,1) and (3,4) = 2
+    expect(m).toEqual({ precision: 0.5, recall: 0.5, predictedPairs: 4, truePairs: 4, correctPairs: 2 });
+  });
+
+  it('is perfect for identical clusterings and 1 when there are no pairs', () => {
+    expect(pairwiseMetrics(['p', 'p', 'q'], ['a', 'a', 'b'])).toMatchObject({ precision: 1, recall: 1 });
+    expect(pairwiseMetrics(['p', 'q'], ['a', 'b'])).toMatchObject({ precision: 1, recall: 1, truePairs: 0 });
+  });
+
+  it('punishes merging everything and splitting everything', () => {
+    const truth = ['a', 'a', 'b', 'b'];
+    expect(pairwiseMetrics(['x', 'x', 'x', 'x'], truth)).toMatchObject({ precision: 2 / 6, recall: 1 });
+    expect(pairwiseMetrics(['1', '2', '3', '4'], truth)).toMatchObject({ precision: 1, recall: 0 });
+  });
+
+  it('rejects label lists of different lengths', () => {
+    expect(() => pairwiseMetrics(['x'], [])).toThrow();
+  });
+});
+
+describe('evaluateIdentity on made-up mixes', () => {
+  const mixes = [
+    {
+      id: 'm1',
+      tracklist: [
+        { id: 'yt1', title: '[00] Kilo Brass - Tin Roof [Pale Tide - PT001]' },
+        { id: 'yt2', title: '[05] Kilo Brass - Tin Roof (Pim Odo Remix)' },
+        { id: null, title: '[09] Nova Drift - Glass Harbour' },
+        { id: 'yt9', title: '[12] ID - ID' },
+      ],
+    },
+    {
+      id: 'm2',
+      tracklist: [
+        { id: 'yt1', title: 'Kilo Brass - Tin Roof (Extended Mix)' },
+        { id: 'yt2', title: 'Kilo Brass - Tin Roof (Pim Odo Mix) [Other]' },
+        { id: 'yt3', title: 'Lu Vance - Horizons' },
+        { id: 'yt3', title: 'Lu Vance - Horizon' },
+      ],
+    },
+  ];
+
+  it('skips entries without YouTube id or with an unknown track, and merges near-duplicates', () => {
+    const result = evaluateIdentity(mixes);
+    expect(result.entries).toBe(6);
+    expect(result.keys).toMatchObject({ precision: 1, truePairs: 3, correctPairs: 2 });
+    expect(result.keysAndNearDuplicates).toMatchObject({ precision: 1, recall: 1 });
+    // The naive key keeps "(Extended Mix)" and "(Pim Odo Mix)" apart from their other spellings.
+    expect(result.naive.recall).toBe(0);
+    expect(result.missedPairs).toEqual({ 'title spelling': 1 });
+  });
+
+  it('naiveKey drops square-bracketed parts and punctuation, keeps round brackets', () => {
+    expect(naiveKey('[05] Kilo Brass - Tin Roof (Pim Odo Remix) [Pale Tide]')).toBe(
+      'kilo brass tin roof pim odo remix',
+    );
+  });
+
+  it.each([
+    ['Kilo Brass - Tin Roof', 'KILO BRASS - TIN ROOF', 'same text (case/diacritics aside)'],
+    ['Kilo Brass - Tin-Roof', 'Kilo Brass - Tin Roof', 'punctuation or spacing'],
+    ['Kilo Brass - Tin Roof', 'Kilo Brass feat. Lu Vance - Tin Roof', 'featured artists'],
+    [
+      'Kilo Brass - Tin Roof',
+      'Kilo Brass - Tin Roof (Extended Mix)',
+      'base-version name or artist order/joiners',
+    ],
+    ['Kilo Brass - Tin Roof', 'Kilo Brass - Tin Roof (Pim Odo Remix)', 'original vs a named version'],
+    ['Kilo Brass - Tin Roof (Lu Remix)', 'Kilo Brass - Tin Roof (Pim Odo Remix)', 'different version names'],
+    ['Kilo Brass - Tin Roof', 'Kilo Brass - Tin Roofs', 'title spelling'],
+    ['Kilo Brass - Tin Roof', 'Kilo Brasss - Tin Roof', 'artist credit'],
+  ])('pairDifference(%j, %j) = %j', (a, b, expected) => {
+    expect(pairDifference(parseTrackLine(a), parseTrackLine(b))).toBe(expected);
+  });
+});
