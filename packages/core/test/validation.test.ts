@@ -71,11 +71,11 @@ describe('validateSet', () => {
     expect(validateSet(set([entry(extra)]), { now })).toEqual([]);
   });
 
-  it.each([
+  it.each<[string, Partial<ParsedSet>]>([
     ['source', { source: '' }],
     ['kind', { kind: 'podcast' as never }],
     ['entries', { entries: [] }],
-  ] as const)('reports a missing essential (%s) as an error', (field, extra) => {
+  ])('reports a missing essential (%s) as an error', (field, extra) => {
     const issues = validateSet(set([entry()], extra), { now });
     expect(issues).toContainEqual(expect.objectContaining({ severity: 'error', field }));
     expect(hasErrors(issues)).toBe(true);
