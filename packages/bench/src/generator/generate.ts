@@ -3,9 +3,9 @@
 // sets; what recurs across sets (popular records, a DJ's favourites and favourite transitions) recurs
 // because the world is a pure function of the seed (world.ts).
 
-import type { ParsedEntry, ParsedSet } from '@songnodes/core';
+import { keyCompatibility, type ParsedEntry, type ParsedSet } from '@songnodes/core';
 import { genre } from './genres.ts';
-import { formatKey, keyDistance } from './keys.ts';
+import { formatKey } from './keys.ts';
 import { eventName, mixName, venueName } from './names.ts';
 import { hash3, Rng } from './prng.ts';
 import {
@@ -85,15 +85,9 @@ function unknownRate(rng: Rng, software: boolean): number {
 /** How well a candidate follows the previous record: harmonic neighbours and small tempo steps win. */
 function fit(prev: TrackTraits | null, cand: TrackTraits, dj: DjInfo): number {
   if (!prev) return 1;
-  const keyPenalty = keyDistance(prev.key, cand.key) * (0.4 + 1.6 * dj.keyCare);
+  const keyPenalty = (1 - keyCompatibility(prev.key, cand.key).score) * (1 + 4 * dj.keyCare);
   const bpmPenalty = Math.abs(cand.bpm - prev.bpm - 0.5) / 3;
   return Math.exp(-keyPenalty - bpmPenalty);
-}
-
-/** Older records get played less: a DJ mostly plays what came out in the last few years. */
-function playable(t: TrackTraits, year: number, rng: Rng): boolean {
-  if (t.year > year) return false;
-  return rng.chance(0.25 + 0.75 * Math.exp(-(year - t.year) / 4));
 }
 
 interface Choice {
@@ -125,8 +119,10 @@ function pickTrack(
       if (pick.traits.year > year) continue;
     } else {
       const g = dj.genres.length > 1 && rng.chance(0.3) ? (dj.genres[1] as number) : (dj.genres[0] as number);
-      pick = { traits: world.traits(world.popularTrack(rng, g)), favourite: -1 };
-      if (!playable(pick.traits, year, rng)) continue;
+      pick = {
+        traits: world.traits(world.popularTrack(rng, g, world.releaseYear(rng, year))),
+        favourite: -1,
+      };
     }
     if (played.has(pick.traits.id)) continue;
     candidates.push(pick);
@@ -134,7 +130,7 @@ function pickTrack(
   }
   if (candidates.length > 0) return candidates[rng.weighted(weights)] as Choice;
   // Nothing fitted (a tiny world or an early year): any unplayed record of the DJ's genre will do.
-  let id = world.popularTrack(rng, dj.genres[0] as number);
+  let id = world.popularTrack(rng, dj.genres[0] as number, year);
   while (played.has(id)) id = (id + 1) % world.trackCount;
   return { traits: world.traits(id), favourite: -1 };
 }

@@ -40,9 +40,13 @@ function pluralise(noun: string): string {
   return /[^aeiou]y$/.test(noun) ? noun.slice(0, -1) + 'ies' : noun + 's';
 }
 
+/** Running totals of how often each name shape below is used. */
+const ARTIST_SHAPES = [30, 52, 60, 68, 76, 82, 88];
+const TITLE_SHAPES = [30, 48, 62, 72, 80, 88, 94, 100];
+
 /** A performer's name in one of the shapes electronic music uses. */
 export function artistName(rng: Rng): string {
-  switch (rng.weighted([30, 22, 8, 8, 8, 6, 6])) {
+  switch (rng.fromCumulative(ARTIST_SHAPES)) {
     case 0:
       return `${inventedWord(rng)} ${surname(rng)}`;
     case 1:
@@ -62,7 +66,7 @@ export function artistName(rng: Rng): string {
 
 /** A track title: "Velvet Horizon", "Take Me Higher", "Signal & Drift", "Circuit 303". */
 export function trackTitle(rng: Rng): string {
-  switch (rng.weighted([30, 18, 14, 10, 8, 8, 6, 6])) {
+  switch (rng.fromCumulative(TITLE_SHAPES)) {
     case 0:
       return `${rng.pick(ADJECTIVES)} ${rng.pick(NOUNS)}`;
     case 1:
@@ -90,10 +94,9 @@ export function labelName(rng: Rng): string {
 
 /** Catalogue prefix from a label's initials: "Velvet Signal Records" → "VSR". */
 export function catalogPrefix(label: string): string {
-  return label
-    .split(' ')
-    .map((w) => w.charAt(0).toUpperCase())
-    .join('');
+  let prefix = label.charAt(0);
+  for (let i = label.indexOf(' '); i >= 0; i = label.indexOf(' ', i + 1)) prefix += label.charAt(i + 1);
+  return prefix.toUpperCase();
 }
 
 function fillPattern(pattern: string, rng: Rng): string {

@@ -66,6 +66,19 @@ export class Rng {
     return weights.length - 1;
   }
 
+  /** Index drawn from running totals (cumulative[i] = w0 + … + wi): binary search, for hot paths. */
+  fromCumulative(cumulative: readonly number[]): number {
+    const u = this.next() * (cumulative[cumulative.length - 1] as number);
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((cumulative[mid] as number) > u) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
   /** Standard normal (Box–Muller). */
   normal(): number {
     const u = 1 - this.next();

@@ -51,6 +51,8 @@ export function softwareStyle(rng: Rng): WriterStyle {
 }
 
 export function stripDiacritics(s: string): string {
+  // Most names are plain ASCII: skip the (costly) normalisation for them.
+  if (!/[^\x00-\x7f]/.test(s)) return s;
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

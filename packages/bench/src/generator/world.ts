@@ -1,7 +1,11 @@
 // The generated world: tracks, artists, labels and DJs. Nothing of it is stored. Every entity is a number,
 // and its attributes are recomputed from hash(seed, kind, id) when needed, so the world can be millions
 // of tracks wide and still cost no memory; only its sizes are kept.
+//
+// Track ids are laid out by genre, then by release year, then by popularity rank within that year:
+// a DJ picks a scene, a release year (recent ones likelier), then a record by power-law popularity.
 
+import type { CamelotKey } from '@songnodes/core';
 import { GENRE_WEIGHTS, GENRES, genre } from './genres.ts';
 import { KEY_NOTATIONS, type KeyNotation } from './keys.ts';
 import { artistName, catalogPrefix, cityName, labelName, showName, trackTitle } from './names.ts';
@@ -43,6 +47,10 @@ const TRACKS_PER_LABEL = 40;
 export const FIRST_RELEASE_YEAR = 1998;
 export const LAST_YEAR = 2025;
 export const FIRST_SET_YEAR = 2006;
+const RELEASE_YEARS = LAST_YEAR - FIRST_RELEASE_YEAR + 1;
+/** Years over which a record's chance of being played halves about every three years, down to a floor. */
+const RECENCY_YEARS = 4;
+const RECENCY_FLOOR = 0.25;
 
 // Tags keep the hash streams of different entity kinds apart.
 const T_TRACK = 1;
@@ -61,8 +69,7 @@ export interface TrackTraits {
   /** Release year. */
   year: number;
   bpm: number;
-  /** Camelot index 0..23 (see keys.ts). */
-  key: number;
+  key: CamelotKey;
 }
 
 export interface TrackInfo extends TrackTraits {
@@ -133,13 +140,34 @@ export class World {
   private readonly artists: Block[];
   private readonly labels: Block[];
   private readonly artistCount: number;
+  /** For each set year, running totals of the weights of release years up to it: DJs mostly play recent records. */
+  private readonly releaseYearWeights: number[][];
   /** Multiplier of the permutation that gives each DJ an artist of their own (coprime to artistCount). */
   private readonly djStride: number;
 
   constructor(seed: number, sets: number, scale: WorldScale) {
     this.seed = seed >>> 0;
     const tracks = Math.round(clamp(sets * scale.tracksPerSet, scale.minTracks, scale.maxTracks));
-    this.tracks = blocks(tracks);
+    // Each genre block holds a whole number of equal year slices.
+    this.tracks = blocks(tracks).map((b) => ({
+      start: 0,
+      size: Math.max(1, Math.floor(b.size / RELEASE_YEARS)) * RELEASE_YEARS,
+    }));
+    let start = 0;
+    for (const b of this.tracks) {
+      b.start = start;
+      start += b.size;
+    }
+    this.releaseYearWeights = [];
+    for (let year = FIRST_RELEASE_YEAR; year <= LAST_YEAR; year++) {
+      const cumulative: number[] = [];
+      let total = 0;
+      for (let y = FIRST_RELEASE_YEAR; y <= year; y++) {
+        total += RECENCY_FLOOR + (1 - RECENCY_FLOOR) * Math.exp(-(year - y) / RECENCY_YEARS);
+        cumulative.push(total);
+      }
+      this.releaseYearWeights.push(cumulative);
+    }
     this.artists = blocks(Math.max(GENRES.length, Math.round(tracks / TRACKS_PER_ARTIST)));
     this.labels = blocks(Math.max(GENRES.length, Math.round(tracks / TRACKS_PER_LABEL)));
     this.trackCount = this.tracks.reduce((a, b) => a + b.size, 0);
@@ -161,10 +189,20 @@ export class World {
     return blockOf(this.tracks, trackId);
   }
 
-  /** A track of genre g, drawn by popularity. */
-  popularTrack(rng: Rng, g: number, exponent = TRACK_POPULARITY): number {
+  /** A track of genre g released in `year`, drawn by popularity. */
+  popularTrack(rng: Rng, g: number, year: number): number {
     const b = this.tracks[g] as Block;
-    return b.start + rng.zipf(b.size, exponent);
+    const slice = b.size / RELEASE_YEARS;
+    const y = Math.min(LAST_YEAR, Math.max(FIRST_RELEASE_YEAR, year));
+    return b.start + (y - FIRST_RELEASE_YEAR) * slice + rng.zipf(slice, TRACK_POPULARITY);
+  }
+
+  /** A release year for a record played in `setYear`: recent years likelier, older ones never ruled out. */
+  releaseYear(rng: Rng, setYear: number): number {
+    const y = Math.min(LAST_YEAR, Math.max(FIRST_RELEASE_YEAR, setYear));
+    return (
+      FIRST_RELEASE_YEAR + rng.fromCumulative(this.releaseYearWeights[y - FIRST_RELEASE_YEAR] as number[])
+    );
   }
 
   private isRemix(trackId: number): boolean {
@@ -205,10 +243,11 @@ export class World {
     const g = this.genreOf(id);
     const gen = genre(g);
     const rng = this.rng(T_TRACK, id);
-    const year = rng.range(FIRST_RELEASE_YEAR, LAST_YEAR);
+    const b = this.tracks[g] as Block;
+    const year = FIRST_RELEASE_YEAR + Math.floor((id - b.start) / (b.size / RELEASE_YEARS));
     const bpm = rng.range(gen.bpmMin, gen.bpmMax);
     // Electronic music leans minor: about two tracks in three sit on the A side of the wheel.
-    const key = rng.int(12) + (rng.chance(0.66) ? 0 : 12);
+    const key = `${rng.int(12) + 1}${rng.chance(0.66) ? 'A' : 'B'}` as CamelotKey;
     return { id, genre: g, year, bpm, key };
   }
 
@@ -221,10 +260,13 @@ export class World {
     const label = labelName(labelRng);
     const catalogNumber = `${catalogPrefix(label)}${String(rng.range(1, 400)).padStart(3, '0')}`;
     if (!this.isRemix(id)) return { ...traits, ...this.content(id), label, catalogNumber };
-    // A remix: a track of its own, sharing artists and title with a (usually popular) original.
+    // A remix: a track of its own, sharing artists and title with a (usually popular) original of its year.
+    // Walk up the popularity ranks to an original; should the whole head of the slice be remixes, the
+    // original is a record nobody plays, which happens in real archives too.
     const tb = this.tracks[g] as Block;
-    let base = tb.start + rng.zipf(tb.size, 1);
-    while (this.isRemix(base)) base = base + 1 < tb.start + tb.size ? base + 1 : tb.start;
+    let base = this.popularTrack(rng, g, traits.year);
+    const sliceStart = base - ((base - tb.start) % (tb.size / RELEASE_YEARS));
+    while (this.isRemix(base) && base > sliceStart) base--;
     const remixer = this.artistName(this.artist(rng, g));
     const kind = rng.pick(REMIX_WORDS);
     return {
@@ -246,14 +288,15 @@ export class World {
     const primary = blockOf(this.artists, artistId);
     const neighbours = genre(primary).neighbours;
     const genres = rng.chance(0.45) && neighbours.length > 0 ? [primary, rng.pick(neighbours)] : [primary];
-    const careerStart = rng.range(FIRST_SET_YEAR - 4, LAST_YEAR);
+    // Careers may have begun before the first set year; only the years from FIRST_SET_YEAR on produce sets.
+    const careerStart = Math.max(FIRST_SET_YEAR, rng.range(FIRST_SET_YEAR - 4, LAST_YEAR));
     const careerEnd = Math.min(LAST_YEAR, careerStart + rng.range(2, 20));
     const software = rng.chance(0.3) ? rng.pick(KEY_NOTATIONS) : null;
     return {
       id,
       name: this.artistName(artistId),
       genres,
-      careerStart: Math.max(FIRST_SET_YEAR, careerStart),
+      careerStart,
       careerEnd,
       favourites: rng.range(15, 120),
       keyCare: rng.next(),
@@ -273,6 +316,7 @@ export class World {
   favourite(dj: DjInfo, j: number): number {
     const rng = new Rng(hash3(hash2(this.seed, T_FAVOURITE), dj.id, j));
     const g = dj.genres.length > 1 && rng.chance(0.3) ? (dj.genres[1] as number) : (dj.genres[0] as number);
-    return this.popularTrack(rng, g);
+    // Records of the DJ's own years and the few before: what they dig out again and again.
+    return this.popularTrack(rng, g, rng.range(dj.careerStart - 6, dj.careerEnd));
   }
 }
