@@ -1,7 +1,7 @@
 // Step explanations shared by the set planner and next-track recommendations: what evidence a
 // step has (observed N times by M DJs, or a compatible bridge) and how key and tempo move.
 import type { CamelotKey } from '@songnodes/core';
-import { keyCompatibility } from '@songnodes/core';
+import { KEY_SCORES, keyCompatibility } from '@songnodes/core';
 import { bpmValue } from '../describe.ts';
 import type { GraphIndex } from '../graph-index.ts';
 import { keyName } from '../keys.ts';
@@ -59,7 +59,7 @@ export function explainStep(
   const probability = observed ? transitionProbability(count, g.outTotal[u]!) : 0;
   const text = observed
     ? `observed ${count}× by ${djs} DJ${djs === 1 ? '' : 's'} in ${sets} set${sets === 1 ? '' : 's'} (p=${probability.toFixed(2)}); ${keyText}, ${bpmText}`
-    : `bridge: not observed, compatible — ${keyText}, ${bpmText}`;
+    : `bridge: not observed, ${rel === null || rel.score >= KEY_SCORES.diagonal ? 'compatible' : 'allowed by the rules'} — ${keyText}, ${bpmText}`;
   return {
     from: g.trackId[u]!,
     to: g.trackId[v]!,
