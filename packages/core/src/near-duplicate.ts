@@ -59,6 +59,9 @@ function artistSimilarity(a: TrackParse, b: TrackParse): number {
   if (artistSetKey(a.primaryArtists) === artistSetKey(b.primaryArtists)) return 1;
   const all = (p: TrackParse) => [...p.primaryArtists, ...p.featuredArtists];
   if (artistSetKey(all(a)) === artistSetKey(all(b))) return CREDIT_SHUFFLE_SCORE;
+  // A joiner lost in typing (`Kasra Enei` for `Kasra & Enei`) leaves the same letters in the same order.
+  const joined = (p: TrackParse) => p.primaryArtists.map(artistKey).join('');
+  if (joined(a) === joined(b)) return CREDIT_SHUFFLE_SCORE;
   return namesMatch(a.primaryArtists, b.primaryArtists);
 }
 
@@ -85,7 +88,11 @@ export function nearDuplicateScore(a: TrackParse, b: TrackParse): number {
   return artist * title;
 }
 
-/** A cheap blocking key for candidate generation without a database: each primary artist's key. */
+/**
+ * Cheap blocking keys for candidate generation without a database: each credited artist's key, and
+ * the primary artists run together (so `Kasra Enei` meets `Kasra & Enei`).
+ */
 export function blockingKeys(p: TrackParse): string[] {
-  return [...new Set([...p.primaryArtists, ...p.featuredArtists].map(artistKey).filter((k) => k !== ''))];
+  const names = [...p.primaryArtists, ...p.featuredArtists].map(artistKey);
+  return [...new Set([...names, p.primaryArtists.map(artistKey).join('')].filter((k) => k !== ''))];
 }

@@ -189,25 +189,36 @@ function versionResult(
   kindWords: string[],
   maker: string,
 ): VersionInfo {
-  const kind = strongestKind(kinds);
-  const makerWords = maker.split(/\s+/).filter((w) => w !== '');
+  // `Fracture's Astrophonica Remix` is Fracture's: the possessive is not part of the name.
+  const makerWords = maker
+    .split(/\s+/)
+    .map((w) => w.replace(/'s$/i, ''))
+    .filter((w) => w !== '');
   // Descriptive words at the end belong to the version's tag (`Kerri Chandler Vocal Mix`), the rest
   // names the remixer. Only the end: `Deep Dish Remix` is by Deep Dish.
   const flavour: string[] = [];
   while (makerWords.length > 0 && DESCRIPTORS.has(normaliseName(makerWords[makerWords.length - 1]!))) {
     flavour.unshift(normaliseName(makerWords.pop()!));
   }
-  const name = makerWords.join(' ').replace(/'s$/i, '').trim();
+  const name = makerWords.join(' ').trim();
   const unknown = UNKNOWN_NAME.test(foldCase(name));
+  // A named person's `Version` is their remix under another word (`Dixon Version` = `Dixon Remix`).
+  const namedVersion =
+    strongestKind(kinds) === 'other' && name !== '' && kindWords.every((w) => w === 'version');
+  const versionKind = namedVersion ? 'remix' : strongestKind(kinds);
   const kindTag =
-    kind === 'other' || kind === 'live' ? kindWords.filter((w) => KIND_OF_WORD[w] === kind) : [kind];
-  const tag = [...kindTag, ...flavour.filter((w) => !(w in KIND_OF_WORD)).sort()].join(' ');
+    versionKind === 'other' || versionKind === 'live'
+      ? kindWords.filter((w) => KIND_OF_WORD[w] === versionKind)
+      : [versionKind];
+  // Base-version words (`Club`, `Extended`, `Radio`) do not make a remix another version, just as
+  // they do not for the original: `X Extended Remix` = `X Club Mix` = `X Remix`.
+  const tagWords = flavour.filter((w) => !(w in KIND_OF_WORD) && !BASE_WORDS.has(w)).sort();
   return {
     base: false,
-    kind,
+    kind: versionKind,
     version,
     remixers: name === '' || unknown ? [] : splitNames(name),
-    tag,
+    tag: [...kindTag, ...tagWords].join(' '),
     unknown,
   };
 }

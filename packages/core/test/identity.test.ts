@@ -84,6 +84,14 @@ const SAME: string[][] = [
     'Kilo Brass - Tin Roof (V.I.P.)',
   ],
   ['Kilo Brass - Tin Roof (Pim Odo & Lu Vance Remix)', 'Kilo Brass - Tin Roof (Lu Vance and Pim Odo Remix)'],
+  [
+    'Kilo Brass - Tin Roof (Pim Odo Remix)',
+    'Kilo Brass - Tin Roof (Pim Odo Extended Remix)',
+    'Kilo Brass - Tin Roof (Pim Odo Club Mix)',
+    'Kilo Brass - Tin Roof (Pim Odo Version)',
+    "Kilo Brass - Tin Roof (Pim Odo's Mix)",
+  ],
+  ["Kilo Brass - Tin Roof (Pim Odo's Harbour Dub)", 'Kilo Brass - Tin Roof (Pim Odo Harbour Dub)'],
 ];
 
 // Pairs that must NOT share a key.
@@ -106,6 +114,8 @@ const DIFFERENT: [string, string][] = [
   ['Kilo Brass - Tin Roof Part 1', 'Kilo Brass - Tin Roof Part 2'],
   ['Kilo Brass - Tin Roof (Let It Rain)', 'Kilo Brass - Tin Roof'],
   ['Kilo Brass - Tin Roof', 'Kilo Brass - Tin Roof vs. Nova Drift - Glass Harbour'],
+  ['Kilo Brass - Tin Roof (Version)', 'Kilo Brass - Tin Roof (Pim Odo Version)'],
+  ['Kilo Brass - Tin Roof (Pim Odo Dub Mix)', 'Kilo Brass - Tin Roof (Pim Odo Club Mix)'],
 ];
 
 describe('trackIdentity', () => {
@@ -177,6 +187,7 @@ describe('nearDuplicateScore', () => {
     ['Kilo Brass - Magnetic Impuls', 'Kilo Brass - Magnetic Impulse'],
     ['Kilo Brass - Acid Trak', 'Kilo Brass - Acid Track'],
     ['Kilo Brass & Lu Vance - Tin Roof', 'Kilo Brass feat. Lu Vance - Tin Roof'],
+    ['Kilo & Vance - Tin Roof', 'Kilo Vance - Tin Roof'],
     ['Kilo Brass & Lu Vancee - Tin Roof (Pim Odo Remix)', 'Kilo Brass & Lu Vance - Tin Roof (Pim Odo Remix)'],
   ])('merges typo-level differences: %j ~ %j', (a, b) => {
     expect(score(a, b)).toBeGreaterThanOrEqual(AUTO_MERGE);
