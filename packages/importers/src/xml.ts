@@ -61,10 +61,19 @@ export async function* parseXml<T>(text: AsyncIterable<string>, handler: XmlHand
   if (out.length) yield* out.splice(0);
 }
 
-/** Attribute value, trimmed, undefined when empty. */
+/**
+ * Attribute value, trimmed, undefined when empty. saxes hands out slices of the chunk it parsed,
+ * and V8 keeps a whole chunk alive for any slice of it that survives: kept values are copied, or a
+ * library of 100,000 tracks would pin the entire file in memory.
+ */
 export function attr(tag: SaxesTagPlain, name: string): string | undefined {
   const v = tag.attributes[name];
   if (typeof v !== 'string') return undefined;
   const t = v.trim();
-  return t === '' ? undefined : t;
+  return t === '' ? undefined : own(t);
+}
+
+/** A copy of `s` that shares no memory with the chunk it came from (flattening a cons string copies). */
+export function own(s: string): string {
+  return ` ${s}`.slice(1);
 }

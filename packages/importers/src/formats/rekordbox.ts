@@ -18,11 +18,22 @@ import type { LibraryTrack, ReadContext } from '../types.ts';
 import { attr, parseXml, type XmlError } from '../xml.ts';
 import { fileTitle } from './m3u.ts';
 
-/** The per-track fields kept in memory while the playlists are read: bounded by the library size. */
-function libraryTrack(tag: SaxesTagPlain): LibraryTrack {
-  const artist = attr(tag, 'Artist');
+/**
+ * The per-track fields kept in memory while the playlists are read: bounded by the library size.
+ * Values that repeat across a library (artists, genres, keys, labels) are stored once.
+ */
+function libraryTrack(tag: SaxesTagPlain, pool: Map<string, string>): LibraryTrack {
+  const shared = (name: string): string | undefined => {
+    const v = attr(tag, name);
+    if (v === undefined) return undefined;
+    const known = pool.get(v);
+    if (known !== undefined) return known;
+    pool.set(v, v);
+    return v;
+  };
+  const artist = shared('Artist');
   const title = attr(tag, 'Name');
-  const version = attr(tag, 'Mix');
+  const version = shared('Mix');
   const location = attr(tag, 'Location');
   const t: LibraryTrack = {
     id: attr(tag, 'TrackID') ?? '',
@@ -31,13 +42,13 @@ function libraryTrack(tag: SaxesTagPlain): LibraryTrack {
   if (artist) t.artist = artist;
   if (title) t.title = title;
   if (version) t.version = version;
-  const remixer = attr(tag, 'Remixer');
+  const remixer = shared('Remixer');
   if (remixer) t.remixer = remixer;
-  const label = attr(tag, 'Label');
+  const label = shared('Label');
   if (label) t.label = label;
-  t.genre = attr(tag, 'Genre') ?? null;
+  t.genre = shared('Genre') ?? null;
   t.bpm = positiveNumber(attr(tag, 'AverageBpm'));
-  t.key = attr(tag, 'Tonality') ?? null;
+  t.key = shared('Tonality') ?? null;
   t.year = year(attr(tag, 'Year'));
   t.durationSeconds = positiveNumber(attr(tag, 'TotalTime'));
   if (location) t.location = location;
@@ -58,6 +69,7 @@ interface Playlist {
 function rekordboxHandler(ctx: ReadContext, collectOnly: boolean) {
   const byId = new Map<string, LibraryTrack>();
   const byLocation = new Map<string, LibraryTrack>();
+  const pool = new Map<string, string>();
   let section: 'none' | 'collection' | 'playlists' | 'after' = 'none';
   const folders: string[] = [];
   const nodeKinds: ('folder' | 'playlist')[] = [];
@@ -71,7 +83,7 @@ function rekordboxHandler(ctx: ReadContext, collectOnly: boolean) {
       else if (tag.name === 'COLLECTION') section = 'collection';
       else if (tag.name === 'PLAYLISTS') section = 'playlists';
       else if (tag.name === 'TRACK' && section === 'collection') {
-        const t = libraryTrack(tag);
+        const t = libraryTrack(tag, pool);
         if (collectOnly) out.push(t);
         else {
           byId.set(t.id, t);

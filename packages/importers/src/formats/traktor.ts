@@ -5,7 +5,7 @@ import type { ImportItem, ParsedEntry, ParsedSet } from '@songnodes/core';
 import type { SaxesTagPlain } from 'saxes';
 import { buildRaw, finishSet, issue, newSet, positiveNumber, unreadable, year } from '../set-builder.ts';
 import type { LibraryTrack, ReadContext } from '../types.ts';
-import { attr, parseXml, type XmlError } from '../xml.ts';
+import { attr, own, parseXml, type XmlError } from '../xml.ts';
 import { fileTitle } from './m3u.ts';
 
 /** Traktor packs a date as (year << 16) | (month << 8) | day. */
@@ -71,8 +71,9 @@ function traktorHandler(ctx: ReadContext, collectOnly: boolean) {
           if (title) t.title = title;
           entry = { track: t };
         } else if (entry && name === 'LOCATION') {
-          const file = attr(tag, 'FILE') ?? '';
-          entry.track.id = `${tag.attributes.VOLUME ?? ''}${tag.attributes.DIR ?? ''}${file}`;
+          entry.track.id = own(
+            `${tag.attributes.VOLUME ?? ''}${tag.attributes.DIR ?? ''}${tag.attributes.FILE ?? ''}`,
+          );
           entry.track.location = entry.track.id;
         } else if (entry && name === 'INFO') {
           const t = entry.track;
