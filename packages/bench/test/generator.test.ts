@@ -63,6 +63,8 @@ describe('determinism', () => {
     const first = bytes(300, 7);
     expect(bytes(300, 7)).toBe(first);
     expect(bytes(300, 8)).not.toBe(first);
+    // Seeds beyond 32 bits are folded, not truncated.
+    expect(bytes(20, 1)).not.toBe(bytes(20, 1 + 2 ** 32));
   });
 
   it('never calls Math.random', () => {
@@ -110,6 +112,13 @@ describe('writeNdjson', () => {
       },
     });
     await expect(writeNdjson({ sets: 2000, seed: 1 }, broken)).rejects.toThrow('disk full');
+  });
+
+  it('rejects instead of waiting for a drain that never comes when the stream is closed', async () => {
+    const { sink } = slowSink();
+    sink.on('error', () => {});
+    sink.destroy();
+    await expect(writeNdjson({ sets: 2000, seed: 1 }, sink)).rejects.toThrow(/output stream was closed/);
   });
 });
 

@@ -28,8 +28,13 @@ export async function writeNdjson(opts: GenerateOptions, out: Writable): Promise
       summary.bytes += Buffer.byteLength(chunk);
       const ok = out.write(chunk);
       chunk = '';
+      if (ok) return;
+      // A failed or closed stream never drains: stop instead of waiting forever.
+      if (failure) throw failure;
+      if (out.destroyed)
+        throw new Error('generate: the output stream was closed before the sets were written');
       // Wait for the consumer; an error while waiting ends the wait too (once() rejects on 'error').
-      if (!ok) await once(out, 'drain');
+      await once(out, 'drain');
     };
     for (const set of generateSets(opts)) {
       if (failure) throw failure;

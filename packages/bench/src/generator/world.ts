@@ -146,7 +146,8 @@ export class World {
   private readonly djStride: number;
 
   constructor(seed: number, sets: number, scale: WorldScale) {
-    this.seed = seed >>> 0;
+    // Fold the high bits in too, so that seeds differing only above 32 bits still differ.
+    this.seed = hash2(seed >>> 0, Math.floor(seed / 4294967296) | 0);
     const tracks = Math.round(clamp(sets * scale.tracksPerSet, scale.minTracks, scale.maxTracks));
     // Each genre block holds a whole number of equal year slices.
     this.tracks = blocks(tracks).map((b) => ({
