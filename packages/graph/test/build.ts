@@ -2,11 +2,22 @@
 import type { EdgeRecord, NodeRecord } from '../src/index.ts';
 import { GraphIndex, snapshotFromRecords } from '../src/index.ts';
 
-export function track(trackId: number, bpm: number | null, key: string | null, extra: Partial<NodeRecord> = {}): NodeRecord {
+export function track(
+  trackId: number,
+  bpm: number | null,
+  key: string | null,
+  extra: Partial<NodeRecord> = {},
+): NodeRecord {
   return { trackId, bpm, key, genre: null, year: null, artistIds: [trackId * 10], plays: 0, ...extra };
 }
 
-export function play(from: number, to: number, count: number, djs = 1, extra: Partial<EdgeRecord> = {}): EdgeRecord {
+export function play(
+  from: number,
+  to: number,
+  count: number,
+  djs = 1,
+  extra: Partial<EdgeRecord> = {},
+): EdgeRecord {
   return { from, to, count, sets: count, djs, ...extra };
 }
 
@@ -17,7 +28,9 @@ export function graphOf(nodes: NodeRecord[], edges: EdgeRecord[], sourceNames?: 
 /** Canonical text of a graph's live content, by track id: for comparing patched and rebuilt indexes. */
 export function dump(g: GraphIndex): string {
   const lines: string[] = [];
-  const rows = Array.from({ length: g.nodeCount }, (_x, u) => u).sort((a, b) => g.trackId[a]! - g.trackId[b]!);
+  const rows = Array.from({ length: g.nodeCount }, (_x, u) => u).sort(
+    (a, b) => g.trackId[a]! - g.trackId[b]!,
+  );
   for (const u of rows) {
     const out = g.outByEvidence(u).map((e) => {
       const c = g.e;

@@ -38,7 +38,12 @@ describe('Louvain communities', () => {
   });
 
   it('labels each community by dominant genre and artists', () => {
-    const names = new Map([[1000, 'Alpha'], [1001, 'Beta'], [1002, 'Gamma'], [1003, 'Delta']]);
+    const names = new Map([
+      [1000, 'Alpha'],
+      [1001, 'Beta'],
+      [1002, 'Gamma'],
+      [1003, 'Delta'],
+    ]);
     const labels = labelCommunities(g, c, { artistName: (id) => names.get(id), top: 1 });
     expect(labels).toHaveLength(GROUPS);
     const byGenre = Object.fromEntries(labels.map((l) => [l.genres[0]!.name, l]));

@@ -26,10 +26,12 @@ describe('GraphIndex', () => {
 
   it('rejects duplicate tracks, duplicate transitions and transitions to unknown tracks', () => {
     expect(() => graphOf([track(1, null, null), track(1, null, null)], [])).toThrow(/track 1 appears twice/);
-    expect(() => graphOf([track(1, null, null), track(2, null, null)], [play(1, 2, 1), play(1, 2, 2)])).toThrow(
-      /transition 1 → 2 appears twice/,
+    expect(() =>
+      graphOf([track(1, null, null), track(2, null, null)], [play(1, 2, 1), play(1, 2, 2)]),
+    ).toThrow(/transition 1 → 2 appears twice/);
+    expect(() => graphOf([track(1, null, null)], [play(1, 3, 1)])).toThrow(
+      /edge row 0 \(to\): track 3 is not a node/,
     );
-    expect(() => graphOf([track(1, null, null)], [play(1, 3, 1)])).toThrow(/edge row 0 \(to\): track 3 is not a node/);
     expect(() => graphOf([track(1, null, 'H#')], [])).toThrow(/not a musical key/);
   });
 
@@ -59,7 +61,9 @@ describe('patching by a delta', () => {
         year: base.nodes.year[i] || null,
         durationSeconds: null,
         plays: base.nodes.plays[i]!,
-        artistIds: Array.from(base.nodes.artistIds.subarray(base.nodes.artistOffsets[i]!, base.nodes.artistOffsets[i + 1]!)),
+        artistIds: Array.from(
+          base.nodes.artistIds.subarray(base.nodes.artistOffsets[i]!, base.nodes.artistOffsets[i + 1]!),
+        ),
       });
     }
     const edges = new Map<string, EdgeRecord>();
@@ -83,15 +87,30 @@ describe('patching by a delta', () => {
     const g = GraphIndex.fromSnapshot(structuredClone(base));
     const delta: GraphDelta = { version: 2, nodes: [], edges: [] };
     for (let i = 0; i < 50; i++) {
-      const n: NodeRecord = { trackId: 10_000 + i, bpm: 120 + i, key: null, genre: 'New Genre', year: 2024, plays: 1, artistIds: [99] };
+      const n: NodeRecord = {
+        trackId: 10_000 + i,
+        bpm: 120 + i,
+        key: null,
+        genre: 'New Genre',
+        year: 2024,
+        plays: 1,
+        artistIds: [99],
+      };
       delta.nodes.push(n);
       nodes.set(n.trackId, n);
     }
     const existing = [...edges.values()];
     for (let i = 0; i < changes; i++) {
       const pickOld = rnd() < 0.5;
-      const from = pickOld ? existing[Math.floor(rnd() * existing.length)]!.from : 1 + Math.floor(rnd() * 3000);
-      const to = rnd() < 0.2 ? 10_000 + Math.floor(rnd() * 50) : pickOld ? existing[Math.floor(rnd() * existing.length)]!.to : 1 + Math.floor(rnd() * 3000);
+      const from = pickOld
+        ? existing[Math.floor(rnd() * existing.length)]!.from
+        : 1 + Math.floor(rnd() * 3000);
+      const to =
+        rnd() < 0.2
+          ? 10_000 + Math.floor(rnd() * 50)
+          : pickOld
+            ? existing[Math.floor(rnd() * existing.length)]!.to
+            : 1 + Math.floor(rnd() * 3000);
       if (from === to) continue;
       const count = rnd() < 0.2 ? 0 : 1 + Math.floor(rnd() * 20);
       const r: EdgeRecord = { from, to, count, sets: count, djs: Math.min(count, 3), sources: ['rekordbox'] };
@@ -110,4 +129,3 @@ describe('patching by a delta', () => {
     expect(dump(g)).toBe(dump(rebuilt));
   });
 });
-

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { GraphIndex, circularLayout, extendLayout, forceAtlas2Layout, randomSnapshot, treeLayout } from '../src/index.ts';
+import {
+  circularLayout,
+  extendLayout,
+  forceAtlas2Layout,
+  GraphIndex,
+  randomSnapshot,
+  treeLayout,
+} from '../src/index.ts';
 import { graphOf, play, track } from './build.ts';
 
 describe('ForceAtlas2 in a worker thread', () => {
   it('lays out a graph, reporting progress', async () => {
     const g = GraphIndex.fromSnapshot(randomSnapshot({ nodes: 300, edges: 1500, seed: 2 }));
     const progress: number[] = [];
-    const layout = await forceAtlas2Layout(g, { iterations: 40, progressEvery: 10, onProgress: (done) => progress.push(done) });
+    const layout = await forceAtlas2Layout(g, {
+      iterations: 40,
+      progressEvery: 10,
+      onProgress: (done) => progress.push(done),
+    });
     expect(progress).toEqual([10, 20, 30, 40]);
     expect(layout.positions).toHaveLength(600);
     expect(layout.positions.every((x) => Number.isFinite(x))).toBe(true);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanRequest } from '../src/index.ts';
-import { GraphIndex, planSet, randomSnapshot, recommendNext, seededRandom, stepAllowed, stepRules } from '../src/index.ts';
+import {
+  GraphIndex,
+  planSet,
+  randomSnapshot,
+  recommendNext,
+  seededRandom,
+  stepAllowed,
+  stepRules,
+} from '../src/index.ts';
 import { graphOf, play, track } from './build.ts';
 
 // 1 → 2 → 4 is the popular route, 1 → 3 → 4 the rarer one; 5 is never played but fits 1;
@@ -16,7 +24,15 @@ const g = graphOf(
     track(7, 140, '8A', { durationSeconds: 300 }),
     track(8, 62.5, '8A', { durationSeconds: 300 }),
   ],
-  [play(1, 2, 8, 4), play(1, 3, 2, 1), play(2, 4, 5, 2), play(3, 4, 5, 2), play(1, 6, 3, 2), play(1, 7, 3, 2), play(1, 8, 1)],
+  [
+    play(1, 2, 8, 4),
+    play(1, 3, 2, 1),
+    play(2, 4, 5, 2),
+    play(3, 4, 5, 2),
+    play(1, 6, 3, 2),
+    play(1, 7, 3, 2),
+    play(1, 8, 1),
+  ],
 );
 
 describe('planSet on a hand-built graph', () => {
@@ -56,13 +72,16 @@ describe('planSet on a hand-built graph', () => {
     ['harmonic', { from: 1, to: 6, length: 2, harmonic: 'adjacent' }, 'harmonic adjacent → any'],
     ['tempo', { from: 1, to: 7, length: 2 }, 'max BPM change 6% → 18%'],
     ['bridges', { from: 1, to: 5, length: 2, allowBridges: false }, 'allow bridges'],
-  ] as [string, PlanRequest, string][])('names the blocking constraint (%s) and the best relaxation', (constraint, req, change) => {
-    const r = planSet(g, req);
-    expect(r.sets).toEqual([]);
-    expect(r.blocked!.constraints).toContain(constraint);
-    expect(r.relaxation!.change).toBe(change);
-    expect(r.relaxation!.sets.length).toBeGreaterThan(0);
-  });
+  ] as [string, PlanRequest, string][])(
+    'names the blocking constraint (%s) and the best relaxation',
+    (constraint, req, change) => {
+      const r = planSet(g, req);
+      expect(r.sets).toEqual([]);
+      expect(r.blocked!.constraints).toContain(constraint);
+      expect(r.relaxation!.change).toBe(change);
+      expect(r.relaxation!.sets.length).toBeGreaterThan(0);
+    },
+  );
 
   it('matches half/double time only when allowed', () => {
     expect(planSet(g, { from: 1, to: 8, length: 2 }).sets).toEqual([]);
@@ -118,31 +137,34 @@ describe('planner properties on random graphs', () => {
     k: 1 + Math.floor(rnd() * 5),
   })).filter((r) => new Set([r.from, r.to, ...(r.via ?? [])]).size === 2 + (r.via?.length ?? 0));
 
-  it.each(requests.map((r, i) => [i, r] as const))('request %i: observed steps exist, constraints hold, sets differ', (_i, req) => {
-    const result = planSet(big, req);
-    const sets = result.sets.length ? result.sets : (result.relaxation?.sets ?? []);
-    const used = result.sets.length ? req : result.relaxation!.request;
-    if (!result.sets.length) expect(result.blocked?.message).toBeTruthy();
-    const rules = stepRules(used);
-    const seen = new Set<string>();
-    for (const s of sets) {
-      expect(s.tracks).toHaveLength(used.length!);
-      expect(new Set(s.tracks).size).toBe(s.tracks.length);
-      expect(s.tracks[0]).toBe(used.from);
-      expect(s.tracks.at(-1)).toBe(used.to);
-      for (const v of used.via ?? []) expect(s.tracks).toContain(v);
-      for (const step of s.steps) {
-        const u = big.indexOf(step.from);
-        const v = big.indexOf(step.to);
-        const edge = big.findEdge(u, v);
-        if (step.kind === 'observed') expect(edge).toBeGreaterThanOrEqual(0);
-        else expect(edge).toBe(-1);
-        expect(stepAllowed(big, u, v, rules, step.kind === 'bridge')).toBe(true);
+  it.each(requests.map((r, i) => [i, r] as const))(
+    'request %i: observed steps exist, constraints hold, sets differ',
+    (_i, req) => {
+      const result = planSet(big, req);
+      const sets = result.sets.length ? result.sets : (result.relaxation?.sets ?? []);
+      const used = result.sets.length ? req : result.relaxation!.request;
+      if (!result.sets.length) expect(result.blocked?.message).toBeTruthy();
+      const rules = stepRules(used);
+      const seen = new Set<string>();
+      for (const s of sets) {
+        expect(s.tracks).toHaveLength(used.length!);
+        expect(new Set(s.tracks).size).toBe(s.tracks.length);
+        expect(s.tracks[0]).toBe(used.from);
+        expect(s.tracks.at(-1)).toBe(used.to);
+        for (const v of used.via ?? []) expect(s.tracks).toContain(v);
+        for (const step of s.steps) {
+          const u = big.indexOf(step.from);
+          const v = big.indexOf(step.to);
+          const edge = big.findEdge(u, v);
+          if (step.kind === 'observed') expect(edge).toBeGreaterThanOrEqual(0);
+          else expect(edge).toBe(-1);
+          expect(stepAllowed(big, u, v, rules, step.kind === 'bridge')).toBe(true);
+        }
+        const key = s.tracks.join(',');
+        expect(seen.has(key)).toBe(false);
+        seen.add(key);
       }
-      const key = s.tracks.join(',');
-      expect(seen.has(key)).toBe(false);
-      seen.add(key);
-    }
-    expect(planSet(big, req)).toEqual(result);
-  });
+      expect(planSet(big, req)).toEqual(result);
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildArtistGraph,
   artistNeighbours,
+  buildArtistGraph,
   extractSubgraph,
   mostConnected,
   mostPlayed,
@@ -41,7 +41,11 @@ describe('neighbourhood', () => {
     ['out, 2 hops', { trackId: 1, direction: 'out' as const, hops: 2 }, [1, 2, 3, 5]],
     ['out, 3 hops', { trackId: 1, direction: 'out' as const, hops: 3 }, [1, 2, 3, 4, 5]],
     ['top-1 by evidence', { trackId: 1, limit: 1 }, [1, 2]],
-    ['BPM range drops unknown and far tempos', { trackId: 1, filter: { bpm: { min: 120, max: 130 } } }, [1, 2, 6]],
+    [
+      'BPM range drops unknown and far tempos',
+      { trackId: 1, filter: { bpm: { min: 120, max: 130 } } },
+      [1, 2, 6],
+    ],
     ['keys', { trackId: 2, filter: { keys: ['9A'] } }, [2, 3]],
     ['genre', { trackId: 2, filter: { genres: ['Techno'] } }, [2, 3]],
     ['min count', { trackId: 1, filter: { minCount: 3 } }, [1, 2, 6]],
@@ -57,7 +61,13 @@ describe('neighbourhood', () => {
     const r = neighbourhood(g, { trackId: 1, direction: 'out', hops: 2 });
     expect(r.nodes.find((n) => n.trackId === 3)?.hop).toBe(2);
     const e = r.edges.find((x) => x.from === 1 && x.to === 2)!;
-    expect(e).toMatchObject({ count: 5, djs: 3, firstDate: '2019-05-01', sources: ['mixesdb'], probability: 5 / 6 });
+    expect(e).toMatchObject({
+      count: 5,
+      djs: 3,
+      firstDate: '2019-05-01',
+      sources: ['mixesdb'],
+      probability: 5 / 6,
+    });
   });
 
   it('names an unknown track', () => {
@@ -83,14 +93,20 @@ describe('rankings', () => {
 
 describe('PageRank', () => {
   it('is uniform on a cycle', () => {
-    const c = graphOf([track(1, null, null), track(2, null, null), track(3, null, null)], [play(1, 2, 1), play(2, 3, 7), play(3, 1, 2)]);
+    const c = graphOf(
+      [track(1, null, null), track(2, null, null), track(3, null, null)],
+      [play(1, 2, 1), play(2, 3, 7), play(3, 1, 2)],
+    );
     for (const s of pageRank(c).scores) expect(s).toBeCloseTo(1 / 3, 9);
   });
 
   it('matches the closed form with a dangling track', () => {
     // 1 → 2 and 2 → 3 (3 plays nothing after): with d = 0.85, n = 3 and dangling mass spread evenly,
     // r1 = a, r2 = a + d·r1, r3 = a + d·r2 where a = (1-d)/3 + d·r3/3; solved exactly below.
-    const c = graphOf([track(1, null, null), track(2, null, null), track(3, null, null)], [play(1, 2, 1), play(2, 3, 1)]);
+    const c = graphOf(
+      [track(1, null, null), track(2, null, null), track(3, null, null)],
+      [play(1, 2, 1), play(2, 3, 1)],
+    );
     const d = 0.85;
     // a = (1-d)/3 + d·r3/3 and r3 = a(1 + d + d²)  ⇒  a = ((1-d)/3) / (1 - d(1+d+d²)/3)
     const a = (1 - d) / 3 / (1 - (d * (1 + d + d * d)) / 3);

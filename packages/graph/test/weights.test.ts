@@ -62,11 +62,34 @@ describe('every ranking puts higher evidence first', () => {
   it.each([
     ['playedAfter', () => playedAfter(g, 1).map((t) => t.to), [5, 4, 3, 2]],
     ['playedBefore', () => playedBefore(g, 1).map((t) => t.from), [8, 7, 6]],
-    ['neighbourhood top-2 out', () => neighbourhood(g, { trackId: 1, direction: 'out', limit: 2 }).edges.map((e) => e.to), [5, 4]],
-    ['neighbourhood top-2 in', () => neighbourhood(g, { trackId: 1, direction: 'in', limit: 2 }).edges.map((e) => e.from), [8, 7]],
-    ['recommendNext', () => recommendNext(g, { trackId: 1, allowBridges: false }).map((r) => r.to), [5, 4, 3, 2]],
-    ['tree layout children', () => treeLayout(g, 1, { depth: 1 }).slice(1).map((t) => t.trackId), [5, 4, 3, 2]],
-    ['subgraph edges', () => extractSubgraph(g, { edges: 3 }).json.edges.map((e) => `${e.source}>${e.target}`), ['1>5', '8>1', '1>4']],
+    [
+      'neighbourhood top-2 out',
+      () => neighbourhood(g, { trackId: 1, direction: 'out', limit: 2 }).edges.map((e) => e.to),
+      [5, 4],
+    ],
+    [
+      'neighbourhood top-2 in',
+      () => neighbourhood(g, { trackId: 1, direction: 'in', limit: 2 }).edges.map((e) => e.from),
+      [8, 7],
+    ],
+    [
+      'recommendNext',
+      () => recommendNext(g, { trackId: 1, allowBridges: false }).map((r) => r.to),
+      [5, 4, 3, 2],
+    ],
+    [
+      'tree layout children',
+      () =>
+        treeLayout(g, 1, { depth: 1 })
+          .slice(1)
+          .map((t) => t.trackId),
+      [5, 4, 3, 2],
+    ],
+    [
+      'subgraph edges',
+      () => extractSubgraph(g, { edges: 3 }).json.edges.map((e) => `${e.source}>${e.target}`),
+      ['1>5', '8>1', '1>4'],
+    ],
   ])('%s', (_name, run, expected) => {
     expect(run()).toEqual(expected);
   });
@@ -74,8 +97,8 @@ describe('every ranking puts higher evidence first', () => {
   it('the planner prefers the higher-p transition', () => {
     // 1 → 5 (p = 9/16) beats 1 → 4 (p = 4/16) etc.; every candidate then goes to 9 with p = 1.
     expect(planSet(g, { from: 1, to: 9, length: 3 }).sets[0]!.tracks).toEqual([1, 5, 9]);
-    expect(planSet(g, { from: 1, to: 9, length: 3, k: 4, allowBridges: false }).sets.map((s) => s.tracks[1])).toEqual([
-      5, 4, 3, 2,
-    ]);
+    expect(
+      planSet(g, { from: 1, to: 9, length: 3, k: 4, allowBridges: false }).sets.map((s) => s.tracks[1]),
+    ).toEqual([5, 4, 3, 2]);
   });
 });
