@@ -276,6 +276,41 @@ export const trackMerges = pgTable('track_merges', {
   undoneAt: timestamp('undone_at', { withTimezone: true }),
 });
 
+/** The set entries a merge moved from the merged track to the kept one: exactly what a split moves back. */
+export const trackMergeEntries = pgTable(
+  'track_merge_entries',
+  {
+    mergeId: integer('merge_id')
+      .notNull()
+      .references(() => trackMerges.id, { onDelete: 'cascade' }),
+    setId: integer('set_id')
+      .notNull()
+      .references(() => sets.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.mergeId, t.setId, t.position] })],
+);
+
+/**
+ * The set_transitions rows a merge rewrote (to the kept id) or dropped (self-loops of the kept track),
+ * as they were before it: a split puts them back as they were.
+ */
+export const trackMergeTransitions = pgTable(
+  'track_merge_transitions',
+  {
+    mergeId: integer('merge_id')
+      .notNull()
+      .references(() => trackMerges.id, { onDelete: 'cascade' }),
+    setId: integer('set_id')
+      .notNull()
+      .references(() => sets.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    fromTrackId: integer('from_track_id').notNull(),
+    toTrackId: integer('to_track_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.mergeId, t.setId, t.position] })],
+);
+
 /** Near-duplicate pairs the scorer was not sure enough to merge: listed for a person to decide. */
 export const dedupeCandidates = pgTable(
   'dedupe_candidates',
