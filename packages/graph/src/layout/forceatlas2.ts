@@ -68,11 +68,16 @@ export function fa2Matrices(
   return { nodes, edges: edges.subarray(0, k) };
 }
 
-/** Settings scaled to the graph size, as graphology's inferSettings suggests (Barnes-Hut above 2,000 nodes). */
+/**
+ * Settings scaled to the graph size, as graphology's inferSettings suggests (Barnes-Hut above 2,000
+ * nodes), with Gephi's Barnes-Hut theta of 1.2 instead of the library's 0.5: measured here, 0.5 costs
+ * 5 s per iteration at 30K nodes against 0.17 s for 1.2.
+ */
 export function defaultSettings(order: number): Required<ForceAtlas2Settings> {
   return {
     ...DEFAULTS,
     barnesHutOptimize: order > 2000,
+    barnesHutTheta: 1.2,
     strongGravityMode: true,
     gravity: 0.05,
     scalingRatio: 10,
