@@ -1,0 +1,113 @@
+// `npm run bench` (quick profile) and `npm run bench -- --full`: runs the suite's sections, prints the
+// Markdown table, and writes bench/results/<date>.json and docs/benchmarks.md. `--only a,b` runs some
+// sections and writes nothing (a partial run must not replace the committed results).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import type { SuiteContext } from './suite/context.ts';
+import { graphSection } from './suite/graph.ts';
+import { httpSection } from './suite/http-section.ts';
+import { ingestSection } from './suite/ingest.ts';
+import { describeMachine } from './suite/machine.ts';
+import { renderBenchmarksDoc, renderResults } from './suite/markdown.ts';
+import { type BenchPostgres, openBenchPostgres } from './suite/postgres.ts';
+import { releaseAll, releaseOnExit } from './suite/resources.ts';
+import type { BenchResults, SectionResult } from './suite/results.ts';
+import { startupSection } from './suite/startup.ts';
+
+const ROOT = new URL('../../../', import.meta.url);
+const SECTIONS: Record<string, (ctx: SuiteContext) => Promise<SectionResult>> = {
+  ingest: ingestSection,
+  startup: startupSection,
+  http: httpSection,
+  graph: graphSection,
+};
+
+function pgliteVersion(): string | null {
+  try {
+    const pkg = readFileSync(new URL('node_modules/@electric-sql/pglite/package.json', ROOT), 'utf8');
+    return (JSON.parse(pkg) as { version: string }).version;
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { full: { type: 'boolean', default: false }, only: { type: 'string' } },
+  });
+  const only = values.only?.split(',').map((s) => s.trim());
+  for (const name of only ?? [])
+    if (!SECTIONS[name])
+      throw new Error(`--only: unknown section "${name}" (known: ${Object.keys(SECTIONS).join(', ')})`);
+  const profile = values.full ? 'full' : 'quick';
+  const started = new Date();
+  const t0 = performance.now();
+  const log = (m: string) =>
+    console.error(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${m}`);
+  releaseOnExit();
+
+  let postgres: BenchPostgres | null = null;
+  let postgresSkipped: string | undefined;
+  const selected = Object.keys(SECTIONS).filter((s) => !only || only.includes(s));
+  const machineAtStart = describeMachine({ postgres: null, pglite: pgliteVersion() });
+  let failed = false;
+  const sections: SectionResult[] = [];
+  try {
+    if (selected.includes('ingest')) {
+      const opened = await openBenchPostgres();
+      if ('skipped' in opened) postgresSkipped = opened.skipped;
+      else postgres = opened;
+    }
+    const ctx: SuiteContext = { profile, runs: profile === 'full' ? 5 : 3, postgres, postgresSkipped, log };
+    for (const name of selected) {
+      log(`section ${name}`);
+      try {
+        sections.push(await SECTIONS[name]!(ctx));
+      } catch (e) {
+        failed = true;
+        log(`section ${name} failed: ${e instanceof Error ? e.stack : String(e)}`);
+        sections.push({
+          id: name,
+          title: name,
+          measurements: [],
+          notes: [`failed: ${e instanceof Error ? e.message : String(e)}`],
+        });
+      }
+    }
+  } finally {
+    await postgres?.stop();
+    await releaseAll();
+  }
+
+  const date = started.toISOString().slice(0, 10);
+  const [end1 = 0] = loadavg();
+  const results: BenchResults = {
+    format: 'songnodes.bench/v1',
+    date,
+    profile,
+    startedAt: started.toISOString(),
+    seconds: (performance.now() - t0) / 1000,
+    machine: { ...machineAtStart, postgres: postgres?.version ?? null },
+    sections,
+    notes: [
+      `a shared machine: other engineers' builds and tests ran alongside (load average ${end1.toFixed(2)} at the end), so absolute figures move between runs; the same-run ratios are steadier`,
+    ],
+  };
+  const markdown = renderResults(results);
+  console.log(`\n${markdown}\n`);
+  if (only) {
+    console.error(
+      'bench: --only given, so nothing was written (bench/results and docs/benchmarks.md are for whole runs)',
+    );
+  } else {
+    const resultFile = `bench/results/${date}.json`;
+    mkdirSync(new URL('bench/results/', ROOT), { recursive: true });
+    writeFileSync(new URL(resultFile, ROOT), `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(new URL('docs/benchmarks.md', ROOT), renderBenchmarksDoc(results, resultFile));
+    console.error(`bench: wrote ${resultFile} and docs/benchmarks.md`);
+  }
+  return failed ? 1 : 0;
+}
+
+process.exitCode = await main();
