@@ -110,6 +110,7 @@ export async function httpSection(ctx: SuiteContext): Promise<SectionResult> {
       const base = measurement({
         section: 'http',
         label: `${targets[0]!.label}: ${name}`,
+        short: 'bare route',
         unit,
         better,
         runs: metric(0, what),

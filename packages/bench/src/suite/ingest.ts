@@ -100,6 +100,7 @@ export async function ingestSection(ctx: SuiteContext): Promise<SectionResult> {
       const unnest = measurement({
         section: 'ingest',
         label: `${name}: raw rows, INSERT … SELECT FROM unnest (batches of ${UNNEST_BATCH.toLocaleString('en-US')})`,
+        short: 'unnest',
         unit: 'rows/s',
         better: 'higher',
         runs: raw.runs,

@@ -7,6 +7,8 @@ export type Profile = 'quick' | 'full';
 export interface Measurement {
   section: string;
   label: string;
+  /** A short name for this measurement where another one is compared with it. */
+  short?: string;
   unit: string;
   /** Whether more is better (rates) or worse (times, memory); decides how the ratio reads. */
   better: 'higher' | 'lower';
