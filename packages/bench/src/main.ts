@@ -1,6 +1,7 @@
 // `npm run bench` (quick profile) and `npm run bench -- --full`: runs the suite's sections, prints the
 // Markdown table, and writes bench/results/<date>.json and docs/benchmarks.md. `--only a,b` runs some
-// sections and writes nothing (a partial run must not replace the committed results).
+// sections and writes nothing (a partial run must not replace the committed results); `--render FILE`
+// rewrites docs/benchmarks.md from a result file without measuring anything.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -34,8 +35,19 @@ function pgliteVersion(): string | null {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { full: { type: 'boolean', default: false }, only: { type: 'string' } },
+    options: {
+      full: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      render: { type: 'string' },
+    },
   });
+  if (values.render) {
+    // Re-renders docs/benchmarks.md from a result file (after a change of layout): no new figures.
+    const results = JSON.parse(readFileSync(values.render, 'utf8')) as BenchResults;
+    writeFileSync(new URL('docs/benchmarks.md', ROOT), renderBenchmarksDoc(results, values.render));
+    console.log(renderResults(results));
+    return 0;
+  }
   const only = values.only?.split(',').map((s) => s.trim());
   for (const name of only ?? [])
     if (!SECTIONS[name])

@@ -89,14 +89,18 @@ the suite again.
 
 \`\`\`sh
 npm run bench              # quick profile: 3 runs per measurement, a few minutes
-npm run bench -- --full    # full profile: 5 runs, 100,000-set ingest, 1M-entry start-up (up to an hour)
+npm run bench:full         # full profile: 5 runs, 100,000-set ingest, 1M-entry start-up
 npm run bench -- --only ingest,http   # some sections only (ingest, startup, http, graph)
+npm run bench -- --render bench/results/<date>.json   # rewrite this page from a result file
 \`\`\`
 
 PostgreSQL: \`BENCH_DATABASE_URL\` (or \`TEST_DATABASE_URL\`) points at a server; otherwise a throwaway
 cluster is started from the installed binaries (\`PG_BIN\`, or the newest \`/usr/lib/postgresql/<v>/bin\`)
 in a temp folder with fsync off, and removed afterwards. Without either, the PostgreSQL rows are skipped.
 The real-data ingest reads \`../shared/data/djmix-mixesdb/djmix-dataset-dev-1000.json.gz\` when present.
+
+The full profile's length is mostly its 100,000-set ingest (5 runs on each engine), so it follows
+the pipeline's entries/s in the quick table: at low rates it takes well over an hour.
 
 Each figure is the median of the runs listed next to it. Ratios compare with a baseline measured in the
 same run on the same machine, so they say more than the absolute figures on a busy machine.
