@@ -2,6 +2,7 @@
 // Markdown table, and writes bench/results/<date>.json and docs/benchmarks.md. `--only a,b` runs some
 // sections and writes nothing (a partial run must not replace the committed results); `--render FILE`
 // rewrites docs/benchmarks.md from a result file without measuring anything.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -33,6 +34,19 @@ function pgliteVersion(): string | null {
   }
 }
 
+/** The commit measured, and whether the tree held uncommitted changes (others' work in progress). */
+function sourceVersion(): { commit: string | null; uncommitted: boolean } {
+  try {
+    const git = (args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+    return {
+      commit: git(['rev-parse', '--short', 'HEAD']),
+      uncommitted: git(['status', '--porcelain']) !== '',
+    };
+  } catch {
+    return { commit: null, uncommitted: false };
+  }
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -53,6 +67,7 @@ async function main(): Promise<number> {
     if (!SECTIONS[name])
       throw new Error(`--only: unknown section "${name}" (known: ${Object.keys(SECTIONS).join(', ')})`);
   const profile = values.full ? 'full' : 'quick';
+  const source = sourceVersion();
   const started = new Date();
   const t0 = performance.now();
   const log = (m: string) =>
@@ -103,6 +118,9 @@ async function main(): Promise<number> {
     machine: { ...machineAtStart, postgres: postgres?.version ?? null },
     sections,
     notes: [
+      source.commit
+        ? `measured the tree at commit ${source.commit}${source.uncommitted ? ', with uncommitted changes in the tree (other engineers’ work in progress)' : ''}`
+        : 'not run from a git checkout',
       `a shared machine: other engineers' builds and tests ran alongside (load average ${end1.toFixed(2)} at the end), so absolute figures move between runs; the same-run ratios are steadier`,
     ],
   };
