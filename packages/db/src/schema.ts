@@ -7,6 +7,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   date,
   doublePrecision,
   index,
@@ -20,6 +21,9 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+
+/** Raw bytes: typed arrays stored whole (see graph_communities, graph_layouts). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -393,4 +397,43 @@ export const jobProgress = pgTable('job_progress', {
   state: text('state').notNull(),
   progress: jsonb('progress').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A snapshot of the graph that communities and layouts were computed on. */
+export const graphVersions = pgTable('graph_versions', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  trackCount: integer('track_count').notNull(),
+  transitionCount: integer('transition_count').notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * Community of each track, stored as parallel typed arrays (Int32 track ids, Int32 communities):
+ * loading 10^5–10^6 of them as rows would be the slow part of start-up.
+ */
+export const graphCommunities = pgTable('graph_communities', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  graphVersion: integer('graph_version')
+    .notNull()
+    .references(() => graphVersions.id, { onDelete: 'cascade' }),
+  algorithm: text('algorithm').notNull(),
+  trackIds: bytea('track_ids').notNull(),
+  communities: bytea('communities').notNull(),
+  /** Per community: size, dominant genres and artists. */
+  labels: jsonb('labels').notNull(),
+  modularity: doublePrecision('modularity'),
+  createdAt: createdAt(),
+});
+
+/** A computed layout (positions as Float32 x,y pairs, parallel to Int32 track ids), so browsers never wait for one. */
+export const graphLayouts = pgTable('graph_layouts', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  graphVersion: integer('graph_version')
+    .notNull()
+    .references(() => graphVersions.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  trackIds: bytea('track_ids').notNull(),
+  positions: bytea('positions').notNull(),
+  params: jsonb('params').notNull(),
+  createdAt: createdAt(),
 });
