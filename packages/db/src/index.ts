@@ -6,6 +6,20 @@ export { type OpenOptions, openDatabase } from './open.ts';
 export { openPglite, type PgliteDatabase } from './pglite.ts';
 export { openPostgres, type PostgresDatabase } from './postgres.ts';
 export {
+  artistNames,
+  findTracksByKey,
+  graphStore,
+  latestCommunities,
+  latestLayout,
+  loadGraphDelta,
+  loadGraphSnapshot,
+  type SnapshotLoadOptions,
+  saveCommunities,
+  saveLayout,
+  trackNames,
+  transitionEvidence,
+} from './repositories/graph.ts';
+export {
   getJobProgress,
   type JobProgressRecord,
   type JobState,

@@ -1,5 +1,6 @@
 // Public API of @songnodes/graph: the in-memory transition graph and its algorithms. Pure code
-// over a GraphSnapshot (the db module loads one); no database access here.
+// over a GraphSnapshot (the db module loads one); no database access here. The service (src/service)
+// runs the index against a GraphStore, which @songnodes/db implements.
 
 export * from './artist-graph.ts';
 export * from './communities.ts';
@@ -20,6 +21,9 @@ export type { RandomSnapshotOptions } from './random.ts';
 export { randomSnapshot, seededRandom } from './random.ts';
 export * from './rankings.ts';
 export * from './records.ts';
+export * from './service/graph-service.ts';
+export * from './service/resolve.ts';
+export * from './service/store.ts';
 export * from './snapshot.ts';
 export * from './subgraph.ts';
 export * from './weights.ts';
