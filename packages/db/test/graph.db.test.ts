@@ -51,7 +51,7 @@ const FIRST = [
   set('c', ['Mira Vale - Tide', 'Ora & Kay Loom - Horizon'], { source: 'beta', performers: ['DJ Two'] }),
 ];
 
-interface TableEdge {
+type TableEdge = {
   f: number;
   t: number;
   count: number;
@@ -59,7 +59,7 @@ interface TableEdge {
   dj_count: number;
   first_date: string | null;
   last_date: string | null;
-}
+};
 
 describe.skipIf(noServer)('graph loader', () => {
   let t: TestDatabase;
@@ -76,11 +76,11 @@ describe.skipIf(noServer)('graph loader', () => {
     );
 
   it.each([
-    { pageSize: 100_000, what: 'one page' },
-    { pageSize: 2, what: 'pages of two transitions' },
-  ])('the snapshot equals the imported tables ($what)', async ({ pageSize }) => {
+    { pageSize: 100_000, trackSpan: 250_000, what: 'one page' },
+    { pageSize: 2, trackSpan: 2, what: 'pages of two transitions and two track ids' },
+  ])('the snapshot equals the imported tables ($what)', async ({ pageSize, trackSpan }) => {
     await importItems(t.db, FIRST);
-    const s = await loadGraphSnapshot(t.db, { pageSize });
+    const s = await loadGraphSnapshot(t.db, { pageSize, trackSpan });
     const tracks = await t.db.query<{
       id: number;
       bpm: number | null;
@@ -91,22 +91,31 @@ describe.skipIf(noServer)('graph loader', () => {
        FROM tracks t ORDER BY t.id`,
     );
     expect(s.nodeCount).toBe(4);
-    expect(Array.from(s.nodes.trackId)).toEqual(tracks.map((r) => r.id));
-    expect(Array.from(s.nodes.plays)).toEqual(tracks.map((r) => r.plays));
-    expect(Array.from(s.nodes.key, keyName)).toEqual(tracks.map((r) => r.camelot_key));
-    const sundial = tracks.findIndex((r) => r.bpm === 124);
+    // Rows come in storage order, not necessarily by id: compare by id.
+    const rowOf = new Map(Array.from(s.nodes.trackId, (id, row) => [id, row]));
+    expect([...rowOf.keys()].sort((a, b) => a - b)).toEqual(tracks.map((r) => r.id));
+    const at = (r: { id: number }) => rowOf.get(r.id)!;
+    expect(tracks.map((r) => s.nodes.plays[at(r)])).toEqual(tracks.map((r) => r.plays));
+    expect(tracks.map((r) => keyName(s.nodes.key[at(r)]!))).toEqual(tracks.map((r) => r.camelot_key));
+    const sundial = at(tracks.find((r) => r.bpm === 124)!);
+    expect(s.nodes.bpm[sundial]).toBe(124);
     expect(s.genres[s.nodes.genre[sundial]!]).toBe('Techno');
     expect(s.nodes.year[sundial]).toBe(2019);
     expect(s.nodes.durationSeconds[sundial]).toBe(400);
     // Unknown stays unknown: Horizon has no BPM, key, genre or year.
-    const unknownRow = tracks.findIndex((r) => r.bpm === null && r.camelot_key === null);
+    const unknownRow = at(tracks.find((r) => r.bpm === null && r.camelot_key === null)!);
     expect(Number.isNaN(s.nodes.bpm[unknownRow]!)).toBe(true);
     expect(s.nodes.genre[unknownRow]).toBe(-1);
-    // Horizon has two primary artists (Ora, Kay Loom).
-    const artistCounts = Array.from(
-      { length: s.nodeCount },
-      (_, i) => s.nodes.artistOffsets[i + 1]! - s.nodes.artistOffsets[i]!,
-    );
+    expect(s.nodes.year[unknownRow]).toBe(0);
+    expect(Number.isNaN(s.nodes.durationSeconds[unknownRow]!)).toBe(true);
+    // Horizon has two primary artists (Ora, Kay Loom), in credit order.
+    const artistsOf = (row: number) =>
+      Array.from(s.nodes.artistIds.subarray(s.nodes.artistOffsets[row]!, s.nodes.artistOffsets[row + 1]!));
+    const [ora] = await t.db.query<{ id: number }>("SELECT id FROM artists WHERE name = 'Ora'");
+    const [kay] = await t.db.query<{ id: number }>("SELECT id FROM artists WHERE name = 'Kay Loom'");
+    expect(artistsOf(unknownRow)).toEqual([ora!.id, kay!.id]);
+    expect(artistsOf(sundial)).toEqual([kay!.id]);
+    const artistCounts = Array.from({ length: s.nodeCount }, (_, i) => artistsOf(i).length);
     expect(artistCounts.sort()).toEqual([1, 1, 1, 2]);
 
     const expected = await tableEdges();

@@ -8,7 +8,7 @@
 // bytea. Decoding 100K values from one buffer is far cheaper than parsing 100K row objects, on both
 // node-postgres and PGlite. All aggregates of a page consume its rows in the same order, so the
 // columns stay aligned.
-import { CAMELOT_KEYS, type CamelotKey } from '@songnodes/core';
+import { CAMELOT_KEYS } from '@songnodes/core';
 import type {
   CommunityLabelRecord,
   EvidenceSet,
@@ -26,7 +26,8 @@ import type {
 import { allocateSnapshot, NO_DAY, pairKey } from '@songnodes/graph';
 import type { Database, Queryable } from '../database.ts';
 
-const TRACK_PAGE = 50_000;
+/** Track ids per page (pages are id ranges: no sort, and the primary key bounds each scan). */
+const TRACK_SPAN = 250_000;
 const TRANSITION_PAGE = 100_000;
 /** At most this many sources get a bit in the snapshot's sources mask (it is a Uint32). */
 const MAX_SOURCE_BITS = 32;
@@ -34,6 +35,8 @@ const MAX_SOURCE_BITS = 32;
 export interface SnapshotLoadOptions {
   /** Rows per transition page (default 100,000). */
   pageSize?: number;
+  /** Track ids per track page (default 250,000). */
+  trackSpan?: number;
   onProgress?: (p: { tracks: number; transitions: number; transitionTotal: number }) => void;
 }
 
@@ -50,6 +53,13 @@ function readInt32BE(bytes: Uint8Array, out: Uint32Array | Int32Array, at: numbe
   const n = bytes.byteLength >>> 2;
   for (let i = 0; i < n; i++) out[at + i] = view.getInt32(i * 4);
   return n;
+}
+
+/** Big-endian float4 values (what float4send packs) into `out` from position `at`. */
+function readFloat32BE(bytes: Uint8Array, out: Float32Array, at: number): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const n = bytes.byteLength >>> 2;
+  for (let i = 0; i < n; i++) out[at + i] = view.getFloat32(i * 4);
 }
 
 /** Typed arrays are stored as their raw little-endian bytes. */
@@ -70,8 +80,6 @@ function float32sOf(v: unknown, what: string): Float32Array {
     throw new Error(`${what}: ${b.byteLength} bytes is not a whole number of float32`);
   return new Float32Array(new Uint8Array(b).buffer);
 }
-
-const keyIndex = (k: string | null) => (k === null ? -1 : CAMELOT_KEYS.indexOf(k as CamelotKey));
 
 type TrackRow = {
   id: number;
@@ -104,6 +112,115 @@ const SOURCE_MASK_SQL = `(SELECT coalesce(bit_or(1 << (b.bit::int - 1)), 0) FROM
     JOIN unnest($4::int[]) WITH ORDINALITY AS b(source_id, bit) ON b.source_id = s.source_id
     WHERE st.from_track_id = p.from_track_id AND st.to_track_id = p.to_track_id)`;
 
+/** A growable list of int pairs (track row, artist id). */
+class PairList {
+  a = new Int32Array(1024);
+  b = new Int32Array(1024);
+  length = 0;
+  push(x: number, y: number): void {
+    if (this.length === this.a.length) {
+      const a = new Int32Array(this.a.length * 2);
+      const b = new Int32Array(this.b.length * 2);
+      a.set(this.a);
+      b.set(this.b);
+      this.a = a;
+      this.b = b;
+    }
+    this.a[this.length] = x;
+    this.b[this.length++] = y;
+  }
+}
+
+/**
+ * Fills the node columns from the live tracks with ids in [lo, hi], one id range at a time: the
+ * track columns packed (key and genre as their codes, computed in SQL), then the plays and the
+ * primary artists of the same range. Returns the number of rows filled.
+ */
+async function loadTracks(
+  tx: Queryable,
+  s: GraphSnapshot,
+  lo: number,
+  hi: number,
+  span: number,
+): Promise<number> {
+  const n = s.nodes;
+  const artists = new PairList();
+  let row = 0;
+  const local = new Int32Array(span);
+  for (let start = lo; start <= hi; start += span) {
+    const range = [start, start + span];
+    const [t] = await tx.query<Record<string, unknown>>(
+      `SELECT count(*)::int AS n,
+         string_agg(int4send(id), ''::bytea) AS id,
+         string_agg(float4send(coalesce(bpm, 'NaN'::real)), ''::bytea) AS bpm,
+         string_agg(int4send(coalesce(array_position($3::text[], camelot_key) - 1, -1)), ''::bytea) AS key,
+         string_agg(int4send(coalesce(array_position($4::text[], genre) - 1, -1)), ''::bytea) AS genre,
+         string_agg(int4send(coalesce(year, 0)::int), ''::bytea) AS year,
+         string_agg(float4send(coalesce(duration_seconds::real, 'NaN'::real)), ''::bytea) AS duration
+       FROM tracks WHERE id >= $1 AND id < $2 AND merged_into IS NULL`,
+      [...range, CAMELOT_KEYS, s.genres],
+    );
+    const got = Math.min(Number(t?.n ?? 0), s.nodeCount - row);
+    if (got === 0) continue;
+    const bytes = (col: string) => bytesOf(t![col], `tracks.${col}`).subarray(0, got * 4);
+    readInt32BE(bytes('id'), n.trackId, row);
+    readFloat32BE(bytes('bpm'), n.bpm, row);
+    const codes = new Int32Array(got);
+    readInt32BE(bytes('key'), codes, 0);
+    n.key.set(codes, row);
+    readInt32BE(bytes('genre'), n.genre.subarray(row, row + got), 0);
+    readInt32BE(bytes('year'), codes, 0);
+    n.year.set(codes, row);
+    readFloat32BE(bytes('duration'), n.durationSeconds, row);
+    local.fill(-1);
+    for (let r = row; r < row + got; r++) local[n.trackId[r]! - start] = r;
+    row += got;
+
+    const [plays] = await tx.query<Record<string, unknown>>(
+      `SELECT string_agg(int4send(track_id), ''::bytea) AS id, string_agg(int4send(n), ''::bytea) AS n
+       FROM (SELECT track_id, count(*)::int AS n FROM set_entries WHERE track_id >= $1 AND track_id < $2
+             GROUP BY track_id) p`,
+      range,
+    );
+    const ids = int32sBE(plays?.id, 'set_entries.track_id');
+    const counts = int32sBE(plays?.n, 'plays');
+    for (let i = 0; i < ids.length; i++) {
+      const r = local[ids[i]! - start]!;
+      if (r >= 0) n.plays[r] = counts[i]!;
+    }
+
+    // Primary artists in credit order; each track's artists are consecutive (ordered by track, position).
+    const [pa] = await tx.query<Record<string, unknown>>(
+      `SELECT string_agg(int4send(track_id), ''::bytea) AS id, string_agg(int4send(artist_id), ''::bytea) AS a
+       FROM (SELECT track_id, artist_id FROM track_artists WHERE role = 'primary' AND track_id >= $1 AND track_id < $2
+             ORDER BY track_id, position) p`,
+      range,
+    );
+    const tids = int32sBE(pa?.id, 'track_artists.track_id');
+    const aids = int32sBE(pa?.a, 'track_artists.artist_id');
+    for (let i = 0; i < tids.length; i++) {
+      const r = local[tids[i]! - start]!;
+      if (r >= 0) artists.push(r, aids[i]!);
+    }
+  }
+  // Artists as CSR over rows.
+  const offsets = n.artistOffsets;
+  for (let i = 0; i < artists.length; i++) offsets[artists.a[i]! + 1]!++;
+  for (let r = 0; r < s.nodeCount; r++) offsets[r + 1]! += offsets[r]!;
+  const next = offsets.slice(0, s.nodeCount);
+  n.artistIds = new Uint32Array(artists.length);
+  for (let i = 0; i < artists.length; i++) n.artistIds[next[artists.a[i]!]!++] = artists.b[i]!;
+  return row;
+}
+
+/** A packed int4 column (big-endian) as an Int32Array; empty for NULL (no rows). */
+function int32sBE(v: unknown, what: string): Int32Array {
+  const b = bytesOf(v, what);
+  const out = new Int32Array(b.byteLength >>> 2);
+  readInt32BE(b, out, 0);
+  return out;
+}
+
 /**
  * Reads the whole graph into a GraphSnapshot: live tracks (merged-away ones are left out) with their
  * BPM, key, genre, year, duration, plays and primary artists, and every transition with its
@@ -114,51 +231,24 @@ export async function loadGraphSnapshot(db: Database, o: SnapshotLoadOptions = {
   const pageSize = o.pageSize ?? TRANSITION_PAGE;
   return db.transaction(async (tx) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
-    const [counts] = await tx.query<{ tracks: number; transitions: number; links: number }>(
+    const [head] = await tx.query<{
+      tracks: number;
+      transitions: number;
+      lo: number;
+      hi: number;
+      genres: string[] | null;
+    }>(
       `SELECT (SELECT count(*)::int FROM tracks WHERE merged_into IS NULL) AS tracks,
               (SELECT count(*)::int FROM transitions) AS transitions,
-              (SELECT count(*)::int FROM track_artists ta JOIN tracks t ON t.id = ta.track_id
-                WHERE ta.role = 'primary' AND t.merged_into IS NULL) AS links`,
+              (SELECT coalesce(min(id), 1) FROM tracks) AS lo, (SELECT coalesce(max(id), 0) FROM tracks) AS hi,
+              (SELECT array_agg(DISTINCT genre) FROM tracks WHERE genre IS NOT NULL AND merged_into IS NULL) AS genres`,
     );
-    const s = allocateSnapshot(counts!.tracks, counts!.transitions, counts!.links);
+    const s = allocateSnapshot(head!.tracks, head!.transitions, 0);
     const sources = await sourceBits(tx);
     s.sourceNames = sources.names;
-
-    // Tracks, by id (so trackId comes out sorted, which the index's id lookup likes).
-    const genreCodes = new Map<string, number>();
-    const n = s.nodes;
-    let row = 0;
-    let link = 0;
-    for (let after = 0; ; ) {
-      const page = await tx.query<TrackRow>(
-        `SELECT ${TRACK_COLUMNS} FROM tracks t WHERE t.merged_into IS NULL AND t.id > $1 ORDER BY t.id LIMIT $2`,
-        [after, TRACK_PAGE],
-      );
-      for (const r of page) {
-        if (row >= s.nodeCount) break; // cannot happen inside one snapshot; guards the arrays
-        n.trackId[row] = r.id;
-        if (r.bpm !== null) n.bpm[row] = r.bpm;
-        n.key[row] = keyIndex(r.camelot_key);
-        if (r.genre !== null) {
-          let c = genreCodes.get(r.genre);
-          if (c === undefined) {
-            c = s.genres.length;
-            genreCodes.set(r.genre, c);
-            s.genres.push(r.genre);
-          }
-          n.genre[row] = c;
-        }
-        n.year[row] = r.year ?? 0;
-        if (r.duration_seconds !== null) n.durationSeconds[row] = r.duration_seconds;
-        n.plays[row] = r.plays;
-        for (const a of r.artists ?? []) n.artistIds[link++] = a;
-        row++;
-        n.artistOffsets[row] = link;
-      }
-      o.onProgress?.({ tracks: row, transitions: 0, transitionTotal: s.edgeCount });
-      if (page.length < TRACK_PAGE) break;
-      after = page[page.length - 1]!.id;
-    }
+    s.genres = head!.genres ?? [];
+    const row = await loadTracks(tx, s, head!.lo, head!.hi, o.trackSpan ?? TRACK_SPAN);
+    o.onProgress?.({ tracks: row, transitions: 0, transitionTotal: s.edgeCount });
 
     // Transitions, a page of packed columns at a time. With one source every mask is bit 0: no join.
     const e = s.edges;
@@ -221,18 +311,13 @@ export async function loadGraphSnapshot(db: Database, o: SnapshotLoadOptions = {
  * (a merge caught half-way by another reader) from failing the whole index build.
  */
 function dropDanglingEdges(s: GraphSnapshot): GraphSnapshot {
+  // Track ids are dense (an identity column), so a bitmap over them is small and fast.
   const ids = s.nodes.trackId.subarray(0, s.nodeCount);
-  const has = (id: number) => {
-    let lo = 0;
-    let hi = ids.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if (ids[mid] === id) return true;
-      if (ids[mid]! < id) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
-  };
+  let max = 0;
+  for (const id of ids) if (id > max) max = id;
+  const live = new Uint8Array(max + 1);
+  for (const id of ids) live[id] = 1;
+  const has = (id: number) => id <= max && live[id] === 1;
   const e = s.edges;
   let kept = 0;
   for (let i = 0; i < s.edgeCount; i++) {
