@@ -4,6 +4,14 @@ import { runGenerate } from '@songnodes/bench';
 import { FORMAT_IDS } from '@songnodes/importers';
 import { CONFIG_VARIABLES } from '@songnodes/server';
 import { Command, Option } from 'commander';
+import {
+  dedupeListCommand,
+  dedupeMergeCommand,
+  dedupeMergesCommand,
+  dedupeRejectCommand,
+  dedupeRunCommand,
+  dedupeSplitCommand,
+} from './commands/dedupe.ts';
 import { demoCommand } from './commands/demo.ts';
 import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
@@ -66,5 +74,42 @@ program
   .option('--source <name>', 'source name for sets that do not name one')
   .option('--json', 'print the summary as JSON')
   .action((path, o) => run(() => importCommand({ path, ...o })));
+
+const dedupe = program.command('dedupe').description('near-duplicate tracks: find, review, merge, split');
+dedupe
+  .command('run')
+  .description('merge sure near-duplicates, list unsure ones for review (new tracks since the last run)')
+  .option('--all', 'look at every track, not only new ones')
+  .option('--json', 'print the summary as JSON')
+  .action((o) => run(() => dedupeRunCommand(o)));
+dedupe
+  .command('list')
+  .description('open review candidates, most likely first')
+  .option('--limit <n>', 'at most this many', int('--limit'), 100)
+  .option('--json', 'print as JSON')
+  .action((o) => run(() => dedupeListCommand(o)));
+dedupe
+  .command('merge')
+  .description('fold track <mergedId> into track <keptId> (provenance kept; undo with split)')
+  .argument('<keptId>')
+  .argument('<mergedId>')
+  .action((kept, merged) => run(() => dedupeMergeCommand(kept, merged)));
+dedupe
+  .command('split')
+  .description('undo a merge exactly')
+  .argument('<mergeId>')
+  .action((mergeId) => run(() => dedupeSplitCommand(mergeId)));
+dedupe
+  .command('reject')
+  .description('mark a review candidate as two different tracks')
+  .argument('<trackId>')
+  .argument('<candidateId>')
+  .action((a, b) => run(() => dedupeRejectCommand(a, b)));
+dedupe
+  .command('merges')
+  .description('merges, newest first')
+  .option('--limit <n>', 'at most this many', int('--limit'), 100)
+  .option('--json', 'print as JSON')
+  .action((o) => run(() => dedupeMergesCommand(o)));
 
 await program.parseAsync(process.argv);

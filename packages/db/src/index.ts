@@ -6,6 +6,31 @@ export { type OpenOptions, openDatabase } from './open.ts';
 export { openPglite, type PgliteDatabase } from './pglite.ts';
 export { openPostgres, type PostgresDatabase } from './postgres.ts';
 export {
+  type CandidateListing,
+  type CandidatePair,
+  type CandidateQuery,
+  type CandidateTrack,
+  DedupeError,
+  dedupeWatermark,
+  findCandidatePairs,
+  listCandidates,
+  listMerges,
+  liveTrackIds,
+  type MergeListing,
+  type MergeRequest,
+  type MergeResult,
+  maxTrackId,
+  mergeTracks,
+  recomputeTransitions,
+  recordCandidates,
+  rejectCandidate,
+  type SplitResult,
+  type StoredTrack,
+  setDedupeWatermark,
+  splitMerge,
+  storedTracks,
+} from './repositories/dedupe.ts';
+export {
   artistNames,
   findTracksByKey,
   graphStore,

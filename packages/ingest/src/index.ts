@@ -1,3 +1,14 @@
+export {
+  ARTIST_SIMILARITY,
+  type DedupeMerge,
+  type DedupeOptions,
+  type DedupeSummary,
+  keptFirst,
+  mergeManually,
+  runDedupe,
+  storedTrackParse,
+  TITLE_SIMILARITY,
+} from './dedupe.ts';
 export { DEMO_SOURCE, importDemo } from './demo.ts';
 export { type ImportPathOptions, importPath } from './files.ts';
 export { type DemoJob, demoJob, type ImportFileJob, type IngestJobDeps, importFileJob } from './jobs.ts';

@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { loggerOptions } from './logger.ts';
 import { createMetrics } from './plugins/metrics.ts';
 import { webPlugin } from './plugins/web.ts';
+import { dedupeRoutes } from './routes/dedupe.ts';
 import { healthRoutes } from './routes/health.ts';
 import { statsRoutes } from './routes/stats.ts';
 
@@ -44,6 +45,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(metrics.plugin);
   await app.register(healthRoutes({ db: deps.db, jobs: deps.jobs }));
   await app.register(statsRoutes({ db: deps.db }), { prefix: '/api/v1' });
+  await app.register(dedupeRoutes({ db: deps.db }), { prefix: '/api/v1' });
   if (deps.web) await app.register(webPlugin);
   return app;
 }

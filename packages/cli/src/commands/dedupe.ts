@@ -1,0 +1,118 @@
+// `songnodes dedupe …`: find and merge near-duplicate tracks, review what the scorer was unsure of,
+// undo a merge. The work is done by @songnodes/ingest (scoring) and @songnodes/db (merges, splits).
+import { userInfo } from 'node:os';
+import {
+  type CandidateTrack,
+  type Database,
+  DedupeError,
+  listCandidates,
+  listMerges,
+  rejectCandidate,
+  splitMerge,
+} from '@songnodes/db';
+import { mergeManually, runDedupe } from '@songnodes/ingest';
+import { loadConfig, openForRole } from '@songnodes/server';
+import { UsageError } from '../errors.ts';
+
+/** Who did it, for provenance: the person at the terminal. */
+const actor = () => `cli:${userInfo().username}`;
+
+async function withDb<T>(body: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openForRole(loadConfig(), 'cli');
+  try {
+    return await body(db);
+  } catch (e) {
+    // A refused merge or split is the user's to fix: one clear line, no stack.
+    if (e instanceof DedupeError) throw new UsageError(e.message);
+    throw e;
+  } finally {
+    await db.close();
+  }
+}
+
+export function parseId(name: string, v: string): number {
+  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 2_147_483_647)
+    throw new UsageError(`${name} must be a positive whole number, got "${v}"`);
+  return Number(v);
+}
+
+const describe = (t: { id: number; artist: string; title: string; version: string | null }) =>
+  `#${t.id} ${t.artist} - ${t.title}${t.version ? ` (${t.version})` : ''}`;
+const plays = (t: CandidateTrack) => `${t.plays} ${t.plays === 1 ? 'play' : 'plays'}`;
+
+export async function dedupeRunCommand(o: { all?: boolean; json?: boolean }): Promise<void> {
+  const s = await withDb((db) => runDedupe(db, { newOnly: !o.all, actor: actor() }));
+  if (o.json) {
+    process.stdout.write(`${JSON.stringify(s)}\n`);
+    return;
+  }
+  process.stdout.write(
+    `${s.tracksScanned.toLocaleString('en')} tracks scanned, ${s.pairsScored} candidate pairs scored: ` +
+      `${s.merges.length} merged, ${s.reviewCandidates} listed for review (${s.seconds.toFixed(1)} s)\n`,
+  );
+  if (s.reviewCandidates > 0) process.stdout.write('review them with: songnodes dedupe list\n');
+}
+
+export async function dedupeListCommand(o: { json?: boolean; limit?: number }): Promise<void> {
+  const rows = await withDb((db) => listCandidates(db, { limit: o.limit }));
+  if (o.json) {
+    process.stdout.write(`${JSON.stringify(rows)}\n`);
+    return;
+  }
+  if (rows.length === 0) process.stdout.write('no open candidates\n');
+  for (const c of rows) {
+    process.stdout.write(
+      `${c.score.toFixed(3)}  ${describe(c.track)} [${plays(c.track)}]\n` +
+        `       ${describe(c.candidate)} [${plays(c.candidate)}]\n`,
+    );
+  }
+}
+
+export async function dedupeMergeCommand(kept: string, merged: string): Promise<void> {
+  const keptId = parseId('keptId', kept);
+  const mergedId = parseId('mergedId', merged);
+  const r = await withDb((db) => mergeManually(db, keptId, mergedId, actor()));
+  process.stdout.write(
+    `merge ${r.mergeId}: track ${mergedId} folded into ${keptId} (score ${r.score.toFixed(3)}), ` +
+      `${r.entriesMoved} entries moved, ${r.transitionsRewritten} transitions rewritten, ` +
+      `${r.selfLoopsDropped} self-loops dropped; undo with: songnodes dedupe split ${r.mergeId}\n`,
+  );
+}
+
+export async function dedupeSplitCommand(merge: string): Promise<void> {
+  const mergeId = parseId('mergeId', merge);
+  const r = await withDb((db) => splitMerge(db, mergeId, actor()));
+  process.stdout.write(
+    `merge ${mergeId} split: track ${r.mergedId} is separate from ${r.keptId} again, ` +
+      `${r.entriesRestored} entries and ${r.transitionsRestored} transitions restored\n`,
+  );
+  if (r.setsChangedSince > 0) {
+    process.stdout.write(
+      `note: ${r.setsChangedSince} sets were imported again after the merge; their entries stay as that import stored them\n`,
+    );
+  }
+}
+
+export async function dedupeRejectCommand(a: string, b: string): Promise<void> {
+  const trackId = parseId('trackId', a);
+  const candidateId = parseId('candidateId', b);
+  await withDb((db) => rejectCandidate(db, trackId, candidateId, actor()));
+  process.stdout.write(`tracks ${trackId} and ${candidateId} marked as different\n`);
+}
+
+export async function dedupeMergesCommand(o: { json?: boolean; limit?: number }): Promise<void> {
+  const rows = await withDb((db) => listMerges(db, { limit: o.limit }));
+  if (o.json) {
+    process.stdout.write(`${JSON.stringify(rows)}\n`);
+    return;
+  }
+  if (rows.length === 0) process.stdout.write('no merges\n');
+  for (const m of rows) {
+    const state = m.undoneAt ? `split ${m.undoneAt}` : 'active';
+    process.stdout.write(
+      `merge ${m.id} (${m.method}${m.actor ? ` by ${m.actor}` : ''}, ${m.createdAt}, ${state}, ` +
+        `score ${m.score === null ? '-' : m.score.toFixed(3)}, ${m.entriesMoved} entries)\n` +
+        `  kept   ${describe(m.kept)}\n  merged ${describe(m.merged)}\n`,
+    );
+  }
+}

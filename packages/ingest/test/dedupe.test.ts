@@ -1,0 +1,67 @@
+import { nearDuplicateScore, parseTrackLine } from '@songnodes/core';
+import type { StoredTrack } from '@songnodes/db';
+import { describe, expect, it } from 'vitest';
+import { keptFirst, storedTrackParse } from '../src/index.ts';
+
+const stored = (over: Partial<StoredTrack>): StoredTrack => ({
+  id: 1,
+  artistName: 'Kay Loom',
+  title: 'Horizon',
+  version: null,
+  versionKind: 'original',
+  primaryArtists: ['Kay Loom'],
+  featuredArtists: [],
+  remixers: [],
+  plays: 1,
+  ...over,
+});
+
+describe('storedTrackParse', () => {
+  it.each([
+    ['Kay Loom - Horizon'],
+    ['Kay Loom & Mira Vale - Night Drive (Tom Ash Remix)'],
+    ['Kay Loom feat. Mira Vale - Sundial (Extended Mix)'],
+    ['Kay Loom - Polaris (VIP)'],
+  ])('scores a stored track as core scores its parse: %s', (line) => {
+    const p = parseTrackLine(line).track;
+    const s = storedTrackParse(
+      stored({
+        artistName: p.primaryArtists.join(' & '),
+        title: p.title,
+        version: p.version,
+        versionKind: p.versionKind,
+        primaryArtists: p.primaryArtists,
+        featuredArtists: p.featuredArtists,
+        remixers: p.remixers,
+      }),
+    );
+    expect(nearDuplicateScore(s, p)).toBe(1);
+  });
+
+  it('falls back to the credit when no artist row was stored', () => {
+    expect(storedTrackParse(stored({ primaryArtists: [], artistName: '!!!' })).primaryArtists).toEqual([
+      '!!!',
+    ]);
+  });
+
+  it('keeps different remixers apart', () => {
+    const a = storedTrackParse(
+      stored({ version: 'Tom Ash Remix', versionKind: 'remix', remixers: ['Tom Ash'] }),
+    );
+    const b = storedTrackParse(
+      stored({ version: 'Kay Loom Remix', versionKind: 'remix', remixers: ['Kay Loom'] }),
+    );
+    expect(nearDuplicateScore(a, b)).toBe(0);
+  });
+});
+
+describe('keptFirst', () => {
+  it.each([
+    [{ id: 1, plays: 3 }, { id: 2, plays: 5 }, 2],
+    [{ id: 7, plays: 4 }, { id: 2, plays: 1 }, 7],
+    [{ id: 9, plays: 2 }, { id: 4, plays: 2 }, 4],
+  ])('%o vs %o keeps %i', (a, b, kept) => {
+    expect(keptFirst(stored(a), stored(b))[0].id).toBe(kept);
+    expect(keptFirst(stored(b), stored(a))[0].id).toBe(kept);
+  });
+});
