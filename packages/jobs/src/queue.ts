@@ -147,15 +147,20 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
     await this.boss.schedule(def.queue, cron, def.parse(payload) as object);
   }
 
+  /** The cron schedules of `def`'s queue. */
+  async schedules<P>(def: JobDefinition<P>): Promise<{ cron: string; data: unknown }[]> {
+    return (await this.boss.getSchedules(def.queue)).map((s) => ({ cron: s.cron, data: s.data }));
+  }
+
   progressOf(jobId: string): Promise<JobProgressRecord | null> {
     return getJobProgress(this.db, jobId);
   }
 
-  /** Jobs waiting in and moved to the dead-letter queue of `def`. */
-  async deadLetters(def: JobDefinition<unknown>): Promise<number> {
-    await this.ensureQueue(def);
-    const q = await this.boss.getQueue(deadLetterQueue(def.queue));
-    return q?.queuedCount ?? 0;
+  /** Jobs that failed every attempt, parked in the dead-letter queue of `def` (their payload kept). */
+  async deadLetters<P>(def: JobDefinition<P>): Promise<{ id: string; sourceId: string | null; data: unknown }[]> {
+    await this.ensureQueue(def as JobDefinition<unknown>);
+    const dead = await this.boss.findJobs<object>(deadLetterQueue(def.queue));
+    return dead.map((j) => ({ id: j.id, sourceId: j.sourceId, data: j.data }));
   }
 
   async queueSizes(): Promise<{ queue: string; queued: number; active: number; deferred: number }[]> {
