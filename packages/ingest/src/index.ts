@@ -9,9 +9,14 @@ export {
   storedTrackParse,
   TITLE_SIMILARITY,
 } from './dedupe.ts';
-export { DEMO_SOURCE, importDemo } from './demo.ts';
 export { type ImportPathOptions, importPath } from './files.ts';
-export { type DemoJob, demoJob, type ImportFileJob, type IngestJobDeps, importFileJob } from './jobs.ts';
+export {
+  type ImportFileJob,
+  type IngestJobDeps,
+  importFileJob,
+  importProgressReporter,
+  summaryForStorage,
+} from './jobs.ts';
 export {
   type GraphChange,
   type ImportOptions,

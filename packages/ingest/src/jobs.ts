@@ -4,7 +4,6 @@ import { stat } from 'node:fs/promises';
 import type { Database } from '@songnodes/db';
 import { FORMAT_IDS, type FormatId } from '@songnodes/importers';
 import { defineJob, type JobContext } from '@songnodes/jobs';
-import { importDemo } from './demo.ts';
 import { importPath } from './files.ts';
 import type { GraphChange, ImportProgress, ImportSummary } from './pipeline.ts';
 
@@ -14,18 +13,14 @@ export interface ImportFileJob {
   source?: string;
 }
 
-export interface DemoJob {
-  sets: number;
-  seed: number;
-}
-
 /** What the jobs need from the process that runs them. */
 export interface IngestJobDeps {
   db: Database;
   onChange?: (c: GraphChange) => void;
 }
 
-const progressReporter = (ctx: JobContext) => async (p: ImportProgress) => {
+/** Reports an import's counts as job progress. */
+export const importProgressReporter = (ctx: JobContext) => async (p: ImportProgress) => {
   await ctx.progress({
     done: p.setsRead,
     unit: 'sets',
@@ -37,7 +32,8 @@ const progressReporter = (ctx: JobContext) => async (p: ImportProgress) => {
   });
 };
 
-function summaryForStorage(s: ImportSummary) {
+/** An import summary small enough to keep in the job record. */
+export function summaryForStorage(s: ImportSummary) {
   // Keep the job record small: the first issues say enough; counts say the rest.
   return {
     ...s,
@@ -62,27 +58,7 @@ export function importFileJob(deps: IngestJobDeps) {
       const s = await importPath(deps.db, job.path, {
         format: job.format,
         source: job.source,
-        onProgress: progressReporter(ctx),
-        onChange: deps.onChange,
-        signal: ctx.signal,
-      });
-      return summaryForStorage(s);
-    },
-  });
-}
-
-export function demoJob(deps: IngestJobDeps) {
-  return defineJob({
-    queue: 'ingest.demo',
-    parse(data: unknown): DemoJob {
-      const d = data as Partial<DemoJob>;
-      if (!d || !Number.isInteger(d.sets) || !Number.isInteger(d.seed))
-        throw new Error('demo job needs integer "sets" and "seed"');
-      return { sets: d.sets!, seed: d.seed! };
-    },
-    async handler(job, ctx) {
-      const s = await importDemo(deps.db, job, {
-        onProgress: progressReporter(ctx),
+        onProgress: importProgressReporter(ctx),
         onChange: deps.onChange,
         signal: ctx.signal,
       });

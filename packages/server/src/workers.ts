@@ -1,6 +1,7 @@
 import type { Database } from '@songnodes/db';
-import { demoJob, type GraphChange, importFileJob } from '@songnodes/ingest';
+import { type GraphChange, importFileJob } from '@songnodes/ingest';
 import type { JobQueue } from '@songnodes/jobs';
+import { demoJob } from './demo.ts';
 
 export interface WorkerDeps {
   db: Database;

@@ -15,7 +15,7 @@ import { REMIX_WORDS } from './words.ts';
 /** How big the world is for a given number of sets. Sizes grow with the sets, up to a cap. */
 export interface WorldScale {
   /** Catalogue tracks per generated set (before the cap): controls how often tracks recur across sets. */
-  tracksPerSet: 180;
+  tracksPerSet: number;
   minTracks: number;
   maxTracks: number;
   /** DJs per generated set (before the cap): real archives hold about two sets per DJ. */

@@ -1,6 +1,5 @@
 import { deleteSetsOfSource } from '@songnodes/db';
-import { DEMO_SOURCE, importDemo } from '@songnodes/ingest';
-import { loadConfig, openForRole } from '@songnodes/server';
+import { DEMO_SOURCE, importDemo, loadConfig, openForRole } from '@songnodes/server';
 import { progressLine } from '../progress.ts';
 import { printSummary, progressText } from './import.ts';
 
