@@ -13,6 +13,7 @@ import {
   dedupeSplitCommand,
 } from './commands/dedupe.ts';
 import { demoCommand } from './commands/demo.ts';
+import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { serve } from './commands/serve.ts';
@@ -111,5 +112,14 @@ dedupe
   .option('--limit <n>', 'at most this many', int('--limit'), 100)
   .option('--json', 'print as JSON')
   .action((o) => run(() => dedupeMergesCommand(o)));
+
+program
+  .command('export')
+  .description('write set entries, sets, tracks or transitions as NDJSON or CSV (streamed)')
+  .argument('<what>', 'entries, sets, tracks or transitions')
+  .addOption(new Option('--format <format>', 'output format').choices(['ndjson', 'csv']).default('ndjson'))
+  .option('--out <file>', 'write to a file instead of stdout')
+  .option('--batch <n>', 'rows per database page', int('--batch'), 5000)
+  .action((what, o) => run(() => exportCommand({ what, ...o })));
 
 await program.parseAsync(process.argv);

@@ -31,6 +31,24 @@ export {
   storedTracks,
 } from './repositories/dedupe.ts';
 export {
+  csvField,
+  csvLine,
+  EXPORT_COLUMNS,
+  EXPORT_KINDS,
+  type ExportEntry,
+  type ExportFormat,
+  type ExportKind,
+  type ExportOptions,
+  type ExportSet,
+  type ExportTrack,
+  type ExportTransition,
+  exportEntries,
+  exportLines,
+  exportSets,
+  exportTracks,
+  exportTransitions,
+} from './repositories/exports.ts';
+export {
   artistNames,
   findTracksByKey,
   graphStore,
