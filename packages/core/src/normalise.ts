@@ -45,7 +45,12 @@ export function decodeHtmlEntities(text: string): string {
  * Canonical text: entities decoded, NFKC, unicode dashes/quotes/spaces as their ASCII forms,
  * invisible characters removed, whitespace collapsed and trimmed. Case and diacritics are kept.
  */
+// Printable ASCII words separated by single spaces, without `&` (entities) or a backtick (a quote to map):
+// already canonical, and by far the most common input, so it skips the seven passes below.
+const CANONICAL_ASCII = /^[\x21-\x25\x27-\x5f\x61-\x7e]+(?: [\x21-\x25\x27-\x5f\x61-\x7e]+)*$/;
+
 export function cleanText(text: string): string {
+  if (CANONICAL_ASCII.test(text)) return text;
   return (
     decodeHtmlEntities(text)
       .normalize('NFKC')
@@ -72,9 +77,14 @@ const FOLDED_LETTERS: Record<string, string> = {
   ı: 'i',
 };
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lowercase, diacritics removed (`Fürstenberg` → `furstenberg`, `Røyksopp` → `royksopp`). */
 export function foldCase(text: string): string {
-  return cleanText(text)
+  const clean = cleanText(text);
+  // ASCII has no diacritics or special letters to fold.
+  if (ASCII.test(clean)) return clean.toLowerCase();
+  return clean
     .toLowerCase()
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
