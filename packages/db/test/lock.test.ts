@@ -30,7 +30,10 @@ describe('data folder lock', () => {
     const dir = folder();
     const other = spawn('sleep', ['30']);
     children.push(other);
-    writeFileSync(join(dir, 'songnodes.lock'), JSON.stringify({ role: 'start', url: 'http://localhost:9999', pid: other.pid }));
+    writeFileSync(
+      join(dir, 'songnodes.lock'),
+      JSON.stringify({ role: 'start', url: 'http://localhost:9999', pid: other.pid }),
+    );
     expect(() => acquireDataDirLock(dir, { role: 'migrate' })).toThrow(DataDirLockedError);
     expect(() => acquireDataDirLock(dir, { role: 'migrate' })).toThrow(
       new RegExp(`songnodes start, pid ${other.pid}\\).*http://localhost:9999`),

@@ -20,7 +20,7 @@ describe.skipIf(noServer)('migrations', () => {
   });
 
   it('create every table and column of the Drizzle schema', async () => {
-    const tables = Object.values(schema).filter((v): v is PgTable => is(v, PgTable));
+    const tables = (Object.values(schema) as unknown[]).filter((v): v is PgTable => is(v, PgTable));
     expect(tables.length).toBeGreaterThan(15);
     const rows = await t.db.query<{ table_name: string; column_name: string }>(
       `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'`,

@@ -4,7 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
 import { importItems } from '../src/index.ts';
 
-const entry = (position: number, raw: string, extra: Partial<ParsedEntry> = {}): ParsedEntry => ({ position, raw, ...extra });
+const entry = (position: number, raw: string, extra: Partial<ParsedEntry> = {}): ParsedEntry => ({
+  position,
+  raw,
+  ...extra,
+});
 
 function set(externalId: string, lines: string[], extra: Partial<ParsedSet> = {}): ParsedSet {
   return {
@@ -20,7 +24,15 @@ function set(externalId: string, lines: string[], extra: Partial<ParsedSet> = {}
   };
 }
 
-type Row = { f: string; t: string; count: number; set_count: number; dj_count: number; first_date: string | null; last_date: string | null };
+type Row = {
+  f: string;
+  t: string;
+  count: number;
+  set_count: number;
+  dj_count: number;
+  first_date: string | null;
+  last_date: string | null;
+};
 
 describe.skipIf(noServer)('ingest pipeline', () => {
   let t: TestDatabase;
@@ -37,11 +49,18 @@ describe.skipIf(noServer)('ingest pipeline', () => {
        FROM transitions tr JOIN tracks a ON a.id = tr.from_track_id JOIN tracks b ON b.id = tr.to_track_id
        ORDER BY 1, 2`,
     );
-  const count = async (table: string) => Number((await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n);
+  const count = async (table: string) =>
+    Number((await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n);
 
   it('stores tracks, entries and transitions; an unknown entry breaks the chain', async () => {
     const s = await importItems(t.db, [
-      set('a', ['Kay Loom - Sundial', 'Kay Loom - Horizon', 'ID - ID', 'Mira Vale - Night Drive', 'Mira Vale - Night Drive (Tom Ash Remix)']),
+      set('a', [
+        'Kay Loom - Sundial',
+        'Kay Loom - Horizon',
+        'ID - ID',
+        'Mira Vale - Night Drive',
+        'Mira Vale - Night Drive (Tom Ash Remix)',
+      ]),
     ]);
     expect(s).toMatchObject({ setsRead: 1, setsStored: 1, setsFailed: 0, entries: 5 });
     expect(await count('tracks')).toBe(4);
@@ -78,7 +97,10 @@ describe.skipIf(noServer)('ingest pipeline', () => {
 
   it('aggregates evidence: count, distinct sets, distinct DJs, first and last date', async () => {
     await importItems(t.db, [
-      set('a', ['A1 - One', 'B1 - Two', 'A1 - One', 'B1 - Two'], { performers: ['DJ Alpha'], date: '2020-01-01' }),
+      set('a', ['A1 - One', 'B1 - Two', 'A1 - One', 'B1 - Two'], {
+        performers: ['DJ Alpha'],
+        date: '2020-01-01',
+      }),
       set('b', ['A1 - One', 'B1 - Two'], { performers: ['DJ Alpha'], date: '2022-06-01' }),
       set('c', ['A1 - One', 'B1 - Two'], { performers: ['DJ Beta b2b DJ Gamma'], date: '2018-03-03' }),
     ]);
@@ -96,7 +118,9 @@ describe.skipIf(noServer)('ingest pipeline', () => {
 
   it('draws no transition from or to a w/ layer', async () => {
     await importItems(t.db, [set('a', ['Kay Loom - Sundial', 'w/ Ora - Acapella', 'Mira Vale - Tide'])]);
-    expect((await transitions()).map((r) => `${r.f} > ${r.t}`)).toEqual(['Kay Loom - Sundial > Mira Vale - Tide']);
+    expect((await transitions()).map((r) => `${r.f} > ${r.t}`)).toEqual([
+      'Kay Loom - Sundial > Mira Vale - Tide',
+    ]);
     expect(await count('set_entries')).toBe(3);
   });
 
@@ -112,7 +136,10 @@ describe.skipIf(noServer)('ingest pipeline', () => {
 
   it('replaces a changed set and leaves the aggregates exactly as a fresh import of the final data would', async () => {
     const other = set('b', ['A1 - One', 'B1 - Two'], { performers: ['DJ Beta'], date: '2019-01-01' });
-    await importItems(t.db, [set('a', ['A1 - One', 'B1 - Two', 'C1 - Three'], { date: '2015-01-01' }), other]);
+    await importItems(t.db, [
+      set('a', ['A1 - One', 'B1 - Two', 'C1 - Three'], { date: '2015-01-01' }),
+      other,
+    ]);
     const changed = set('a', ['A1 - One', 'C1 - Three', 'D1 - Four'], { date: '2021-01-01' });
     const s = await importItems(t.db, [changed]);
     expect(s).toMatchObject({ setsStored: 1, setsReplaced: 1 });
@@ -136,8 +163,23 @@ describe.skipIf(noServer)('ingest pipeline', () => {
     const s = await importItems(t.db, [
       set('a', [], {
         entries: [
-          { position: 1, raw: 'Kay Loom - Sundial', artist: 'Kay Loom', title: 'Sundial', bpm: 124, key: 'Am' },
-          { position: 2, raw: 'Mira Vale - Tide', artist: 'Mira Vale', title: 'Tide', bpm: 900, key: 'H minor', line: 7 },
+          {
+            position: 1,
+            raw: 'Kay Loom - Sundial',
+            artist: 'Kay Loom',
+            title: 'Sundial',
+            bpm: 124,
+            key: 'Am',
+          },
+          {
+            position: 2,
+            raw: 'Mira Vale - Tide',
+            artist: 'Mira Vale',
+            title: 'Tide',
+            bpm: 900,
+            key: 'H minor',
+            line: 7,
+          },
           { position: 3, raw: 'Ora - Drift', artist: 'Ora', title: 'Drift' },
         ],
       }),

@@ -157,7 +157,9 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
   }
 
   /** Jobs that failed every attempt, parked in the dead-letter queue of `def` (their payload kept). */
-  async deadLetters<P>(def: JobDefinition<P>): Promise<{ id: string; sourceId: string | null; data: unknown }[]> {
+  async deadLetters<P>(
+    def: JobDefinition<P>,
+  ): Promise<{ id: string; sourceId: string | null; data: unknown }[]> {
     await this.ensureQueue(def as JobDefinition<unknown>);
     const dead = await this.boss.findJobs<object>(deadLetterQueue(def.queue));
     return dead.map((j) => ({ id: j.id, sourceId: j.sourceId, data: j.data }));

@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
 import { defineJob, type JobFinished, JobQueue } from '../src/index.ts';
 
-async function until<T>(what: string, f: () => Promise<T | null | undefined | false>, ms = 30_000): Promise<T> {
+async function until<T>(
+  what: string,
+  f: () => Promise<T | null | undefined | false>,
+  ms = 30_000,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await f();
@@ -67,7 +71,9 @@ describe.skipIf(noServer)('durable jobs', () => {
       },
       handler: async () => null,
     });
-    await expect(jobs.send(strict, { n: 'x' } as unknown as { n: number })).rejects.toThrow('n must be a number');
+    await expect(jobs.send(strict, { n: 'x' } as unknown as { n: number })).rejects.toThrow(
+      'n must be a number',
+    );
   });
 
   it('retry a failing job, then move it to its dead-letter queue', async () => {
@@ -83,14 +89,24 @@ describe.skipIf(noServer)('durable jobs', () => {
     });
     await jobs.work(flaky);
     const id = await jobs.send(flaky, {});
-    const dead = await until('dead letter', async () => {
-      const d = await jobs.deadLetters(flaky);
-      return d.length > 0 ? d : null;
-    }, 40_000);
+    const dead = await until(
+      'dead letter',
+      async () => {
+        const d = await jobs.deadLetters(flaky);
+        return d.length > 0 ? d : null;
+      },
+      40_000,
+    );
     expect(dead).toEqual([expect.objectContaining({ sourceId: id, data: {} })]);
     expect(attempts).toBe(2);
-    expect(await jobs.progressOf(id)).toMatchObject({ state: 'failed', progress: { message: 'attempt 2 failed' } });
-    expect(finished.filter((f) => f.queue === 'test.flaky').map((f) => f.outcome)).toEqual(['failed', 'failed']);
+    expect(await jobs.progressOf(id)).toMatchObject({
+      state: 'failed',
+      progress: { message: 'attempt 2 failed' },
+    });
+    expect(finished.filter((f) => f.queue === 'test.flaky').map((f) => f.outcome)).toEqual([
+      'failed',
+      'failed',
+    ]);
   });
 
   it('retry with success on the second attempt', async () => {
@@ -115,7 +131,11 @@ describe.skipIf(noServer)('durable jobs', () => {
   });
 
   it('keep cron schedules', async () => {
-    const nightly = defineJob({ queue: 'test.nightly', parse: (d: unknown) => d as { at: string }, handler: async () => null });
+    const nightly = defineJob({
+      queue: 'test.nightly',
+      parse: (d: unknown) => d as { at: string },
+      handler: async () => null,
+    });
     await jobs.schedule(nightly, '0 3 * * *', { at: 'night' });
     await expect(jobs.schedules(nightly)).resolves.toEqual([{ cron: '0 3 * * *', data: { at: 'night' } }]);
     await expect(jobs.schedule(nightly, 'not a cron', { at: 'x' })).rejects.toThrow();

@@ -64,7 +64,11 @@ export function demoJob(deps: { db: Database; onChange?: (c: GraphChange) => voi
 }
 
 /** Queues the demo data when the database holds no set yet. Returns the job id, if queued. */
-export async function enqueueDemoIfEmpty(db: Database, jobs: JobQueue, opts: DemoOptions): Promise<string | null> {
+export async function enqueueDemoIfEmpty(
+  db: Database,
+  jobs: JobQueue,
+  opts: DemoOptions,
+): Promise<string | null> {
   const counts = await graphCounts(db);
   if (counts.sets > 0) return null;
   // singletonKey: a restart while the demo is still queued does not queue it twice.
