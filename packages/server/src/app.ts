@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@songnodes/db';
+import type { GraphService } from '@songnodes/graph';
 import type { JobQueue } from '@songnodes/jobs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
@@ -7,6 +8,7 @@ import { loggerOptions } from './logger.ts';
 import { createMetrics } from './plugins/metrics.ts';
 import { webPlugin } from './plugins/web.ts';
 import { dedupeRoutes } from './routes/dedupe.ts';
+import { graphRoutes } from './routes/graph.ts';
 import { healthRoutes } from './routes/health.ts';
 import { statsRoutes } from './routes/stats.ts';
 
@@ -15,6 +17,8 @@ export interface AppDeps {
   db: Database;
   /** Present when this process runs or enqueues jobs. */
   jobs?: JobQueue;
+  /** The in-memory graph (the `start` and `api` roles build one); without it the graph routes are absent. */
+  graph?: GraphService;
   /** Serve the web app (the `start` and `api` roles do; a bare worker does not). */
   web?: boolean;
 }
@@ -46,6 +50,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes({ db: deps.db, jobs: deps.jobs }));
   await app.register(statsRoutes({ db: deps.db }), { prefix: '/api/v1' });
   await app.register(dedupeRoutes({ db: deps.db }), { prefix: '/api/v1' });
+  if (deps.graph)
+    await app.register(graphRoutes({ graph: deps.graph, jobs: deps.jobs }), { prefix: '/api/v1' });
   if (deps.web) await app.register(webPlugin);
   return app;
 }

@@ -1,4 +1,13 @@
-import { type Database, migrate, migrationStatus, openDatabase, SchemaTooNewError } from '@songnodes/db';
+import {
+  type Database,
+  graphStore,
+  migrate,
+  migrationStatus,
+  openDatabase,
+  SchemaTooNewError,
+} from '@songnodes/db';
+import { GraphService } from '@songnodes/graph';
+import type { GraphChange } from '@songnodes/ingest';
 import { JobQueue } from '@songnodes/jobs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
@@ -56,11 +65,28 @@ export async function runRole(role: Role, config: Config): Promise<Running> {
   const db = await openForRole(config, role);
   let jobs: JobQueue | undefined;
   let app: FastifyInstance | undefined;
+  // The graph index: built before serving in the roles that answer graph queries, on first use in a
+  // bare worker; patched in place by the change events of imports run in this process.
+  let graphLoad: Promise<GraphService> | undefined;
+  const log = {
+    info: (o: object, msg: string) => app?.log.info(o, msg),
+    warn: (o: object, msg: string) => app?.log.warn(o, msg),
+  };
+  const graph = () => {
+    graphLoad ??= GraphService.start(graphStore(db), { log });
+    return graphLoad;
+  };
+  const onGraphChange = (c: GraphChange) => {
+    void graphLoad?.then((g) => g.onChange(c));
+  };
   try {
     jobs = await JobQueue.start(db, { schedule: role !== 'api' });
-    app = await buildApp({ config, db, jobs, web: role !== 'worker' });
+    const service = role === 'worker' ? undefined : await graph();
+    app = await buildApp({ config, db, jobs, web: role !== 'worker', graph: service });
+    if (service) app.log.info(service.status(), 'graph index built');
     jobs.on('error', (e) => app?.log.error({ err: e }, 'job queue error'));
-    if (role !== 'api') await registerWorkers(jobs, { db, concurrency: config.WORKER_CONCURRENCY });
+    if (role !== 'api')
+      await registerWorkers(jobs, { db, concurrency: config.WORKER_CONCURRENCY, onGraphChange, graph });
     if (role === 'start' && config.SONGNODES_DEMO) {
       const queued = await enqueueDemoIfEmpty(db, jobs, {
         sets: config.SONGNODES_DEMO_SETS,
@@ -88,6 +114,7 @@ export async function runRole(role: Role, config: Config): Promise<Running> {
       // Order matters: stop taking requests, let jobs finish, then close the database they use.
       await runningApp.close();
       await runningJobs.stop(Math.max(1000, config.SHUTDOWN_TIMEOUT_MS - 2000));
+      await graphLoad?.then((g) => g.idle()).catch(() => {});
       await db.close();
     })();
     return stopping;

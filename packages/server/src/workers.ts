@@ -1,18 +1,23 @@
-import type { Database } from '@songnodes/db';
+import { type Database, graphStore } from '@songnodes/db';
+import { GraphService } from '@songnodes/graph';
 import { type GraphChange, importFileJob } from '@songnodes/ingest';
 import type { JobQueue } from '@songnodes/jobs';
 import { demoJob } from './demo.ts';
+import { graphJobs } from './graph-jobs.ts';
 
 export interface WorkerDeps {
   db: Database;
   concurrency: number;
   onGraphChange?: (c: GraphChange) => void;
+  /** The process's graph service; a bare worker without one builds its own for each graph job. */
+  graph?: () => Promise<GraphService>;
 }
 
 /** The jobs a worker process runs. New kinds of work (layout, scrape, export) register here. */
 export function jobDefinitions(deps: Omit<WorkerDeps, 'concurrency'>) {
   const ingestDeps = { db: deps.db, onChange: deps.onGraphChange };
-  return { importFile: importFileJob(ingestDeps), demo: demoJob(ingestDeps) };
+  const graph = deps.graph ?? (() => GraphService.start(graphStore(deps.db)));
+  return { importFile: importFileJob(ingestDeps), demo: demoJob(ingestDeps), ...graphJobs({ graph }) };
 }
 
 export async function registerWorkers(jobs: JobQueue, deps: WorkerDeps): Promise<void> {
@@ -21,4 +26,7 @@ export async function registerWorkers(jobs: JobQueue, deps: WorkerDeps): Promise
   const ingestConcurrency = deps.db.kind === 'pglite' ? 1 : deps.concurrency;
   await jobs.work(defs.importFile, { concurrency: ingestConcurrency });
   await jobs.work(defs.demo, { concurrency: 1 });
+  // Louvain and ForceAtlas2 each use a whole core for minutes at scale: one at a time.
+  await jobs.work(defs.communities, { concurrency: 1 });
+  await jobs.work(defs.layout, { concurrency: 1 });
 }
