@@ -99,18 +99,21 @@ export async function findCandidatePairs(db: Database, q: CandidateQuery): Promi
   if (q.trackIds.length === 0) return [];
   return db.transaction(async (tx) => {
     // `%` uses the GIN trigram index on title_key with this threshold (local to the transaction).
-    await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [
-      String(q.titleSimilarity),
-    ]);
+    // Without table statistics the planner prefers a nested loop over two sequential scans (every
+    // track against every track: quadratic); one GIN probe per track is what scales, so sequential
+    // scans are off for this query and `o.id + 0` keeps the primary key index out of the inner side.
+    await tx.query(
+      `SELECT set_config('pg_trgm.similarity_threshold', $1, true), set_config('enable_seqscan', 'off', true)`,
+      [String(q.titleSimilarity)],
+    );
     return tx.query<CandidatePair>(
       `SELECT t.id AS a, o.id AS b
        FROM tracks t
        JOIN LATERAL (
          SELECT o.id, o.artist_name FROM tracks o
-         WHERE o.title_key % t.title_key AND o.id <> t.id AND o.merged_into IS NULL
+         WHERE o.title_key % t.title_key AND o.merged_into IS NULL
            AND o.version_kind = t.version_kind AND o.is_mashup = t.is_mashup
-           AND (NOT $3::boolean OR o.id > t.id)
-       ) o ON true
+       ) o ON (o.id + 0) <> t.id AND (NOT $3::boolean OR (o.id + 0) > t.id)
        WHERE t.id = ANY($1::int[]) AND t.merged_into IS NULL
          AND (similarity(lower(o.artist_name), lower(t.artist_name)) >= $2
               OR EXISTS (SELECT 1 FROM track_artists x
