@@ -419,12 +419,10 @@ export function graphRoutes(deps: GraphRouteDeps) {
       async (req, reply) => {
         const c = graph.latestCommunities();
         if (!c)
-          return reply
-            .code(404)
-            .send({
-              error: 'not_found',
-              message: 'no communities are stored yet: POST /api/v1/graph/communities',
-            });
+          return reply.code(404).send({
+            error: 'not_found',
+            message: 'no communities are stored yet: POST /api/v1/graph/communities',
+          });
         return {
           id: c.id,
           graphVersion: c.graphVersion,
