@@ -14,6 +14,7 @@ import {
 } from './commands/dedupe.ts';
 import { demoCommand } from './commands/demo.ts';
 import { exportCommand } from './commands/export.ts';
+import { registerGraphCommands } from './commands/graph.ts';
 import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { serve } from './commands/serve.ts';
@@ -121,5 +122,7 @@ program
   .option('--out <file>', 'write to a file instead of stdout')
   .option('--batch <n>', 'rows per database page', int('--batch'), 5000)
   .action((what, o) => run(() => exportCommand({ what, ...o })));
+
+registerGraphCommands(program);
 
 await program.parseAsync(process.argv);
