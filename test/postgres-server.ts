@@ -97,8 +97,13 @@ export default async function setup(project: TestProject) {
   }
   project.provide('postgresUrl', url);
   return async () => {
-    server.kill('SIGINT');
-    await new Promise((r) => server.once('exit', r));
+    // runuser does not pass signals on: stop the server through pg_ctl, which signals postgres itself.
+    const [c3, a3] = runAs(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', '-t', '20', 'stop']);
+    try {
+      execFileSync(c3, [...a3], { stdio: 'ignore' });
+    } catch {
+      server.kill('SIGKILL');
+    }
     rmSync(dir, { recursive: true, force: true });
   };
 }

@@ -1,6 +1,7 @@
 import type { Database } from '@songnodes/db';
 import type { JobQueue } from '@songnodes/jobs';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 // Prometheus metrics: HTTP by route, jobs by queue, the database pool, and the process itself.
@@ -85,5 +86,6 @@ export function createMetrics(opts: { db: Database; jobs?: JobQueue }) {
       return registry.metrics();
     });
   }
-  return { registry, plugin };
+  // fastify-plugin: the timing hook must see every route, not only those inside this plugin.
+  return { registry, plugin: fp(plugin, { name: 'songnodes-metrics' }) };
 }
