@@ -1,4 +1,9 @@
-import { DatabaseUnavailableError, DataDirLockedError, SchemaTooNewError } from '@songnodes/db';
+import {
+  DatabaseUnavailableError,
+  DataDirLockedError,
+  SchemaNotCurrentError,
+  SchemaTooNewError,
+} from '@songnodes/db';
 import { ConfigError } from '@songnodes/server';
 
 /** Problems the user can fix get one clear line; anything else is a bug and keeps its stack. */
@@ -8,6 +13,7 @@ export function explain(e: unknown): string {
     e instanceof DatabaseUnavailableError ||
     e instanceof DataDirLockedError ||
     e instanceof SchemaTooNewError ||
+    e instanceof SchemaNotCurrentError ||
     e instanceof UsageError
   ) {
     return e.message;

@@ -9,7 +9,8 @@ export interface ProgressLine {
 export function progressLine(stream: NodeJS.WriteStream = process.stderr): ProgressLine {
   const tty = stream.isTTY === true;
   const started = Date.now();
-  let last = 0;
+  // Off a terminal, the first line comes after a few seconds: short runs print only their summary.
+  let last = tty ? 0 : started;
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
   return {
     update(text) {

@@ -1,7 +1,13 @@
 export type { Database, Orm, PoolStats, Queryable, Row } from './database.ts';
 export { DatabaseUnavailableError, redactUrl } from './database.ts';
 export { DataDirLockedError, readLock } from './lock.ts';
-export { type MigrationStatus, migrate, migrationStatus, SchemaTooNewError } from './migrate.ts';
+export {
+  type MigrationStatus,
+  migrate,
+  migrationStatus,
+  SchemaNotCurrentError,
+  SchemaTooNewError,
+} from './migrate.ts';
 export { type OpenOptions, openDatabase } from './open.ts';
 export { openPglite, type PgliteDatabase } from './pglite.ts';
 export { openPostgres, type PostgresDatabase } from './postgres.ts';

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 // PGlite is one PostgreSQL backend in one process: two processes on the same folder would corrupt it.
@@ -12,6 +12,8 @@ export interface LockHolder {
 
 export interface DataDirLock {
   readonly path: string;
+  /** Records where the holder can be reached, once it knows. */
+  announce(url: string): void;
   release(): void;
 }
 
@@ -52,11 +54,15 @@ export function acquireDataDirLock(dataDir: string, holder: LockHolder): DataDir
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, 'wx');
-      writeSync(fd, JSON.stringify({ ...holder, pid: process.pid, since: new Date().toISOString() }));
+      const record = { ...holder, pid: process.pid, since: new Date().toISOString() };
+      writeSync(fd, JSON.stringify(record));
       closeSync(fd);
       let released = false;
       return {
         path,
+        announce(url) {
+          writeFileSync(path, JSON.stringify({ ...record, url }));
+        },
         release() {
           if (released) return;
           released = true;

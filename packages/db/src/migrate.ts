@@ -22,6 +22,13 @@ export class SchemaTooNewError extends Error {
   }
 }
 
+export class SchemaNotCurrentError extends Error {
+  constructor(location: string, pending: number) {
+    super(`the database at ${location} has ${pending} pending migration(s): run \`songnodes migrate\` first`);
+    this.name = 'SchemaNotCurrentError';
+  }
+}
+
 export interface MigrationStatus {
   /** Migrations this code knows. */
   known: number;

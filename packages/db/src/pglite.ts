@@ -11,6 +11,8 @@ export interface PgliteDatabase extends Database {
   readonly kind: 'pglite';
   /** The engine itself, for pg-boss's fromPglite adapter. */
   readonly pglite: PGlite;
+  /** Records in the folder lock where this process serves, so a second process can point there. */
+  announce(url: string): void;
 }
 
 export interface PgliteOptions {
@@ -47,6 +49,7 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<PgliteDataba
     kind: 'pglite',
     location,
     pglite,
+    announce: (url) => lock?.announce(url),
     orm,
     query: base.query,
     exec: base.exec,

@@ -4,6 +4,8 @@ import {
   migrate,
   migrationStatus,
   openDatabase,
+  type PgliteDatabase,
+  SchemaNotCurrentError,
   SchemaTooNewError,
 } from '@songnodes/db';
 import { GraphService } from '@songnodes/graph';
@@ -45,12 +47,17 @@ export async function openForRole(config: Config, role: Role | 'migrate' | 'cli'
     poolSize: config.DATABASE_POOL_SIZE,
   });
   try {
-    if (role === 'start' || role === 'migrate') {
+    // `start` owns its database; a CLI tool on the embedded folder is the same user's own data.
+    // On a shared server, only `start` and `songnodes migrate` change the schema.
+    if (role === 'start' || role === 'migrate' || (role === 'cli' && db.kind === 'pglite')) {
       await migrate(db);
     } else {
       const s = await migrationStatus(db);
       if (s.unknownApplied > 0)
         throw new SchemaTooNewError(db.location, s.applied + s.unknownApplied, s.known);
+      if (s.pending > 0 && role === 'cli') {
+        throw new SchemaNotCurrentError(db.location, s.pending);
+      }
     }
     return db;
   } catch (e) {
@@ -104,6 +111,8 @@ export async function runRole(role: Role, config: Config): Promise<Running> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${displayHost(config.HOST)}:${port}`;
+  // With PORT=0 the address is known only now: tell a second process where to find this one.
+  if (db.kind === 'pglite') (db as PgliteDatabase).announce(url);
   app.log.info({ role, url, database: db.location }, `songnodes ${role} ready`);
 
   let stopping: Promise<void> | undefined;

@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engine, noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
+import { runCli } from './run-cli.ts';
+
+describe.skipIf(noServer)(`songnodes import (${engine})`, () => {
+  let dir: string;
+  let t: TestDatabase | undefined;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'songnodes-import-'));
+    env = { SONGNODES_DATA_DIR: join(dir, 'data') };
+    if (engine === 'postgres') {
+      t = await testDatabase();
+      env.DATABASE_URL = t.url!;
+    }
+  });
+  afterAll(async () => {
+    await t?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports a pasted tracklist, prints a summary and exits 0', async () => {
+    const file = join(dir, 'set.txt');
+    writeFileSync(
+      file,
+      '01. Kay Loom - Sundial [Moth Records]\n02. Mira Vale - Tide (Tom Ash Remix)\n03. ID - ID\n',
+    );
+    const r = await runCli(['import', file], env);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/1 sets read, 1 stored, 0 unchanged, 0 failed, 3 entries/);
+    const again = await runCli(['import', file, '--json'], env);
+    expect(JSON.parse(again.stdout)).toMatchObject({ setsRead: 1, setsStored: 0, setsUnchanged: 1 });
+  });
+
+  it('reads from stdin with a forced format', async () => {
+    const r = await runCli(
+      ['import', '-', '--format', 'text', '--json'],
+      env,
+      'Ora - Drift\nKay Loom - Sundial\n',
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ setsStored: 1, entries: 2 });
+  });
+
+  it('exits non-zero when nothing could be imported, saying why and where', async () => {
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '');
+    const r = await runCli(['import', empty], env);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/error: .*empty\.txt.*empty/);
+  });
+
+  it('refuses an unknown format by name', async () => {
+    const r = await runCli(['import', '-', '--format', 'word'], env, 'x');
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/word/);
+  });
+});
