@@ -1,0 +1,144 @@
+// The graph commands as a user runs them: `node packages/cli/src/main.ts …` against a small imported
+// graph (a PGlite data folder in the pglite suite, the test server's database in the postgres suite).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ParsedSet } from '@songnodes/core';
+import { migrate, openPglite } from '@songnodes/db';
+import { importItems } from '@songnodes/ingest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engine, noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
+
+const MAIN = new URL('../src/main.ts', import.meta.url).pathname;
+
+const set = (externalId: string, raws: string[], performer: string): ParsedSet => ({
+  source: 'test',
+  externalId,
+  title: `Set ${externalId}`,
+  performers: [performer],
+  date: '2024-05-01',
+  kind: 'mix',
+  entries: raws.map((raw, i) => ({ position: i + 1, raw, bpm: 124 + i, key: '8A' })),
+  issues: [],
+});
+const SETS = [
+  set('a', ['Kay Loom - Sundial', 'Mira Vale - Tide', 'Ora - Horizon'], 'DJ One'),
+  set('b', ['Kay Loom - Sundial', 'Mira Vale - Tide', 'Pell - Rain (Nox Remix)'], 'DJ Two'),
+  set('c', ['Ora - Horizon', 'Pell - Rain (Vey Remix)'], 'DJ Two'),
+];
+
+interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+describe.skipIf(noServer)('graph commands', () => {
+  let env: NodeJS.ProcessEnv;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    const base = { ...process.env, LOG_LEVEL: 'silent' };
+    delete base.DATABASE_URL;
+    if (engine === 'pglite') {
+      const dir = mkdtempSync(join(tmpdir(), 'songnodes-cli-graph-'));
+      const db = await openPglite({ dataDir: dir });
+      await migrate(db);
+      await importItems(db, SETS);
+      await db.close();
+      env = { ...base, SONGNODES_DATA_DIR: dir };
+      cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    } else {
+      const t: TestDatabase = await testDatabase();
+      await importItems(t.db, SETS);
+      env = { ...base, DATABASE_URL: t.url };
+      cleanup = () => t.drop();
+    }
+  });
+  afterAll(() => cleanup());
+
+  const songnodes = (...args: string[]) =>
+    new Promise<Ran>((resolve, reject) => {
+      const child = spawn(process.execPath, [MAIN, ...args], { env });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => {
+        stdout += d;
+      });
+      child.stderr.on('data', (d) => {
+        stderr += d;
+      });
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+
+  it('neighbours --json prints parseable JSON with track names', async () => {
+    const r = await songnodes('neighbours', 'Kay Loom - Sundial', '--direction', 'out', '--json');
+    expect(r.code).toBe(0);
+    const n = JSON.parse(r.stdout);
+    expect(n.edges).toHaveLength(1);
+    expect(n.tracks[n.edges[0].to].title).toBe('Tide');
+    expect(r.stderr).toMatch(/graph: 5 tracks, 4 transitions, loaded in/);
+  });
+
+  it('an ambiguous name exits non-zero and lists the candidates', async () => {
+    const r = await songnodes('next', 'Pell - Rain');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/"Pell - Rain" matches 2 tracks; name one by id:/);
+    expect(r.stderr).toMatch(/\d+ {2}Pell - Rain \(Nox Remix\)/);
+    expect(r.stderr).toMatch(/\d+ {2}Pell - Rain \(Vey Remix\)/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('an unknown name or a bad option exits non-zero with a clear message', async () => {
+    const unknown = await songnodes('neighbours', 'Nobody - Nothing');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/songnodes: no track matches "Nobody - Nothing"/);
+    const bad = await songnodes('neighbours', 'Ora - Horizon', '--hops', 'two');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/--hops must be a whole number ≥ 1, got "two"/);
+  });
+
+  it('plan prints the set with each step explained, or JSON', async () => {
+    const table = await songnodes(
+      'plan',
+      '--from',
+      'Kay Loom - Sundial',
+      '--to',
+      'Ora - Horizon',
+      '--length',
+      '3',
+    );
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/1 +Kay Loom - Sundial +start/);
+    expect(table.stdout).toMatch(/2 +Mira Vale - Tide +observed 2× by 2 DJs/);
+    const json = await songnodes(
+      'plan',
+      '--from',
+      'Kay Loom - Sundial',
+      '--to',
+      'Ora - Horizon',
+      '--length',
+      '3',
+      '--json',
+    );
+    const plan = JSON.parse(json.stdout);
+    expect(plan.sets[0].tracks.map((id: number) => plan.tracks[id].title)).toEqual([
+      'Sundial',
+      'Tide',
+      'Horizon',
+    ]);
+  });
+
+  it('communities and layout compute and store, then report', async () => {
+    const c = await songnodes('communities', '--json');
+    expect(c.code).toBe(0);
+    const summary = JSON.parse(c.stdout);
+    expect(summary.largest.reduce((n: number, l: { size: number }) => n + l.size, 0)).toBe(5);
+    const l = await songnodes('layout', '--iterations', '5', '--json');
+    expect(l.code).toBe(0);
+    expect(JSON.parse(l.stdout)).toMatchObject({ mode: 'full', tracks: 5 });
+    const again = await songnodes('layout', '--iterations', '5');
+    expect(again.stdout).toMatch(/incremental layout of 5 tracks stored .*\(5 kept their positions\)/);
+  });
+});
