@@ -38,7 +38,7 @@ describe.skipIf(noServer)('graph commands', () => {
   let env: NodeJS.ProcessEnv;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    const base = { ...process.env, LOG_LEVEL: 'silent' };
+    const base: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent' };
     delete base.DATABASE_URL;
     if (engine === 'pglite') {
       const dir = mkdtempSync(join(tmpdir(), 'songnodes-cli-graph-'));
