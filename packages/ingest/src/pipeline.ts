@@ -1,9 +1,12 @@
 // The ingestion pipeline: parsed sets in, stored sets out, with a report of everything that went wrong
 // and where. Sets are written in batches for speed; a batch that fails is retried set by set, so one
 // bad set never takes others down and no set is ever stored in part (each write is one transaction).
-import { type ImportIssue, type ImportItem, isUnreadable } from '@songnodes/core';
+// Reading and writing overlap with preparation: while batch k is written, batch k+1 is prepared in a
+// worker thread (from the second batch on, so a small import never pays for starting one).
+import { type ImportIssue, type ImportItem, isUnreadable, type ParsedSet } from '@songnodes/core';
 import { type BatchResult, type Database, writeSetBatch } from '@songnodes/db';
-import { type PrepareContext, type PreparedSet, prepareSet } from './prepare.ts';
+import type { PrepareContext, PreparedSet } from './prepare.ts';
+import { inProcessPreparer, type PrepareResult, type Preparer, workerPreparer } from './prepare-pool.ts';
 
 export interface ImportProgress {
   setsRead: number;
@@ -36,6 +39,11 @@ export interface ImportOptions extends PrepareContext {
   batchEntries?: number;
   maxIssues?: number;
   signal?: AbortSignal;
+  /**
+   * Where sets are prepared: undefined (default) on this thread for the first batch and in a worker
+   * thread from the second on; true in a worker from the first batch; false always on this thread.
+   */
+  prepareInWorker?: boolean;
 }
 
 const DEFAULT_BATCH_ENTRIES = 20_000;
@@ -60,6 +68,27 @@ function mergeBatch(prepared: PreparedSet[]) {
     }
   }
   return { artists: [...artists.values()], tracks: [...tracks.values()], sets: prepared.map((p) => p.set) };
+}
+
+/** Read items in chunks of about `entries` set entries. */
+async function* chunks(
+  items: AsyncIterable<ImportItem> | Iterable<ImportItem>,
+  entries: number,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<ImportItem[]> {
+  let chunk: ImportItem[] = [];
+  let size = 0;
+  for await (const item of items) {
+    signal?.throwIfAborted();
+    chunk.push(item);
+    size += isUnreadable(item) ? 0 : item.entries.length;
+    if (size >= entries) {
+      yield chunk;
+      chunk = [];
+      size = 0;
+    }
+  }
+  if (chunk.length > 0) yield chunk;
 }
 
 export async function importItems(
@@ -130,29 +159,62 @@ export async function importItems(
     await opts.onProgress?.(s);
   };
 
-  for await (const item of items) {
-    opts.signal?.throwIfAborted();
+  const take = (item: ImportItem, prepared: PrepareResult | undefined) => {
     s.setsRead++;
     if (isUnreadable(item)) {
       s.setsFailed++;
       report({ ...item.issue, file: item.issue.file ?? opts.file });
-      continue;
+      return null;
     }
-    const prepared = prepareSet(item, opts);
-    if ('error' in prepared) {
+    if (!prepared || 'error' in prepared) {
       s.setsFailed++;
-      report(prepared.error);
-      continue;
+      if (prepared) report(prepared.error);
+      return null;
     }
-    // The same set twice in one batch would be stored twice: let the first batch land first.
-    const key = `${prepared.set.sourceName}\u0000${prepared.set.externalId}`;
-    if (batchKeys.has(key)) await flush();
-    batch.push(prepared);
-    batchKeys.add(key);
-    batchSize += prepared.set.entries.length;
-    if (batchSize >= batchEntries) await flush();
+    return prepared;
+  };
+  /** Stores one chunk of read items with their preparations, in read order. */
+  const store = async (chunk: ImportItem[], results: PrepareResult[]) => {
+    let r = 0;
+    for (const item of chunk) {
+      const prepared = take(item, isUnreadable(item) ? undefined : results[r++]);
+      if (!prepared) continue;
+      // The same set twice in one batch would be stored twice: let the first batch land first.
+      const key = `${prepared.set.sourceName}\u0000${prepared.set.externalId}`;
+      if (batchKeys.has(key)) await flush();
+      batch.push(prepared);
+      batchKeys.add(key);
+      batchSize += prepared.set.entries.length;
+      if (batchSize >= batchEntries) await flush();
+    }
+  };
+
+  const ctx: PrepareContext = { file: opts.file, source: opts.source };
+  const local = inProcessPreparer(ctx);
+  let worker: Preparer | null = null;
+  const preparerFor = (chunkIndex: number): Preparer => {
+    if (opts.prepareInWorker === false || (opts.prepareInWorker === undefined && chunkIndex === 0))
+      return local;
+    worker ??= workerPreparer(ctx);
+    return worker;
+  };
+  // At most one chunk being written while the next is prepared: memory stays bounded by two batches.
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    let chunkIndex = 0;
+    for await (const chunk of chunks(items, batchEntries, opts.signal)) {
+      const sets = chunk.filter((i): i is ParsedSet => !isUnreadable(i));
+      const results = await preparerFor(chunkIndex++).prepare(sets);
+      await writing;
+      writing = store(chunk, results);
+      // Awaited at the next chunk or at the end; this keeps a failure from going unhandled meanwhile.
+      writing.catch(() => {});
+    }
+    await writing;
+    await flush();
+  } finally {
+    await (worker as Preparer | null)?.close();
   }
-  await flush();
   s.seconds = (performance.now() - started) / 1000;
   return s;
 }

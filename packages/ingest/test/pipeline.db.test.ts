@@ -235,6 +235,41 @@ describe.skipIf(noServer)('ingest pipeline', () => {
     expect(await count('sets')).toBe(9997);
   });
 
+  it('prepares in a worker thread with the same result as on this thread, across many small batches', async () => {
+    const items = (): ImportItem[] =>
+      Array.from({ length: 40 }, (_, i) =>
+        set(
+          `w${i}`,
+          [
+            `Artist ${i % 7} - Track ${i % 11}`,
+            'ID - ID',
+            `Artist ${(i * 3) % 7} - Track ${(i * 5) % 11} (X Remix)`,
+            `Artist ${i % 5} - Track ${i % 3}`,
+          ],
+          {
+            performers: [`DJ ${i % 4}`],
+            date: i % 9 === 0 ? '2024-13-01' : '2024-05-01',
+          },
+        ),
+      );
+    const local = await importItems(t.db, items(), { batchEntries: 9, prepareInWorker: false });
+    const localRows = await transitions();
+    const other = await testDatabase();
+    try {
+      const inWorker = await importItems(other.db, items(), { batchEntries: 9, prepareInWorker: true });
+      expect({ ...inWorker, seconds: 0 }).toEqual({ ...local, seconds: 0 });
+      const t0 = t;
+      t = other;
+      expect(await transitions()).toEqual(localRows);
+      t = t0;
+    } finally {
+      await other.drop();
+    }
+    expect(local.setsStored).toBe(40);
+    expect(local.warnings).toBeGreaterThan(0);
+    expect(localRows.length).toBeGreaterThan(10);
+  });
+
   it('one set that the database refuses does not take the rest of its batch down', async () => {
     const items: ImportItem[] = [
       set('ok1', ['A1 - One', 'B1 - Two']),
