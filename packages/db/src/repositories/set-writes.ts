@@ -101,29 +101,31 @@ async function upsertArtists(tx: Queryable, artists: ArtistWrite[]): Promise<Map
   const ids = new Map<string, number>();
   if (artists.length === 0) return ids;
   const keys = artists.map((a) => a.key);
-  // An alias (set by a person or a merge) points a spelling at an existing artist.
-  for (const r of await tx.query<{ alias_key: string; artist_id: number }>(
-    'SELECT alias_key, artist_id FROM artist_aliases WHERE alias_key = ANY($1)',
-    [keys],
-  )) {
-    ids.set(r.alias_key, r.artist_id);
-  }
-  const rest = artists.filter((a) => !ids.has(a.key));
-  if (rest.length > 0) {
-    const restKeys = rest.map((a) => a.key);
-    await tx.query(
-      `INSERT INTO artists (name, key) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (key) DO NOTHING`,
-      [rest.map((a) => a.name), restKeys],
+  // Known first: an alias (set by a person or a merge) points a spelling at an existing artist, and
+  // wins over an artist of that key. Only the rest is inserted.
+  const known = (tx: Queryable, k: string[]) =>
+    tx.query<{ key: string; id: number }>(
+      `SELECT alias_key AS key, artist_id AS id, 0 AS rank FROM artist_aliases WHERE alias_key = ANY($1)
+       UNION ALL SELECT key, id, 1 FROM artists WHERE key = ANY($1) ORDER BY rank DESC`,
+      [k],
     );
-    for (const r of await tx.query<{ id: number; key: string }>(
-      'SELECT id, key FROM artists WHERE key = ANY($1)',
-      [restKeys],
-    )) {
-      ids.set(r.key, r.id);
-    }
-  }
+  for (const r of await known(tx, keys)) ids.set(r.key, r.id);
+  const rest = artists.filter((a) => !ids.has(a.key));
+  if (rest.length === 0) return ids;
+  const inserted = await tx.query<{ id: number; key: string }>(
+    `INSERT INTO artists (name, key) SELECT * FROM unnest($1::text[], $2::text[])
+     ON CONFLICT (key) DO NOTHING RETURNING id, key`,
+    [rest.map((a) => a.name), rest.map((a) => a.key)],
+  );
+  for (const r of inserted) ids.set(r.key, r.id);
+  // Created meanwhile by another import (PostgreSQL): read them.
+  const raced = rest.filter((a) => !ids.has(a.key)).map((a) => a.key);
+  if (raced.length > 0) for (const r of await known(tx, raced)) ids.set(r.key, r.id);
   return ids;
 }
+
+/** What a stored track does not know yet and an incoming one does: worth an UPDATE. */
+const TRACK_FACTS = ['bpm', 'camelotKey', 'genre', 'year', 'durationSeconds'] as const;
 
 async function upsertTracks(
   tx: Queryable,
@@ -132,48 +134,85 @@ async function upsertTracks(
 ): Promise<{ ids: Map<string, number>; created: number[] }> {
   const ids = new Map<string, number>();
   if (tracks.length === 0) return { ids, created: [] };
-  const col = <T>(f: (t: TrackWrite) => T) => tracks.map(f);
-  // Existing tracks learn what they did not know (BPM, key…); what they knew is never overwritten.
-  const touched = await tx.query<{ id: number; key: string; inserted: boolean }>(
-    `INSERT INTO tracks (key, original_key, artist_name, title, title_key, version, version_kind, is_mashup,
-                         bpm, camelot_key, genre, year, duration_seconds)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                          $8::boolean[], $9::real[], $10::text[], $11::text[], $12::smallint[], $13::int[])
-     ON CONFLICT (key) DO UPDATE SET
-       bpm = COALESCE(tracks.bpm, EXCLUDED.bpm),
-       camelot_key = COALESCE(tracks.camelot_key, EXCLUDED.camelot_key),
-       genre = COALESCE(tracks.genre, EXCLUDED.genre),
-       year = COALESCE(tracks.year, EXCLUDED.year),
-       duration_seconds = COALESCE(tracks.duration_seconds, EXCLUDED.duration_seconds)
-     WHERE (tracks.bpm IS NULL AND EXCLUDED.bpm IS NOT NULL)
-        OR (tracks.camelot_key IS NULL AND EXCLUDED.camelot_key IS NOT NULL)
-        OR (tracks.genre IS NULL AND EXCLUDED.genre IS NOT NULL)
-        OR (tracks.year IS NULL AND EXCLUDED.year IS NOT NULL)
-        OR (tracks.duration_seconds IS NULL AND EXCLUDED.duration_seconds IS NOT NULL)
-     RETURNING id, key, (xmax = 0) AS inserted`,
-    [
-      col((t) => t.key),
-      col((t) => t.originalKey),
-      col((t) => t.artistName),
-      col((t) => t.title),
-      col((t) => t.titleKey),
-      col((t) => t.version),
-      col((t) => t.versionKind),
-      col((t) => t.isMashup),
-      col((t) => t.bpm),
-      col((t) => t.camelotKey),
-      col((t) => t.genre),
-      col((t) => t.year),
-      col((t) => t.durationSeconds),
-    ],
-  );
-  const createdKeys = new Set(touched.filter((r) => r.inserted).map((r) => r.key));
-  // A track merged into another by dedupe lives on as its survivor.
-  for (const r of await tx.query<{ id: number; key: string; merged_into: number | null }>(
-    'SELECT id, key, merged_into FROM tracks WHERE key = ANY($1)',
-    [col((t) => t.key)],
-  )) {
+  // Which keys are stored, and which facts they lack: most tracks of a large import are known already,
+  // and most of those learn nothing new, so they need neither an insert nor an update.
+  const lookup = (keys: string[]) =>
+    tx.query<{ id: number; key: string; merged_into: number | null; lacks: boolean[] }>(
+      `SELECT id, key, merged_into,
+              ARRAY[bpm IS NULL, camelot_key IS NULL, genre IS NULL, year IS NULL, duration_seconds IS NULL] AS lacks
+       FROM tracks WHERE key = ANY($1)`,
+      [keys],
+    );
+  const stored = new Map<string, boolean[]>();
+  for (const r of await lookup(tracks.map((t) => t.key))) {
     ids.set(r.key, r.merged_into ?? r.id);
+    stored.set(r.key, r.lacks);
+  }
+  const fresh = tracks.filter((t) => !stored.has(t.key));
+  const createdKeys = new Set<string>();
+  if (fresh.length > 0) {
+    const col = <T>(f: (t: TrackWrite) => T) => fresh.map(f);
+    for (const r of await tx.query<{ id: number; key: string }>(
+      `INSERT INTO tracks (key, original_key, artist_name, title, title_key, version, version_kind, is_mashup,
+                           bpm, camelot_key, genre, year, duration_seconds)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                            $8::boolean[], $9::real[], $10::text[], $11::text[], $12::smallint[], $13::int[])
+       ON CONFLICT (key) DO NOTHING
+       RETURNING id, key`,
+      [
+        col((t) => t.key),
+        col((t) => t.originalKey),
+        col((t) => t.artistName),
+        col((t) => t.title),
+        col((t) => t.titleKey),
+        col((t) => t.version),
+        col((t) => t.versionKind),
+        col((t) => t.isMashup),
+        col((t) => t.bpm),
+        col((t) => t.camelotKey),
+        col((t) => t.genre),
+        col((t) => t.year),
+        col((t) => t.durationSeconds),
+      ],
+    )) {
+      ids.set(r.key, r.id);
+      createdKeys.add(r.key);
+    }
+    // Created meanwhile by another import (PostgreSQL): known tracks after all, whose gaps are unknown here.
+    const raced = fresh.filter((t) => !ids.has(t.key)).map((t) => t.key);
+    if (raced.length > 0) {
+      for (const r of await lookup(raced)) {
+        ids.set(r.key, r.merged_into ?? r.id);
+        stored.set(r.key, r.lacks);
+      }
+    }
+  }
+  // Existing tracks learn what they did not know (BPM, key…); what they knew is never overwritten.
+  const learn = tracks.filter((t) => {
+    const lacks = stored.get(t.key);
+    return lacks !== undefined && TRACK_FACTS.some((f, i) => lacks[i] && t[f] !== null);
+  });
+  if (learn.length > 0) {
+    const col = <T>(f: (t: TrackWrite) => T) => learn.map(f);
+    await tx.query(
+      `UPDATE tracks t SET
+         bpm = COALESCE(t.bpm, d.bpm),
+         camelot_key = COALESCE(t.camelot_key, d.camelot_key),
+         genre = COALESCE(t.genre, d.genre),
+         year = COALESCE(t.year, d.year),
+         duration_seconds = COALESCE(t.duration_seconds, d.duration_seconds)
+       FROM unnest($1::text[], $2::real[], $3::text[], $4::text[], $5::smallint[], $6::int[])
+         AS d(key, bpm, camelot_key, genre, year, duration_seconds)
+       WHERE t.key = d.key`,
+      [
+        col((t) => t.key),
+        col((t) => t.bpm),
+        col((t) => t.camelotKey),
+        col((t) => t.genre),
+        col((t) => t.year),
+        col((t) => t.durationSeconds),
+      ],
+    );
   }
   const created = tracks.filter((t) => createdKeys.has(t.key));
   if (created.length > 0) {
@@ -572,12 +611,17 @@ export async function deleteSetsOfSource(tx: Queryable, sourceName: string): Pro
   if (ids.length === 0) return 0;
   await removeSetEvidence(tx, ids);
   await tx.query('DELETE FROM sets WHERE id = ANY($1)', [ids]);
+  // The evidence tables have no foreign keys (see schema.ts): a deleted track's credits and parts go here.
   await tx.query(
-    `DELETE FROM tracks t
-     WHERE NOT EXISTS (SELECT 1 FROM set_entries e WHERE e.track_id = t.id)
-       AND NOT EXISTS (SELECT 1 FROM transitions r WHERE r.from_track_id = t.id OR r.to_track_id = t.id)
-       AND NOT EXISTS (SELECT 1 FROM track_components c WHERE c.component_track_id = t.id)
-       AND NOT EXISTS (SELECT 1 FROM tracks o WHERE o.original_track_id = t.id OR o.merged_into = t.id)`,
+    `WITH gone AS (
+       DELETE FROM tracks t
+       WHERE NOT EXISTS (SELECT 1 FROM set_entries e WHERE e.track_id = t.id)
+         AND NOT EXISTS (SELECT 1 FROM transitions r WHERE r.from_track_id = t.id OR r.to_track_id = t.id)
+         AND NOT EXISTS (SELECT 1 FROM track_components c WHERE c.component_track_id = t.id)
+         AND NOT EXISTS (SELECT 1 FROM tracks o WHERE o.original_track_id = t.id OR o.merged_into = t.id)
+       RETURNING t.id),
+     credits AS (DELETE FROM track_artists ta USING gone WHERE ta.track_id = gone.id)
+     DELETE FROM track_components c USING gone WHERE c.track_id = gone.id`,
   );
   await tx.query(
     `DELETE FROM artists a
