@@ -4,12 +4,15 @@ import type { GraphService } from '@songnodes/graph';
 import type { JobQueue } from '@songnodes/jobs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
+import type { ServerEvents } from './events.ts';
 import { loggerOptions } from './logger.ts';
 import { createMetrics } from './plugins/metrics.ts';
 import { webPlugin } from './plugins/web.ts';
 import { dedupeRoutes } from './routes/dedupe.ts';
+import { eventRoutes } from './routes/events.ts';
 import { graphRoutes } from './routes/graph.ts';
 import { healthRoutes } from './routes/health.ts';
+import { importRoutes } from './routes/imports.ts';
 import { statsRoutes } from './routes/stats.ts';
 
 export interface AppDeps {
@@ -21,6 +24,10 @@ export interface AppDeps {
   graph?: GraphService;
   /** Serve the web app (the `start` and `api` roles do; a bare worker does not). */
   web?: boolean;
+  /** Job progress and graph changes for WebSocket listeners. */
+  events?: ServerEvents;
+  /** Where uploaded files wait for their import job (with `jobs`, enables POST /api/v1/imports). */
+  uploadDir?: string;
 }
 
 /** The HTTP application: each concern is its own plugin; routes reach data through `db` repositories. */
@@ -52,6 +59,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dedupeRoutes({ db: deps.db }), { prefix: '/api/v1' });
   if (deps.graph)
     await app.register(graphRoutes({ graph: deps.graph, jobs: deps.jobs }), { prefix: '/api/v1' });
+  if (deps.events) await app.register(eventRoutes({ events: deps.events }), { prefix: '/api/v1' });
+  if (deps.jobs && deps.uploadDir) {
+    const ingest = { db: deps.db };
+    await app.register(importRoutes({ jobs: deps.jobs, uploadDir: deps.uploadDir, ingest }), {
+      prefix: '/api/v1',
+    });
+  }
   if (deps.web) await app.register(webPlugin);
   return app;
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import {
   type Database,
   graphStore,
@@ -15,6 +16,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { enqueueDemoIfEmpty } from './demo.ts';
+import { ServerEvents } from './events.ts';
 import { registerWorkers } from './workers.ts';
 
 /**
@@ -83,13 +85,24 @@ export async function runRole(role: Role, config: Config): Promise<Running> {
     graphLoad ??= GraphService.start(graphStore(db), { log });
     return graphLoad;
   };
+  const events = new ServerEvents();
   const onGraphChange = (c: GraphChange) => {
     void graphLoad?.then((g) => g.onChange(c));
+    events.publish(ServerEvents.graphChanged(c));
   };
   try {
     jobs = await JobQueue.start(db, { schedule: role !== 'api' });
     const service = role === 'worker' ? undefined : await graph();
-    app = await buildApp({ config, db, jobs, web: role !== 'worker', graph: service });
+    jobs.on('progress', (job) => events.publish({ type: 'job.progress', job }));
+    app = await buildApp({
+      config,
+      db,
+      jobs,
+      web: role !== 'worker',
+      graph: service,
+      events,
+      uploadDir: join(config.dataDir, 'uploads'),
+    });
     if (service) app.log.info(service.status(), 'graph index built');
     jobs.on('error', (e) => app?.log.error({ err: e }, 'job queue error'));
     if (role !== 'api')
