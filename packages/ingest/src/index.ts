@@ -11,6 +11,7 @@ export {
 } from './dedupe.ts';
 export { type ImportPathOptions, importPath } from './files.ts';
 export {
+  type DedupeCounts,
   type ImportFileJob,
   type IngestJobDeps,
   importFileJob,

@@ -1,9 +1,12 @@
 // Imports as durable jobs: a file (or folder) path, or generated demo data. The worker that runs them
-// reports progress (sets and entries done, warnings, errors) through the job context.
+// reports progress (sets and entries done, warnings, errors) through the job context. After a file
+// import, the tracks it created are checked for near-duplicates (runDedupe, new tracks only) unless the
+// job says `dedupe: false`.
 import { stat } from 'node:fs/promises';
 import type { Database } from '@songnodes/db';
 import { FORMAT_IDS, type FormatId } from '@songnodes/importers';
 import { defineJob, type JobContext } from '@songnodes/jobs';
+import { type DedupeSummary, runDedupe } from './dedupe.ts';
 import { importPath } from './files.ts';
 import type { GraphChange, ImportProgress, ImportSummary } from './pipeline.ts';
 
@@ -11,7 +14,26 @@ export interface ImportFileJob {
   path: string;
   format?: FormatId;
   source?: string;
+  /** Near-duplicate dedupe of the new tracks after the import (default true). */
+  dedupe?: boolean;
 }
+
+/** What a dedupe run did, as counts, for the job record. */
+export interface DedupeCounts {
+  tracksScanned: number;
+  pairsScored: number;
+  merges: number;
+  reviewCandidates: number;
+  seconds: number;
+}
+
+const dedupeCounts = (d: DedupeSummary): DedupeCounts => ({
+  tracksScanned: d.tracksScanned,
+  pairsScored: d.pairsScored,
+  merges: d.merges.length,
+  reviewCandidates: d.reviewCandidates,
+  seconds: d.seconds,
+});
 
 /** What the jobs need from the process that runs them. */
 export interface IngestJobDeps {
@@ -50,7 +72,9 @@ export function importFileJob(deps: IngestJobDeps) {
       if (!d || typeof d.path !== 'string' || d.path === '') throw new Error('import job needs a "path"');
       if (d.format !== undefined && !FORMAT_IDS.includes(d.format))
         throw new Error(`unknown format "${d.format}"`);
-      return { path: d.path, format: d.format, source: d.source };
+      if (d.dedupe !== undefined && typeof d.dedupe !== 'boolean')
+        throw new Error('"dedupe" must be true or false');
+      return { path: d.path, format: d.format, source: d.source, dedupe: d.dedupe };
     },
     retry: { limit: 2 },
     async handler(job, ctx) {
@@ -62,7 +86,12 @@ export function importFileJob(deps: IngestJobDeps) {
         onChange: deps.onChange,
         signal: ctx.signal,
       });
-      return summaryForStorage(s);
+      // Skipped on request, and when nothing was stored (no new tracks to look at).
+      const dedupe =
+        job.dedupe === false || s.setsStored === 0
+          ? null
+          : dedupeCounts(await runDedupe(deps.db, { newOnly: true, onChange: deps.onChange }));
+      return { ...summaryForStorage(s), dedupe };
     },
   });
 }
