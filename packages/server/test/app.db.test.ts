@@ -1,9 +1,10 @@
 import type { ParsedSet } from '@songnodes/core';
+import { migrate, openPostgres } from '@songnodes/db';
 import { importItems } from '@songnodes/ingest';
 import { JobQueue } from '@songnodes/jobs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
+import { engine, noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
 import { buildApp } from '../src/index.ts';
 
 const set = (externalId: string, lines: string[]): ParsedSet => ({
@@ -92,5 +93,35 @@ describe.skipIf(noServer)('HTTP app', () => {
     expect(r.statusCode).toBe(503);
     expect(r.json()).toMatchObject({ status: 'not_ready', checks: [{ name: 'database', ok: false }] });
     await brokenApp.close();
+  });
+
+  it.runIf(engine === 'postgres')('recovers readiness when the database comes back', async () => {
+    const gone = await testDatabase();
+    const url = gone.url!;
+    const name = new URL(url).pathname.slice(1);
+    const admin = await openPostgres({ url: url.replace(/\/[^/]*$/, '/postgres'), max: 1 });
+    const db = await openPostgres({ url, max: 2, connectionTimeoutMillis: 1000 });
+    const watched = await buildApp({ config: { LOG_LEVEL: 'silent' }, db });
+    try {
+      expect((await watched.inject('/health/ready')).statusCode).toBe(200);
+      await admin.exec(`DROP DATABASE ${name} WITH (FORCE)`);
+      const down = await watched.inject('/health/ready');
+      expect(down.statusCode).toBe(503);
+      expect(down.json().checks[0]).toMatchObject({ name: 'database', ok: false });
+      // The database comes back (restored, migrated): the same process is ready again.
+      await admin.exec(`CREATE DATABASE ${name}`);
+      const restored = await openPostgres({ url, max: 1 });
+      await migrate(restored);
+      await restored.close();
+      let status = 0;
+      for (let i = 0; i < 20 && status !== 200; i++)
+        status = (await watched.inject('/health/ready')).statusCode;
+      expect(status).toBe(200);
+    } finally {
+      await watched.close();
+      await db.close();
+      await admin.close();
+      await gone.drop();
+    }
   });
 });
