@@ -13,7 +13,8 @@ const LOCK = new URL('../package-lock.json', import.meta.url);
 const lock = JSON.parse(readFileSync(LOCK, 'utf8'));
 const packages = lock.packages;
 // `<name>-<os>-<cpu>[-musl|-gnu|-msvc]` as platform packages are named.
-const PLATFORM = /-(android|darwin|linux|win32|freebsd|openbsd|sunos|aix)-(arm64|x64|ia32|arm|ppc64|s390x|riscv64|loong64)(?:-(musl|gnu|msvc|gnueabihf))?$/;
+const PLATFORM =
+  /-(android|darwin|linux|win32|freebsd|openbsd|sunos|aix)-(arm64|x64|ia32|arm|ppc64|s390x|riscv64|loong64)(?:-(musl|gnu|msvc|gnueabihf))?$/;
 
 let added = 0;
 for (const [path, entry] of Object.entries(packages)) {
@@ -35,7 +36,9 @@ for (const [path, entry] of Object.entries(packages)) {
   }
 }
 if (added > 0) {
-  lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)));
+  lock.packages = Object.fromEntries(
+    Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)),
+  );
   writeFileSync(LOCK, `${JSON.stringify(lock, null, 2)}\n`);
 }
 console.log(`package-lock.json: ${added} platform package entr${added === 1 ? 'y' : 'ies'} restored`);
