@@ -9,6 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
+// /usr/sbin is not on every PATH (CI runs with the machine's plain environment).
+const RUNUSER =
+  ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find((p) => existsSync(p)) ?? 'runuser';
+
 function findPgBin(): string | null {
   const fromEnv = process.env.PG_BIN;
   if (fromEnv && existsSync(join(fromEnv, 'initdb'))) return fromEnv;
@@ -50,7 +54,7 @@ export default async function setup(project: TestProject) {
   const asRoot = process.getuid?.() === 0;
   const user = asRoot ? 'postgres' : undefined;
   const runAs = (cmd: string, args: string[]) =>
-    user ? (['runuser', ['-u', user, '--', cmd, ...args]] as const) : ([cmd, args] as const);
+    user ? ([RUNUSER, ['-u', user, '--', cmd, ...args]] as const) : ([cmd, args] as const);
   if (user) execFileSync('chown', ['-R', `${user}:`, dir]);
   const [c1, a1] = runAs(join(bin, 'initdb'), [
     '-D',

@@ -9,6 +9,10 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { removeFolder, spawnTracked, stopChild, tempFolder } from './resources.ts';
 
+// /usr/sbin is not on every PATH (CI runs with the machine's plain environment).
+const RUNUSER =
+  ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find((p) => existsSync(p)) ?? 'runuser';
+
 export interface BenchPostgres {
   /** Where the server came from, for the notes. */
   origin: string;
@@ -94,7 +98,7 @@ export async function openBenchPostgres(): Promise<BenchPostgres | { skipped: st
   // PostgreSQL refuses to run as root: run it as `postgres`, the owner of the temp folder.
   const user = process.getuid?.() === 0 ? 'postgres' : undefined;
   const as = (cmd: string, args: string[]): [string, string[]] =>
-    user ? ['runuser', ['-u', user, '--', cmd, ...args]] : [cmd, args];
+    user ? [RUNUSER, ['-u', user, '--', cmd, ...args]] : [cmd, args];
   if (user) execFileSync('chown', ['-R', `${user}:`, dir]);
   execFileSync(
     ...as(join(bin, 'initdb'), ['-D', data, '-U', 'songnodes', '--auth=trust', '-E', 'UTF8', '--no-sync']),
