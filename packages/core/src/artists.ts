@@ -16,6 +16,7 @@ export interface ArtistCredit {
 // (`Malcolm X Band`).
 const JOINERS =
   /\s*,\s*|\s*&\s*|\s*\+\s*|\s+and\s+|\s+×\s+|\s+vs\.?\s+|\s+versus\s+|\s+\/\s+|\s+meets\s+|\s+with\s+|\s+b2b\s+|\s+b3b\s+/i;
+const JOINERS_ALL = new RegExp(JOINERS.source, 'gi');
 const LOWERCASE_X = / x /g;
 
 const FEATURING = /(?:^|\s+|(?<=[([]))(?:featuring|feat|ft)\.?(?=\s|$)\s*/i;
@@ -26,7 +27,7 @@ const B2B = /\s+b[23]b\s+/i;
 export function splitNames(text: string): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const piece of cleanText(text).replace(LOWERCASE_X, ' & ').split(new RegExp(JOINERS.source, 'gi'))) {
+  for (const piece of cleanText(text).replace(LOWERCASE_X, ' & ').split(JOINERS_ALL)) {
     const name = piece
       .replace(/^[\s,&/+-]+|[\s,&/+-]+$/g, '')
       .replace(/^\((.*)\)$/, '$1')

@@ -3,6 +3,7 @@
 // Featured artists, case, diacritics, punctuation, `&`/`and`, a leading `The`, and the base-version
 // names (Original/Extended/Club Mix, Radio Edit) never split a track; a remix never merges with its original.
 
+import { memoise } from './memo.ts';
 import { normaliseArtist, normaliseName, normaliseTitle } from './normalise.ts';
 import type { TrackParse } from './track-parse.ts';
 import { classifyVersion } from './version.ts';
@@ -15,14 +16,14 @@ export interface TrackIdentity {
 }
 
 /** Key of one artist name: normalised, `The` dropped, spaces removed (`8 Bit` = `8Bit`). */
-export function artistKey(name: string): string {
+export const artistKey = memoise(function artistKey(name: string): string {
   return normaliseArtist(name).replace(/ /g, '');
-}
+});
 
 /** Key of a base title, spaces removed so spacing variants (`Rock The House` / `RockTheHouse`) agree. */
-export function titleKey(title: string): string {
+export const titleKey = memoise(function titleKey(title: string): string {
   return normaliseTitle(title).replace(/ /g, '');
-}
+});
 
 /** Sorted, de-duplicated artist keys of a list of names. */
 export function artistSetKey(names: readonly string[]): string {

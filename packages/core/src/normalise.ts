@@ -1,6 +1,7 @@
 // Text cleanup for display, and name/title normalisation for identity keys.
 // cleanText keeps what the source said (case, diacritics) but in one canonical Unicode/ASCII form;
 // normaliseName throws away every difference that must not split an identity.
+import { memoise } from './memo.ts';
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&',
@@ -80,7 +81,7 @@ const FOLDED_LETTERS: Record<string, string> = {
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** Lowercase, diacritics removed (`Fürstenberg` → `furstenberg`, `Røyksopp` → `royksopp`). */
-export function foldCase(text: string): string {
+export const foldCase = memoise(function foldCase(text: string): string {
   const clean = cleanText(text);
   // ASCII has no diacritics or special letters to fold.
   if (ASCII.test(clean)) return clean.toLowerCase();
@@ -89,21 +90,21 @@ export function foldCase(text: string): string {
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .replace(/[øæœßđðłþı]/g, (c) => FOLDED_LETTERS[c] ?? c);
-}
+});
 
 /**
  * The normalised form of a name or title for keys: lowercase, no diacritics, `&`/`+`/`and`/`n`
  * unified to `and`, apostrophes and dots dropped inside words (`Lil' Louis`, `D.J.`), other
  * punctuation turned into spaces, whitespace collapsed. ALL CAPS and mixed case become equal.
  */
-export function normaliseName(text: string): string {
+export const normaliseName = memoise(function normaliseName(text: string): string {
   return foldCase(text)
     .replace(/\s*(?:&|\+)\s*/g, ' and ')
     .replace(/\s'?n'?\s/g, ' and ')
     .replace(/['.]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
-}
+});
 
 /**
  * An artist name for keys: normalised, with a leading `The` or `DJ` dropped (`The Cure` = `Cure`,

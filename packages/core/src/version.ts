@@ -2,6 +2,7 @@
 // `(Bicep Remix)` is a distinct version by a remixer, `(Set Me Free)` is not a version at all.
 
 import { splitNames } from './artists.ts';
+import { memoise } from './memo.ts';
 import { cleanText, foldCase, normaliseName } from './normalise.ts';
 
 export type VersionKind =
@@ -228,6 +229,12 @@ function versionResult(
  * version (a subtitle such as `Set Me Free`, a year, a note), so the caller keeps it in the title.
  */
 export function classifyVersion(text: string): VersionInfo | null {
+  const v = classified(text);
+  // A copy: callers own what they are given, the cache keeps its own.
+  return v === null ? null : { ...v, remixers: [...v.remixers] };
+}
+
+const classified = memoise(function classify(text: string): VersionInfo | null {
   const version = cleanText(text);
   if (version === '') return null;
   if (isBase(version))
@@ -268,4 +275,4 @@ export function classifyVersion(text: string): VersionInfo | null {
   const maker = lowerWords.length === 0 ? '' : version.split(/\s+/).slice(0, lowerWords.length).join(' ');
   if (kinds.length === 0) return null;
   return versionResult(version, kinds, kindWords, maker.replace(/[\s,&-]+$/, ''));
-}
+});
