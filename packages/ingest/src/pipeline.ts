@@ -70,12 +70,12 @@ function mergeBatch(prepared: PreparedSet[]) {
   return { artists: [...artists.values()], tracks: [...tracks.values()], sets: prepared.map((p) => p.set) };
 }
 
-/** Read items in chunks of about `entries` set entries. */
+/** Read items in chunks of about `entries` set entries; `full` when more may follow. */
 async function* chunks(
   items: AsyncIterable<ImportItem> | Iterable<ImportItem>,
   entries: number,
   signal: AbortSignal | undefined,
-): AsyncGenerator<ImportItem[]> {
+): AsyncGenerator<{ items: ImportItem[]; full: boolean }> {
   let chunk: ImportItem[] = [];
   let size = 0;
   for await (const item of items) {
@@ -83,12 +83,12 @@ async function* chunks(
     chunk.push(item);
     size += isUnreadable(item) ? 0 : item.entries.length;
     if (size >= entries) {
-      yield chunk;
+      yield { items: chunk, full: true };
       chunk = [];
       size = 0;
     }
   }
-  if (chunk.length > 0) yield chunk;
+  if (chunk.length > 0) yield { items: chunk, full: false };
 }
 
 export async function importItems(
@@ -198,18 +198,30 @@ export async function importItems(
     worker ??= workerPreparer(ctx);
     return worker;
   };
-  // At most one chunk being written while the next is prepared: memory stays bounded by two batches.
+  // Chunk k+1 is read and handed to the worker before chunk k is written: PGlite's writes occupy the
+  // main thread, so a chunk read only after a write started would wait for that write to end. At most
+  // three chunks are held (one written, one prepared, one read): memory stays bounded.
   let writing: Promise<void> = Promise.resolve();
+  let pending: { chunk: ImportItem[]; results: Promise<PrepareResult[]> } | null = null;
+  const writeNext = async (p: { chunk: ImportItem[]; results: Promise<PrepareResult[]> }) => {
+    const results = await p.results;
+    await writing;
+    writing = store(p.chunk, results);
+    // Awaited before the next write or at the end; this keeps a failure from going unhandled meanwhile.
+    writing.catch(() => {});
+  };
   try {
     let chunkIndex = 0;
-    for await (const chunk of chunks(items, batchEntries, opts.signal)) {
+    for await (const { items: chunk, full } of chunks(items, batchEntries, opts.signal)) {
+      // More than one batch: the worker starts now, while the first batch is prepared here.
+      if (full && chunkIndex === 0 && opts.prepareInWorker !== false) worker ??= workerPreparer(ctx);
       const sets = chunk.filter((i): i is ParsedSet => !isUnreadable(i));
-      const results = await preparerFor(chunkIndex++).prepare(sets);
-      await writing;
-      writing = store(chunk, results);
-      // Awaited at the next chunk or at the end; this keeps a failure from going unhandled meanwhile.
-      writing.catch(() => {});
+      const next = { chunk, results: preparerFor(chunkIndex++).prepare(sets) };
+      next.results.catch(() => {});
+      if (pending) await writeNext(pending);
+      pending = next;
     }
+    if (pending) await writeNext(pending);
     await writing;
     await flush();
   } finally {

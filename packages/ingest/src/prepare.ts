@@ -12,6 +12,7 @@ import {
   parseTrack,
   parseTrackLine,
   SET_RULES,
+  type TrackIdentity,
   type TrackParse,
   titleKey,
   trackIdentity,
@@ -65,6 +66,7 @@ function creditName(names: readonly string[]): string {
 
 interface Resolved {
   parse: TrackParse;
+  identity: TrackIdentity | null;
   key: string | null;
   cueSeconds: number | null;
   label: string | null;
@@ -83,9 +85,11 @@ function resolveEntry(e: ParsedEntry): Resolved {
       remixer: e.remixer,
       raw: e.raw,
     });
+    const identity = trackIdentity(parse);
     return {
       parse,
-      key: trackIdentity(parse)?.key ?? null,
+      identity,
+      key: identity?.key ?? null,
       cueSeconds: e.cueSeconds ?? null,
       label: e.label ?? null,
       catalogNumber: e.catalogNumber ?? null,
@@ -94,9 +98,11 @@ function resolveEntry(e: ParsedEntry): Resolved {
     };
   }
   const line = parseTrackLine(e.raw);
+  const identity = trackIdentity(line.track);
   return {
     parse: line.track,
-    key: trackIdentity(line.track)?.key ?? null,
+    identity,
+    key: identity?.key ?? null,
     cueSeconds: e.cueSeconds ?? line.cueSeconds,
     label: e.label ?? line.label,
     catalogNumber: e.catalogNumber ?? line.catalogNumber,
@@ -105,8 +111,11 @@ function resolveEntry(e: ParsedEntry): Resolved {
   };
 }
 
-function trackWrite(p: TrackParse, extra: Partial<TrackWrite>): TrackWrite | null {
-  const id = trackIdentity(p);
+function trackWrite(
+  p: TrackParse,
+  extra: Partial<TrackWrite>,
+  id: TrackIdentity | null = trackIdentity(p),
+): TrackWrite | null {
   if (!id) return null;
   const artists: TrackWrite['artists'] = [
     ...p.primaryArtists.map((name, i) => ({
@@ -260,13 +269,17 @@ export function prepareSet(input: ParsedSet, ctx: PrepareContext = {}): Prepared
         for (const a of artistWrites(c)) if (!artists.has(a.key)) artists.set(a.key, a);
       }
       const known = tracks.get(key);
-      const tw = trackWrite(r.parse, {
-        bpm,
-        camelotKey: camelot,
-        genre: e.genre ?? null,
-        year: dropped.has('year') ? null : r.year,
-        durationSeconds: dropped.has('durationSeconds') ? null : (e.durationSeconds ?? null),
-      });
+      const tw = trackWrite(
+        r.parse,
+        {
+          bpm,
+          camelotKey: camelot,
+          genre: e.genre ?? null,
+          year: dropped.has('year') ? null : r.year,
+          durationSeconds: dropped.has('durationSeconds') ? null : (e.durationSeconds ?? null),
+        },
+        r.identity,
+      );
       if (tw && !known) tracks.set(key, tw);
       else if (tw && known) {
         // The same track twice in one set: keep what either occurrence knows.

@@ -222,9 +222,10 @@ async function upsertTracks(
         return artistId === undefined ? [] : [[ids.get(t.key)!, artistId, a.role, a.position] as const];
       }),
     );
+    // Credits of tracks this batch created: new rows only, no conflict check needed.
     await tx.query(
       `INSERT INTO track_artists (track_id, artist_id, role, position)
-       SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::smallint[]) ON CONFLICT DO NOTHING`,
+       SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::smallint[])`,
       [ta.map((r) => r[0]), ta.map((r) => r[1]), ta.map((r) => r[2]), ta.map((r) => r[3])],
     );
     const comps = created.flatMap((t) =>
@@ -240,20 +241,26 @@ async function upsertTracks(
         [comps.map((r) => r[0]), comps.map((r) => r[1]), comps.map((r) => r[2])],
       );
     }
-    const createdIds = created.map((t) => ids.get(t.key)!);
-    // Link new remixes to known originals, and known remixes to new originals.
-    await tx.query(
-      `UPDATE tracks t SET original_track_id = o.id FROM tracks o
-       WHERE t.id = ANY($1) AND t.version IS NOT NULL AND t.original_track_id IS NULL
-         AND o.key = t.original_key AND o.version IS NULL AND o.merged_into IS NULL`,
-      [createdIds],
-    );
-    await tx.query(
-      `UPDATE tracks t SET original_track_id = o.id FROM tracks o
-       WHERE o.id = ANY($1) AND o.version IS NULL AND t.original_key = o.key
-         AND t.version IS NOT NULL AND t.original_track_id IS NULL`,
-      [createdIds],
-    );
+    // Link new remixes to known originals, and known remixes to new originals: each side only where it
+    // can match (a remix has a version, an original has none).
+    const newRemixes = created.filter((t) => t.version !== null).map((t) => ids.get(t.key)!);
+    const newOriginals = created.filter((t) => t.version === null).map((t) => ids.get(t.key)!);
+    if (newRemixes.length > 0) {
+      await tx.query(
+        `UPDATE tracks t SET original_track_id = o.id FROM tracks o
+         WHERE t.id = ANY($1) AND t.version IS NOT NULL AND t.original_track_id IS NULL
+           AND o.key = t.original_key AND o.version IS NULL AND o.merged_into IS NULL`,
+        [newRemixes],
+      );
+    }
+    if (newOriginals.length > 0) {
+      await tx.query(
+        `UPDATE tracks t SET original_track_id = o.id FROM tracks o
+         WHERE o.id = ANY($1) AND o.version IS NULL AND t.original_key = o.key
+           AND t.version IS NOT NULL AND t.original_track_id IS NULL`,
+        [newOriginals],
+      );
+    }
   }
   return { ids, created: created.map((t) => ids.get(t.key)!) };
 }
