@@ -87,3 +87,10 @@ export {
 } from './repositories/set-writes.ts';
 export { type GraphCounts, graphCounts } from './repositories/stats.ts';
 export * as schema from './schema.ts';
+export {
+  type ClusterOptions,
+  findPgBin,
+  freePort,
+  startThrowawayCluster,
+  type ThrowawayCluster,
+} from './throwaway-cluster.ts';

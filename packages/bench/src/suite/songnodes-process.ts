@@ -3,7 +3,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './postgres.ts';
+import { freePort } from '@songnodes/db';
 import { spawnTracked, stopChild } from './resources.ts';
 
 const CLI = fileURLToPath(new URL('../../../cli/src/main.ts', import.meta.url));
