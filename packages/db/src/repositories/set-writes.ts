@@ -105,8 +105,11 @@ async function upsertArtists(tx: Queryable, artists: ArtistWrite[]): Promise<Map
   // wins over an artist of that key. Only the rest is inserted.
   const known = (tx: Queryable, k: string[]) =>
     tx.query<{ key: string; id: number }>(
+      // Joined to the keys rather than `key = ANY($1)`: pg_trgm's GIN index also answers `=`, and on a
+      // table without statistics PostgreSQL picked it over the unique btree (8.7 s for 1,000 real sets).
       `SELECT alias_key AS key, artist_id AS id, 0 AS rank FROM artist_aliases WHERE alias_key = ANY($1)
-       UNION ALL SELECT key, id, 1 FROM artists WHERE key = ANY($1) ORDER BY rank DESC`,
+       UNION ALL SELECT a.key, a.id, 1 FROM unnest($1::text[]) AS k(key) JOIN artists a ON a.key = k.key
+       ORDER BY rank DESC`,
       [k],
     );
   for (const r of await known(tx, keys)) ids.set(r.key, r.id);
