@@ -315,26 +315,25 @@ function aggregatePairs(
   return [...pairs.values()];
 }
 
-/** Adds the evidence of newly stored sets to the aggregates. Returns the pairs touched. */
+/**
+ * Adds the evidence of newly stored sets to the aggregates, in one statement: the DJ rows first, and
+ * each pair's dj_count grows by the DJs that are new to it (rows the DJ insert created, xmax = 0).
+ */
 async function addTransitions(tx: Queryable, deltas: PairDelta[]): Promise<void> {
   if (deltas.length === 0) return;
   const djRows = deltas.flatMap((d) => [...d.djs].map(([dj, n]) => [d.from, d.to, dj, n] as const));
-  const newDjs = new Map<string, number>();
-  if (djRows.length > 0) {
-    const inserted = await tx.query<{ f: number; t: number }>(
-      `INSERT INTO transition_djs (from_track_id, to_track_id, artist_id, set_count)
-       SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[])
-       ON CONFLICT (from_track_id, to_track_id, artist_id) DO UPDATE SET set_count = transition_djs.set_count + EXCLUDED.set_count
-       RETURNING from_track_id AS f, to_track_id AS t, (xmax = 0) AS inserted`,
-      [djRows.map((r) => r[0]), djRows.map((r) => r[1]), djRows.map((r) => r[2]), djRows.map((r) => r[3])],
-    );
-    for (const r of inserted as { f: number; t: number; inserted: boolean }[]) {
-      if (r.inserted) newDjs.set(pairKey(r.f, r.t), (newDjs.get(pairKey(r.f, r.t)) ?? 0) + 1);
-    }
-  }
   await tx.query(
-    `INSERT INTO transitions (from_track_id, to_track_id, count, set_count, dj_count, first_date, last_date)
-     SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::date[], $7::date[])
+    `WITH dj AS (
+       INSERT INTO transition_djs (from_track_id, to_track_id, artist_id, set_count)
+       SELECT * FROM unnest($7::int[], $8::int[], $9::int[], $10::int[])
+       ON CONFLICT (from_track_id, to_track_id, artist_id)
+         DO UPDATE SET set_count = transition_djs.set_count + EXCLUDED.set_count
+       RETURNING from_track_id AS f, to_track_id AS t, (xmax = 0) AS inserted),
+     new_djs AS (SELECT f, t, count(*)::int AS n FROM dj WHERE inserted GROUP BY f, t)
+     INSERT INTO transitions (from_track_id, to_track_id, count, set_count, dj_count, first_date, last_date)
+     SELECT d.f, d.t, d.c, d.s, coalesce(n.n, 0), d.mn, d.mx
+     FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::date[], $6::date[]) AS d(f, t, c, s, mn, mx)
+     LEFT JOIN new_djs n ON n.f = d.f AND n.t = d.t
      ON CONFLICT (from_track_id, to_track_id) DO UPDATE SET
        count = transitions.count + EXCLUDED.count,
        set_count = transitions.set_count + EXCLUDED.set_count,
@@ -346,9 +345,12 @@ async function addTransitions(tx: Queryable, deltas: PairDelta[]): Promise<void>
       deltas.map((d) => d.to),
       deltas.map((d) => d.count),
       deltas.map((d) => d.sets),
-      deltas.map((d) => newDjs.get(pairKey(d.from, d.to)) ?? 0),
       deltas.map((d) => d.minDate),
       deltas.map((d) => d.maxDate),
+      djRows.map((r) => r[0]),
+      djRows.map((r) => r[1]),
+      djRows.map((r) => r[2]),
+      djRows.map((r) => r[3]),
     ],
   );
 }
