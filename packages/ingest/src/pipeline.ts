@@ -35,7 +35,7 @@ export interface GraphChange {
 export interface ImportOptions extends PrepareContext {
   onProgress?: (p: ImportProgress) => void | Promise<void>;
   onChange?: (c: GraphChange) => void;
-  /** Flush a batch when it holds this many entries (default 20,000). */
+  /** Entries per batch (one transaction), at most; the first batches are smaller (default 20,000). */
   batchEntries?: number;
   maxIssues?: number;
   signal?: AbortSignal;
@@ -70,22 +70,31 @@ function mergeBatch(prepared: PreparedSet[]) {
   return { artists: [...artists.values()], tracks: [...tracks.values()], sets: prepared.map((p) => p.set) };
 }
 
-/** Read items in chunks of about `entries` set entries; `full` when more may follow. */
+/** The first chunk's size: small, so that writing starts early while the worker takes over. */
+const FIRST_CHUNK_ENTRIES = 5_000;
+
+/**
+ * Read items in chunks of set entries; `full` when more may follow. The chunks double from
+ * FIRST_CHUNK_ENTRIES up to `entries`: nothing can be written before the first chunk is prepared (on
+ * this thread), and each later one is prepared in the worker while the one before it is written.
+ */
 async function* chunks(
   items: AsyncIterable<ImportItem> | Iterable<ImportItem>,
   entries: number,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<{ items: ImportItem[]; full: boolean }> {
+  let target = Math.min(FIRST_CHUNK_ENTRIES, entries);
   let chunk: ImportItem[] = [];
   let size = 0;
   for await (const item of items) {
     signal?.throwIfAborted();
     chunk.push(item);
     size += isUnreadable(item) ? 0 : item.entries.length;
-    if (size >= entries) {
+    if (size >= target) {
       yield { items: chunk, full: true };
       chunk = [];
       size = 0;
+      target = Math.min(target * 2, entries);
     }
   }
   if (chunk.length > 0) yield { items: chunk, full: false };
@@ -129,13 +138,11 @@ export async function importItems(
   };
 
   let batch: PreparedSet[] = [];
-  let batchSize = 0;
   let batchKeys = new Set<string>();
   const flush = async () => {
     if (batch.length === 0) return;
     const current = batch;
     batch = [];
-    batchSize = 0;
     batchKeys = new Set();
     try {
       tally(await db.transaction((tx) => writeSetBatch(tx, mergeBatch(current))), current);
@@ -173,7 +180,7 @@ export async function importItems(
     }
     return prepared;
   };
-  /** Stores one chunk of read items with their preparations, in read order. */
+  /** Stores one chunk of read items with their preparations, in read order: one batch per chunk. */
   const store = async (chunk: ImportItem[], results: PrepareResult[]) => {
     let r = 0;
     for (const item of chunk) {
@@ -184,9 +191,8 @@ export async function importItems(
       if (batchKeys.has(key)) await flush();
       batch.push(prepared);
       batchKeys.add(key);
-      batchSize += prepared.set.entries.length;
-      if (batchSize >= batchEntries) await flush();
     }
+    await flush();
   };
 
   const ctx: PrepareContext = { file: opts.file, source: opts.source };
