@@ -53,7 +53,7 @@ function timed(db: Database, times: Map<string, { ms: number; calls: number }>):
     sql
       .replace(/\s+/g, ' ')
       .trim()
-      .replace(/^(\w+ (?:INTO |FROM )?\w+).*$/i, '$1');
+      .replace(/^(UPDATE \w+(?: \w+)? SET \w+|\w+ (?:INTO |FROM )?\w+).*$/i, '$1');
   const wrap = (q: Queryable): Queryable => ({
     async query<R extends Row = Row>(text: string, params?: unknown[]) {
       const t = performance.now();

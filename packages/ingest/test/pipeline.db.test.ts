@@ -95,6 +95,21 @@ describe.skipIf(noServer)('ingest pipeline', () => {
     expect(featured.map((r) => r.role)).toEqual(['featured', 'primary']);
   });
 
+  it('links a remix to its original whichever of the two is imported first', async () => {
+    await importItems(t.db, [set('a', ['Mira Vale - Tide (Tom Ash Remix)', 'Ora - Drift'])]);
+    await importItems(t.db, [set('b', ['Mira Vale - Tide', 'Ora - Drift (Lune Dub)'])]);
+    const links = await t.db.query<{ track: string; original: string | null }>(
+      `SELECT t.title || coalesce(' (' || t.version || ')', '') AS track, o.title AS original
+       FROM tracks t LEFT JOIN tracks o ON o.id = t.original_track_id ORDER BY 1`,
+    );
+    expect(links).toEqual([
+      { track: 'Drift', original: null },
+      { track: 'Drift (Lune Dub)', original: 'Drift' },
+      { track: 'Tide', original: null },
+      { track: 'Tide (Tom Ash Remix)', original: 'Tide' },
+    ]);
+  });
+
   it('aggregates evidence: count, distinct sets, distinct DJs, first and last date', async () => {
     await importItems(t.db, [
       set('a', ['A1 - One', 'B1 - Two', 'A1 - One', 'B1 - Two'], {

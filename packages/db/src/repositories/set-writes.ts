@@ -245,23 +245,25 @@ async function upsertTracks(
       );
     }
     // Link new remixes to known originals, and known remixes to new originals: each side only where it
-    // can match (a remix has a version, an original has none).
-    const newRemixes = created.filter((t) => t.version !== null).map((t) => ids.get(t.key)!);
-    const newOriginals = created.filter((t) => t.version === null).map((t) => ids.get(t.key)!);
+    // can match (a remix has a version, an original has none). The ids and keys come from here, joined
+    // as rows: `id = ANY(40,000 ids)` was run as a scan of the whole table.
+    const newRemixes = created.filter((t) => t.version !== null);
+    const newOriginals = created.filter((t) => t.version === null);
     if (newRemixes.length > 0) {
       await tx.query(
-        `UPDATE tracks t SET original_track_id = o.id FROM tracks o
-         WHERE t.id = ANY($1) AND t.version IS NOT NULL AND t.original_track_id IS NULL
-           AND o.key = t.original_key AND o.version IS NULL AND o.merged_into IS NULL`,
-        [newRemixes],
+        `UPDATE tracks t SET original_track_id = o.id
+         FROM unnest($1::int[], $2::text[]) AS n(id, original_key)
+         JOIN tracks o ON o.key = n.original_key AND o.version IS NULL AND o.merged_into IS NULL
+         WHERE t.id = n.id AND t.original_track_id IS NULL`,
+        [newRemixes.map((t) => ids.get(t.key)!), newRemixes.map((t) => t.originalKey)],
       );
     }
     if (newOriginals.length > 0) {
       await tx.query(
-        `UPDATE tracks t SET original_track_id = o.id FROM tracks o
-         WHERE o.id = ANY($1) AND o.version IS NULL AND t.original_key = o.key
-           AND t.version IS NOT NULL AND t.original_track_id IS NULL`,
-        [newOriginals],
+        `UPDATE tracks t SET original_track_id = n.id
+         FROM unnest($1::int[], $2::text[]) AS n(id, key)
+         WHERE t.original_key = n.key AND t.version IS NOT NULL AND t.original_track_id IS NULL`,
+        [newOriginals.map((t) => ids.get(t.key)!), newOriginals.map((t) => t.key)],
       );
     }
   }
