@@ -2,7 +2,7 @@
 // reports progress (sets and entries done, warnings, errors) through the job context. After a file
 // import, the tracks it created are checked for near-duplicates (runDedupe, new tracks only) unless the
 // job says `dedupe: false`.
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import type { Database } from '@songnodes/db';
 import { FORMAT_IDS, type FormatId } from '@songnodes/importers';
 import { defineJob, type JobContext } from '@songnodes/jobs';
@@ -16,6 +16,8 @@ export interface ImportFileJob {
   source?: string;
   /** Near-duplicate dedupe of the new tracks after the import (default true). */
   dedupe?: boolean;
+  /** The file is an upload of ours: delete it once imported (kept when the import fails, for retries). */
+  removeAfter?: boolean;
 }
 
 /** What a dedupe run did, as counts, for the job record. */
@@ -74,7 +76,15 @@ export function importFileJob(deps: IngestJobDeps) {
         throw new Error(`unknown format "${d.format}"`);
       if (d.dedupe !== undefined && typeof d.dedupe !== 'boolean')
         throw new Error('"dedupe" must be true or false');
-      return { path: d.path, format: d.format, source: d.source, dedupe: d.dedupe };
+      if (d.removeAfter !== undefined && typeof d.removeAfter !== 'boolean')
+        throw new Error('"removeAfter" must be true or false');
+      return {
+        path: d.path,
+        format: d.format,
+        source: d.source,
+        dedupe: d.dedupe,
+        removeAfter: d.removeAfter,
+      };
     },
     retry: { limit: 2 },
     async handler(job, ctx) {
@@ -91,6 +101,7 @@ export function importFileJob(deps: IngestJobDeps) {
         job.dedupe === false || s.setsStored === 0
           ? null
           : dedupeCounts(await runDedupe(deps.db, { newOnly: true, onChange: deps.onChange }));
+      if (job.removeAfter) await rm(job.path, { force: true });
       return { ...summaryForStorage(s), dedupe };
     },
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +72,9 @@ describe.skipIf(noServer)(`imports over HTTP with progress on the WebSocket (${e
     expect(job).toMatchObject({ state: 'completed' });
     const stats = await (await fetch(`${running.url}/api/v1/stats`)).json();
     expect(stats).toMatchObject({ sets: 1, setEntries: 3, transitions: 2 });
+    // The upload is gone once imported.
+    const uploads = join(dir, 'uploads');
+    expect(existsSync(uploads) ? readdirSync(uploads) : []).toEqual([]);
   });
 
   it('refuses an unknown format and an empty body, saying what is wrong', async () => {

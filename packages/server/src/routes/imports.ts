@@ -52,7 +52,12 @@ export function importRoutes(opts: { jobs: JobQueue; uploadDir: string; ingest: 
           await rm(path, { force: true });
           throw e;
         }
-        const id = await opts.jobs.send(job, { path, format: req.query.format, source: req.query.source });
+        const id = await opts.jobs.send(job, {
+          path,
+          format: req.query.format,
+          source: req.query.source,
+          removeAfter: true,
+        });
         return reply
           .code(202)
           .send({ jobId: id, progress: `/api/v1/jobs/${id}`, events: `/api/v1/events?job=${id}` });
