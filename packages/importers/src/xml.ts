@@ -3,7 +3,10 @@
 // Safety: any DOCTYPE is refused (no entity can be declared, so none is expanded: no XML bombs),
 // undefined entities are errors, and a single tag or text run is capped so one endless attribute
 // cannot fill memory.
+import type { ImportItem } from '@songnodes/core';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { unreadable } from './set-builder.ts';
+import type { LibraryTrack, ReadContext } from './types.ts';
 
 /** Longest run of characters without `<` or `>` (one attribute value or text node). */
 export const MAX_XML_RUN = 16 * 1024 * 1024;
@@ -76,4 +79,37 @@ export function attr(tag: SaxesTagPlain, name: string): string | undefined {
 /** A copy of `s` that shares no memory with the chunk it came from (flattening a cons string copies). */
 export function own(s: string): string {
   return ` ${s}`.slice(1);
+}
+
+/** A DJ-library handler: knows whether the root element of its format was seen. */
+export interface LibraryHandler extends XmlHandler<ImportItem | LibraryTrack> {
+  sawRoot(): boolean;
+}
+
+/**
+ * The sets (playlists, histories) of a DJ-library XML (Rekordbox, Traktor): each one as it completes;
+ * an unreadable item for malformed XML, a file of another kind, or a library without any playlist.
+ */
+export async function* readLibrarySets(
+  text: AsyncIterable<string>,
+  ctx: ReadContext,
+  handler: LibraryHandler,
+  format: { name: string; root: string },
+): AsyncIterable<ImportItem> {
+  let count = 0;
+  try {
+    for await (const item of parseXml(text, handler)) {
+      count++;
+      yield item as ImportItem;
+    }
+  } catch (err) {
+    yield unreadable(ctx, (err as Error).message, (err as XmlError).line);
+    return;
+  }
+  if (!handler.sawRoot()) yield unreadable(ctx, `not a ${format.name} file (no ${format.root} element)`);
+  else if (count === 0)
+    yield unreadable(
+      ctx,
+      `no playlist with tracks in this ${format.name} (its collection alone is not a set: read it with readCollection)`,
+    );
 }

@@ -4,18 +4,9 @@
 // not a set; `readRekordboxCollection` streams it as the user's library.
 import type { ImportItem, ParsedEntry, ParsedSet } from '@songnodes/core';
 import type { SaxesTagPlain } from 'saxes';
-import {
-  buildRaw,
-  finishSet,
-  isoDate,
-  issue,
-  newSet,
-  positiveNumber,
-  unreadable,
-  year,
-} from '../set-builder.ts';
+import { buildRaw, finishSet, isoDate, issue, newSet, positiveNumber, year } from '../set-builder.ts';
 import type { LibraryTrack, ReadContext } from '../types.ts';
-import { attr, parseXml, type XmlError } from '../xml.ts';
+import { attr, parseXml, readLibrarySets } from '../xml.ts';
 import { fileTitle } from './m3u.ts';
 
 /**
@@ -138,27 +129,11 @@ function rekordboxHandler(ctx: ReadContext, collectOnly: boolean) {
   };
 }
 
-export async function* readRekordbox(
-  text: AsyncIterable<string>,
-  ctx: ReadContext,
-): AsyncIterable<ImportItem> {
-  const handler = rekordboxHandler(ctx, false);
-  let count = 0;
-  try {
-    for await (const item of parseXml<ImportItem | LibraryTrack>(text, handler)) {
-      count++;
-      yield item as ImportItem;
-    }
-  } catch (err) {
-    yield unreadable(ctx, (err as Error).message, (err as XmlError).line);
-    return;
-  }
-  if (!handler.sawRoot()) yield unreadable(ctx, 'not a Rekordbox XML file (no DJ_PLAYLISTS element)');
-  else if (count === 0)
-    yield unreadable(
-      ctx,
-      'no playlist with tracks in this Rekordbox XML (its collection alone is not a set: read it with readCollection)',
-    );
+export function readRekordbox(text: AsyncIterable<string>, ctx: ReadContext): AsyncIterable<ImportItem> {
+  return readLibrarySets(text, ctx, rekordboxHandler(ctx, false), {
+    name: 'Rekordbox XML',
+    root: 'DJ_PLAYLISTS',
+  });
 }
 
 export async function* readRekordboxCollection(

@@ -3,9 +3,9 @@
 // entries with HistoryData) is a play history, in play order with deck and start time.
 import type { ImportItem, ParsedEntry, ParsedSet } from '@songnodes/core';
 import type { SaxesTagPlain } from 'saxes';
-import { buildRaw, finishSet, issue, newSet, positiveNumber, unreadable, year } from '../set-builder.ts';
+import { buildRaw, finishSet, issue, newSet, positiveNumber, year } from '../set-builder.ts';
 import type { LibraryTrack, ReadContext } from '../types.ts';
-import { attr, own, parseXml, type XmlError } from '../xml.ts';
+import { attr, own, parseXml, readLibrarySets } from '../xml.ts';
 import { fileTitle } from './m3u.ts';
 
 /** Traktor packs a date as (year << 16) | (month << 8) | day. */
@@ -161,24 +161,8 @@ function traktorHandler(ctx: ReadContext, collectOnly: boolean) {
   };
 }
 
-export async function* readTraktor(text: AsyncIterable<string>, ctx: ReadContext): AsyncIterable<ImportItem> {
-  const handler = traktorHandler(ctx, false);
-  let count = 0;
-  try {
-    for await (const item of parseXml<ImportItem | LibraryTrack>(text, handler)) {
-      count++;
-      yield item as ImportItem;
-    }
-  } catch (err) {
-    yield unreadable(ctx, (err as Error).message, (err as XmlError).line);
-    return;
-  }
-  if (!handler.sawRoot()) yield unreadable(ctx, 'not a Traktor NML file (no NML element)');
-  else if (count === 0)
-    yield unreadable(
-      ctx,
-      'no playlist with tracks in this Traktor NML (its collection alone is not a set: read it with readCollection)',
-    );
+export function readTraktor(text: AsyncIterable<string>, ctx: ReadContext): AsyncIterable<ImportItem> {
+  return readLibrarySets(text, ctx, traktorHandler(ctx, false), { name: 'Traktor NML', root: 'NML' });
 }
 
 export async function* readTraktorCollection(
