@@ -2,6 +2,7 @@
 // index, edges weighted by evidence strength (both directions summed). The result is one community
 // id per node index, stored with the graph version it was computed at.
 import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { UndirectedGraph } from 'graphology';
 import type { Attributes } from 'graphology-types';
 import type { GraphFilter } from './filters.ts';
@@ -14,27 +15,64 @@ const louvain = createRequire(import.meta.url)(
   'graphology-communities-louvain',
 ) as typeof import('graphology-communities-louvain')['default'];
 
-/** The index as an undirected graphology graph: node keys are node indices as strings; `weight` = summed evidence. */
-export function toGraphology(
-  g: GraphIndex,
-  filter?: GraphFilter,
-): UndirectedGraph<Attributes, { weight: number }> {
+/**
+ * The edges Louvain sees, as flat arrays (so they can go to a worker thread without copying):
+ * node indices, evidence strength as weight; self-transitions left out (they say nothing about
+ * which tracks belong together).
+ */
+export interface CommunityEdges {
+  from: Int32Array;
+  to: Int32Array;
+  weight: Float64Array;
+}
+
+export function communityEdges(g: GraphIndex, filter?: GraphFilter): CommunityEdges {
   const f = compileFilter(g, filter);
-  const graph = new UndirectedGraph<Attributes, { weight: number }>();
+  const from: number[] = [];
+  const to: number[] = [];
+  const weight: number[] = [];
   for (let u = 0; u < g.nodeCount; u++) {
     if (!f.node(u)) continue;
     g.forEachOut(u, (v, e) => {
-      // Self-transitions say nothing about which tracks belong together.
       if (v === u || !f.edge(e) || !f.node(v)) return;
-      const a = String(u);
-      const b = String(v);
-      if (!graph.hasNode(a)) graph.addNode(a);
-      if (!graph.hasNode(b)) graph.addNode(b);
-      const w = g.e.weight[e]!;
-      graph.updateEdge(a, b, (attr) => ({ weight: (attr.weight ?? 0) + w }));
+      from.push(u);
+      to.push(v);
+      weight.push(g.e.weight[e]!);
     });
   }
+  return { from: Int32Array.from(from), to: Int32Array.from(to), weight: Float64Array.from(weight) };
+}
+
+/** An undirected graphology graph of those edges: node keys are node indices as strings, A→B and B→A summed. */
+export function toGraphology(edges: CommunityEdges): UndirectedGraph<Attributes, { weight: number }> {
+  const graph = new UndirectedGraph<Attributes, { weight: number }>();
+  for (let i = 0; i < edges.from.length; i++) {
+    const a = String(edges.from[i]);
+    const b = String(edges.to[i]);
+    if (!graph.hasNode(a)) graph.addNode(a);
+    if (!graph.hasNode(b)) graph.addNode(b);
+    const w = edges.weight[i]!;
+    graph.updateEdge(a, b, (attr) => ({ weight: (attr.weight ?? 0) + w }));
+  }
   return graph;
+}
+
+/** Louvain over the edges: a community per node index (-1 without edges). Pure; runs in either thread. */
+export function louvainCommunities(
+  edges: CommunityEdges,
+  nodeCount: number,
+  o: { seed?: number; resolution?: number } = {},
+): { community: Int32Array; count: number; modularity: number } {
+  const graph = toGraphology(edges);
+  const community = new Int32Array(nodeCount).fill(-1);
+  if (graph.order === 0) return { community, count: 0, modularity: 0 };
+  const result = louvain.detailed(graph, {
+    getEdgeWeight: 'weight',
+    resolution: o.resolution ?? 1,
+    rng: seededRandom(o.seed ?? 1),
+  });
+  for (const [node, c] of Object.entries(result.communities)) community[Number(node)] = c;
+  return { community, count: result.count, modularity: result.modularity };
 }
 
 export interface Communities {
@@ -54,17 +92,38 @@ export interface CommunityOptions {
   filter?: GraphFilter;
 }
 
+/** Louvain on the calling thread (tests, scripts). Services use detectCommunitiesInWorker. */
 export function detectCommunities(g: GraphIndex, o: CommunityOptions = {}): Communities {
-  const graph = toGraphology(g, o.filter);
-  const community = new Int32Array(g.nodeCount).fill(-1);
-  if (graph.order === 0) return { version: g.version, community, count: 0, modularity: 0 };
-  const result = louvain.detailed(graph, {
-    getEdgeWeight: 'weight',
-    resolution: o.resolution ?? 1,
-    rng: seededRandom(o.seed ?? 1),
+  return { version: g.version, ...louvainCommunities(communityEdges(g, o.filter), g.nodeCount, o) };
+}
+
+/** Louvain in a worker thread, so a process serving requests keeps answering while it runs. */
+export function detectCommunitiesInWorker(g: GraphIndex, o: CommunityOptions = {}): Promise<Communities> {
+  const version = g.version;
+  const edges = communityEdges(g, o.filter);
+  const job: CommunityJob = { edges, nodeCount: g.nodeCount, seed: o.seed, resolution: o.resolution };
+  const worker = new Worker(new URL('./communities-worker.ts', import.meta.url), {
+    workerData: job,
+    transferList: [edges.from.buffer, edges.to.buffer, edges.weight.buffer] as ArrayBuffer[],
   });
-  for (const [node, c] of Object.entries(result.communities)) community[Number(node)] = c;
-  return { version: g.version, community, count: result.count, modularity: result.modularity };
+  return new Promise((resolve, reject) => {
+    worker.once('message', (r: ReturnType<typeof louvainCommunities>) => {
+      resolve({ version, ...r });
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`communities worker exited with code ${code}`));
+    });
+  });
+}
+
+/** What the worker thread gets. */
+export interface CommunityJob {
+  edges: CommunityEdges;
+  nodeCount: number;
+  seed?: number;
+  resolution?: number;
 }
 
 export interface CommunityLabel {

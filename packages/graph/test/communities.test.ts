@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { EdgeRecord, NodeRecord } from '../src/index.ts';
-import { bridgeTracks, detectCommunities, labelCommunities } from '../src/index.ts';
+import {
+  bridgeTracks,
+  detectCommunities,
+  detectCommunitiesInWorker,
+  labelCommunities,
+} from '../src/index.ts';
 import { graphOf, play, track } from './build.ts';
 
 // Four planted groups of 8 tracks: dense, well-played transitions inside a group, and one weak
@@ -35,6 +40,12 @@ describe('Louvain communities', () => {
 
   it('is deterministic for a seed', () => {
     expect(Array.from(detectCommunities(g, { seed: 3 }).community)).toEqual(Array.from(c.community));
+  });
+
+  it('gives the same communities in a worker thread as on the calling thread', async () => {
+    const w = await detectCommunitiesInWorker(g, { seed: 3 });
+    expect(Array.from(w.community)).toEqual(Array.from(c.community));
+    expect(w).toMatchObject({ count: c.count, modularity: c.modularity, version: c.version });
   });
 
   it('labels each community by dominant genre and artists', () => {

@@ -3,7 +3,7 @@
 // rebuild unless a delta cannot be applied), and answers queries with track names and the sets
 // behind each transition attached. Reads never see a half-applied patch: a delta is fetched
 // asynchronously, then applied synchronously.
-import { type Communities, detectCommunities, labelCommunities } from '../communities.ts';
+import { type Communities, detectCommunitiesInWorker, labelCommunities } from '../communities.ts';
 import type { TransitionInfo } from '../describe.ts';
 import type { GraphFilter } from '../filters.ts';
 import { GraphIndex } from '../graph-index.ts';
@@ -419,7 +419,7 @@ export class GraphService {
       o.onProgress?.({ done, total: 3, unit: 'steps', message });
     const g = this.g;
     step(0, 'running Louvain');
-    const c: Communities = detectCommunities(g, { seed: o.seed, resolution: o.resolution });
+    const c: Communities = await detectCommunitiesInWorker(g, { seed: o.seed, resolution: o.resolution });
     step(1, `labelling ${c.count} communities`);
     const artistIds = new Set<number>();
     for (let u = 0; u < g.nodeCount; u++)
