@@ -1,45 +1,30 @@
 // The graph commands as a user runs them: `node packages/cli/src/main.ts …` against a small imported
 // graph (a PGlite data folder in the pglite suite, the test server's database in the postgres suite).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ParsedSet } from '@songnodes/core';
 import { migrate, openPglite } from '@songnodes/db';
 import { importItems } from '@songnodes/ingest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engine, noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
+import { testSet } from '../../../test/sets.ts';
+import { runCli } from './run-cli.ts';
 
-const MAIN = new URL('../src/main.ts', import.meta.url).pathname;
-
-const set = (externalId: string, raws: string[], performer: string): ParsedSet => ({
-  source: 'test',
-  externalId,
-  title: `Set ${externalId}`,
-  performers: [performer],
-  date: '2024-05-01',
-  kind: 'mix',
-  entries: raws.map((raw, i) => ({ position: i + 1, raw, bpm: 124 + i, key: '8A' })),
-  issues: [],
-});
+// Known BPM and key on every entry, so the planner has something to check.
+const set = (externalId: string, raws: string[], performer: string) =>
+  testSet(externalId, raws, { performers: [performer], entry: (_raw, i) => ({ bpm: 124 + i, key: '8A' }) });
 const SETS = [
   set('a', ['Kay Loom - Sundial', 'Mira Vale - Tide', 'Ora - Horizon'], 'DJ One'),
   set('b', ['Kay Loom - Sundial', 'Mira Vale - Tide', 'Pell - Rain (Nox Remix)'], 'DJ Two'),
   set('c', ['Ora - Horizon', 'Pell - Rain (Vey Remix)'], 'DJ Two'),
 ];
 
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 describe.skipIf(noServer)('graph commands', () => {
-  let env: NodeJS.ProcessEnv;
+  let env: Record<string, string>;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    const base: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent' };
-    delete base.DATABASE_URL;
+    // runCli starts from a clean SongNodes environment: only what is set here reaches the command.
+    const base = { LOG_LEVEL: 'silent' };
     if (engine === 'pglite') {
       const dir = mkdtempSync(join(tmpdir(), 'songnodes-cli-graph-'));
       const db = await openPglite({ dataDir: dir });
@@ -51,26 +36,13 @@ describe.skipIf(noServer)('graph commands', () => {
     } else {
       const t: TestDatabase = await testDatabase();
       await importItems(t.db, SETS);
-      env = { ...base, DATABASE_URL: t.url };
+      env = { ...base, DATABASE_URL: t.url! };
       cleanup = () => t.drop();
     }
   });
   afterAll(() => cleanup());
 
-  const songnodes = (...args: string[]) =>
-    new Promise<Ran>((resolve, reject) => {
-      const child = spawn(process.execPath, [MAIN, ...args], { env });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => {
-        stdout += d;
-      });
-      child.stderr.on('data', (d) => {
-        stderr += d;
-      });
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+  const songnodes = (...args: string[]) => runCli(args, env);
 
   it('neighbours --json prints parseable JSON with track names', async () => {
     const r = await songnodes('neighbours', 'Kay Loom - Sundial', '--direction', 'out', '--json');

@@ -1,7 +1,6 @@
 // The graph routes through app.inject on a small imported graph: neighbours, played-after with
 // evidence, the planner with explanations, 400 on bad input, 404 on unknown tracks, 409 on an
 // ambiguous name, and the communities job from enqueue to stored result.
-import type { ParsedSet } from '@songnodes/core';
 import { graphStore } from '@songnodes/db';
 import { GraphService } from '@songnodes/graph';
 import { importItems } from '@songnodes/ingest';
@@ -9,19 +8,13 @@ import { JobQueue } from '@songnodes/jobs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
+import { testSet } from '../../../test/sets.ts';
 import { buildApp } from '../src/app.ts';
 import { graphJobs } from '../src/graph-jobs.ts';
 
-const set = (externalId: string, raws: string[], performer: string): ParsedSet => ({
-  source: 'test',
-  externalId,
-  title: `Set ${externalId}`,
-  performers: [performer],
-  date: '2024-05-01',
-  kind: 'mix',
-  entries: raws.map((raw, i) => ({ position: i + 1, raw, bpm: 124 + i, key: '8A' })),
-  issues: [],
-});
+// Known BPM and key on every entry, so the planner has something to check.
+const set = (externalId: string, raws: string[], performer: string) =>
+  testSet(externalId, raws, { performers: [performer], entry: (_raw, i) => ({ bpm: 124 + i, key: '8A' }) });
 
 describe.skipIf(noServer)('graph routes', () => {
   let t: TestDatabase;
