@@ -4,7 +4,6 @@ import { cpus } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { readGraphFigures } from '../src/suite/graph.ts';
 import { assertLoopback, readAutocannonReport } from '../src/suite/http.ts';
-import { copyField } from '../src/suite/ingest-run.ts';
 import { describeMachine } from '../src/suite/machine.ts';
 import { formatNumber, renderBenchmarksDoc, renderResults, renderTable } from '../src/suite/markdown.ts';
 import { measurement } from '../src/suite/measurement.ts';
@@ -213,14 +212,6 @@ describe('reading child output', () => {
   ])('graph script output: %s', (_what, stdout, expected) => {
     expect(readGraphFigures(stdout)).toEqual(expected);
   });
-
-  it.each([
-    [null, '\\N'],
-    [12, '12'],
-    [true, 'true'],
-    ['A\tB\nC\\D\rE', 'A\\tB\\nC\\\\D\\rE'],
-    ['plain - text', 'plain - text'],
-  ])('COPY field %j → %s', (v, s) => expect(copyField(v)).toBe(s));
 
   it.each(['http://127.0.0.1:8080/x', 'http://localhost/x', 'http://[::1]:9/x'])('%s is loopback', (u) =>
     expect(() => assertLoopback(u)).not.toThrow(),

@@ -1,6 +1,7 @@
 // The one interface the rest of SongNodes uses to reach PostgreSQL, whichever engine is behind it:
 // PGlite (PostgreSQL compiled to WASM, embedded, one connection) or a PostgreSQL server (node-postgres pool).
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { CopyValue } from './copy.ts';
 import type * as schema from './schema.ts';
 
 export type Row = Record<string, unknown>;
@@ -10,6 +11,15 @@ export interface Queryable {
   query<R extends Row = Row>(text: string, params?: unknown[]): Promise<R[]>;
   /** Several statements, no parameters (migrations, DDL). */
   exec(text: string): Promise<void>;
+  /**
+   * Appends rows to a table with COPY (see copy.ts): rows given as columns, one array per column.
+   * Plain appends only (no ON CONFLICT, no RETURNING); inside a transaction, part of it.
+   */
+  copyRows(
+    table: string,
+    columns: readonly string[],
+    values: readonly (readonly CopyValue[])[],
+  ): Promise<void>;
 }
 
 export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;

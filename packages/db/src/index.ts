@@ -1,3 +1,4 @@
+export { type CopyValue, copyField, copyText } from './copy.ts';
 export type { Database, Orm, PoolStats, Queryable, Row } from './database.ts';
 export { DatabaseUnavailableError, redactUrl } from './database.ts';
 export { DataDirLockedError, readLock } from './lock.ts';

@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { drizzle } from 'drizzle-orm/pglite';
+import { copyStatement, copyText } from './copy.ts';
 import type { Database, Orm, Queryable, Row } from './database.ts';
 import { DatabaseUnavailableError } from './database.ts';
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
@@ -29,6 +30,11 @@ const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable =>
   async exec(text: string) {
     await q.exec(text);
   },
+  async copyRows(table, columns, values) {
+    if ((values[0]?.length ?? 0) === 0) return;
+    // PGlite's virtual /dev/blob device hands the attached Blob to COPY FROM.
+    await q.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([copyText(values)]) });
+  },
 });
 
 /** Opens (creating if needed) an embedded PostgreSQL in dataDir. One process per folder: a lock says so. */
@@ -53,6 +59,7 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<PgliteDataba
     orm,
     query: base.query,
     exec: base.exec,
+    copyRows: base.copyRows,
     transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
     // One connection, shared; PGlite queues callers itself.
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),

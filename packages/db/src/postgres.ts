@@ -1,5 +1,9 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { copyStatement, copyText } from './copy.ts';
 import type { Database, Orm, Queryable, Row } from './database.ts';
 import { DatabaseUnavailableError, redactUrl } from './database.ts';
 import * as schema from './schema.ts';
@@ -46,6 +50,17 @@ export async function openPostgres(opts: PostgresOptions): Promise<PostgresDatab
     async exec(text: string) {
       await c.query(text);
     },
+    async copyRows(table, columns, values) {
+      if ((values[0]?.length ?? 0) === 0) return;
+      const statement = copyStatement(table, columns, 'STDIN');
+      // COPY needs one connection for its whole stream: a transaction's client, or one from the pool.
+      const client = c instanceof pg.Pool ? await c.connect() : c;
+      try {
+        await pipeline(Readable.from([copyText(values)]), client.query(copyFrom(statement)));
+      } finally {
+        if (client !== c) (client as pg.PoolClient).release();
+      }
+    },
   });
   const base = on(pool);
   return {
@@ -55,6 +70,7 @@ export async function openPostgres(opts: PostgresOptions): Promise<PostgresDatab
     orm,
     query: base.query,
     exec: base.exec,
+    copyRows: base.copyRows,
     async transaction(fn) {
       const client = await pool.connect();
       try {

@@ -54,20 +54,22 @@ function timed(db: Database, times: Map<string, { ms: number; calls: number }>):
       .replace(/\s+/g, ' ')
       .trim()
       .replace(/^(UPDATE \w+(?: \w+)? SET \w+|\w+ (?:INTO |FROM )?\w+).*$/i, '$1');
+  async function time<T>(k: string, run: () => Promise<T>): Promise<T> {
+    const t = performance.now();
+    try {
+      return await run();
+    } finally {
+      const e = times.get(k) ?? { ms: 0, calls: 0 };
+      e.ms += performance.now() - t;
+      e.calls++;
+      times.set(k, e);
+    }
+  }
   const wrap = (q: Queryable): Queryable => ({
-    async query<R extends Row = Row>(text: string, params?: unknown[]) {
-      const t = performance.now();
-      try {
-        return await q.query<R>(text, params);
-      } finally {
-        const k = label(text);
-        const e = times.get(k) ?? { ms: 0, calls: 0 };
-        e.ms += performance.now() - t;
-        e.calls++;
-        times.set(k, e);
-      }
-    },
+    query: <R extends Row = Row>(text: string, params?: unknown[]) =>
+      time(label(text), () => q.query<R>(text, params)),
     exec: (text) => q.exec(text),
+    copyRows: (table, columns, values) => time(`COPY ${table}`, () => q.copyRows(table, columns, values)),
   });
   return Object.assign(Object.create(db) as Database, {
     transaction: <T>(fn: (tx: Queryable) => Promise<T>) => db.transaction((tx) => fn(wrap(tx))),

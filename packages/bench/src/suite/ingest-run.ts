@@ -9,7 +9,7 @@
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { type Database, migrate, openPglite, openPostgres } from '@songnodes/db';
+import { copyField, type Database, migrate, openPglite, openPostgres } from '@songnodes/db';
 import { readSets } from '@songnodes/importers';
 import { importItems } from '@songnodes/ingest';
 import pg from 'pg';
@@ -105,15 +105,6 @@ async function unnestRows(db: Database, c: Columns): Promise<void> {
       ],
     );
   }
-}
-
-/** COPY text format: tab-separated, \N for NULL, backslash escapes for the characters it reserves. */
-export function copyField(v: string | number | boolean | null): string {
-  if (v === null) return '\\N';
-  if (typeof v !== 'string') return String(v);
-  return v.replace(/[\\\t\n\r]/g, (ch) =>
-    ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r',
-  );
 }
 
 async function copyRows(url: string, c: Columns): Promise<void> {

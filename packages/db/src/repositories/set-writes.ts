@@ -1,6 +1,7 @@
 // Bulk writes of parsed, identity-resolved sets: the hot path of ingestion. Every statement is
-// set-based (INSERT … SELECT FROM unnest(…)): row-at-a-time inserts top out near 20 K rows/s, these
-// reach hundreds of thousands. Callers run one batch inside one transaction (see @songnodes/ingest).
+// set-based: rows that only append (entries, performers, credits, per-set transitions) go in with COPY,
+// rows that need ON CONFLICT or RETURNING with INSERT … SELECT FROM unnest(…). Row-at-a-time inserts
+// top out near 20 K rows/s. Callers run one batch inside one transaction (see @songnodes/ingest).
 import type { Queryable } from '../database.ts';
 
 export interface ArtistWrite {
@@ -226,9 +227,9 @@ async function upsertTracks(
       }),
     );
     // Credits of tracks this batch created: new rows only, no conflict check needed.
-    await tx.query(
-      `INSERT INTO track_artists (track_id, artist_id, role, position)
-       SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::smallint[])`,
+    await tx.copyRows(
+      'track_artists',
+      ['track_id', 'artist_id', 'role', 'position'],
       [ta.map((r) => r[0]), ta.map((r) => r[1]), ta.map((r) => r[2]), ta.map((r) => r[3])],
     );
     const comps = created.flatMap((t) =>
@@ -550,21 +551,38 @@ async function writeSetContents(
     });
   }
   if (perf.length > 0) {
-    await tx.query(
-      `INSERT INTO set_performers (set_id, artist_id, position) SELECT * FROM unnest($1::int[], $2::int[], $3::smallint[])`,
+    await tx.copyRows(
+      'set_performers',
+      ['set_id', 'artist_id', 'position'],
       [perf.map((p) => p[0]), perf.map((p) => p[1]), perf.map((p) => p[2])],
     );
   }
 
   const e = stored.flatMap(({ set, id }) => set.entries.map((entry) => ({ id, entry })));
   const col = <T>(f: (x: EntryWrite) => T) => e.map((x) => f(x.entry));
-  await tx.query(
-    `INSERT INTO set_entries (set_id, position, line, raw, artist, title, version, label, catalog_number, cue_seconds,
-                              bpm, camelot_key, track_id, unknown, with_previous, deck, played_at, issues)
-     SELECT a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r::jsonb
-     FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                 $10::int[], $11::real[], $12::text[], $13::int[], $14::boolean[], $15::boolean[], $16::smallint[],
-                 $17::timestamptz[], $18::text[]) AS x(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r)`,
+  // New rows only (a replaced set's entries were deleted first): appended with COPY.
+  await tx.copyRows(
+    'set_entries',
+    [
+      'set_id',
+      'position',
+      'line',
+      'raw',
+      'artist',
+      'title',
+      'version',
+      'label',
+      'catalog_number',
+      'cue_seconds',
+      'bpm',
+      'camelot_key',
+      'track_id',
+      'unknown',
+      'with_previous',
+      'deck',
+      'played_at',
+      'issues',
+    ],
     [
       e.map((x) => x.id),
       col((x) => x.position),
@@ -598,9 +616,9 @@ async function writeSetContents(
     }
   }
   if (occurrences.length === 0) return;
-  await tx.query(
-    `INSERT INTO set_transitions (set_id, position, from_track_id, to_track_id)
-     SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[])`,
+  await tx.copyRows(
+    'set_transitions',
+    ['set_id', 'position', 'from_track_id', 'to_track_id'],
     [
       occurrences.map((o) => o.setId),
       occurrences.map((o) => o.position),
