@@ -103,7 +103,9 @@ export const tracks = pgTable(
   },
   (t) => [
     uniqueIndex('tracks_key_idx').on(t.key),
-    index('tracks_original_key_idx').on(t.originalKey),
+    // Only remixes and edits are looked up by their original's key (to link them); an original's
+    // original_key is its key, which tracks_key_idx answers.
+    index('tracks_original_key_idx').on(t.originalKey).where(sql`${t.version} IS NOT NULL`),
     index('tracks_title_trgm_idx').using('gin', sql`${t.titleKey} gin_trgm_ops`),
     check(
       'tracks_camelot_key_check',
@@ -241,18 +243,6 @@ export const setTransitions = pgTable(
     index('set_transitions_pair_idx').on(t.fromTrackId, t.toTrackId),
     index('set_transitions_to_idx').on(t.toTrackId),
   ],
-);
-
-/** Which DJs played a transition, in how many sets: keeps dj_count exact when sets are replaced. */
-export const transitionDjs = pgTable(
-  'transition_djs',
-  {
-    fromTrackId: integer('from_track_id').notNull(),
-    toTrackId: integer('to_track_id').notNull(),
-    artistId: integer('artist_id').notNull(),
-    setCount: integer('set_count').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.fromTrackId, t.toTrackId, t.artistId] })],
 );
 
 /** Provenance of dedupe merges, so a merge can be listed, audited and split again. */

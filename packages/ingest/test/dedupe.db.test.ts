@@ -53,10 +53,7 @@ const withTypo = (horizons: string) => [
 const transitionsByName = (db: Database) =>
   db.query(
     `SELECT a.artist_name || ' - ' || a.title AS f, b.artist_name || ' - ' || b.title AS t,
-            tr.count, tr.set_count, tr.dj_count, tr.first_date::text AS first_date, tr.last_date::text AS last_date,
-            (SELECT string_agg(ar.key || ':' || td.set_count, ',' ORDER BY ar.key) FROM transition_djs td
-             JOIN artists ar ON ar.id = td.artist_id
-             WHERE td.from_track_id = tr.from_track_id AND td.to_track_id = tr.to_track_id) AS djs
+            tr.count, tr.set_count, tr.dj_count, tr.first_date::text AS first_date, tr.last_date::text AS last_date
      FROM transitions tr JOIN tracks a ON a.id = tr.from_track_id JOIN tracks b ON b.id = tr.to_track_id
      ORDER BY 1, 2`,
   );
@@ -78,7 +75,6 @@ async function dump(db: Database) {
       `SELECT from_track_id, to_track_id, count, set_count, dj_count, first_date::text, last_date::text
        FROM transitions ORDER BY 1, 2`,
     ),
-    transitionDjs: await all('SELECT * FROM transition_djs ORDER BY 1, 2, 3'),
     mergedInto: await all('SELECT id, merged_into FROM tracks ORDER BY id'),
   };
 }

@@ -31,8 +31,6 @@ const ORPHANS: Record<string, string> = {
   'transitions.tracks': `SELECT count(*) FROM transitions r
      WHERE NOT EXISTS (SELECT 1 FROM tracks t WHERE t.id = r.from_track_id)
         OR NOT EXISTS (SELECT 1 FROM tracks t WHERE t.id = r.to_track_id)`,
-  'transition_djs.pair': `SELECT count(*) FROM transition_djs d WHERE NOT EXISTS
-     (SELECT 1 FROM transitions r WHERE r.from_track_id = d.from_track_id AND r.to_track_id = d.to_track_id)`,
 };
 
 function set(source: string, externalId: string, lines: string[]): ParsedSet {

@@ -131,6 +131,43 @@ describe.skipIf(noServer)('ingest pipeline', () => {
     });
   });
 
+  it('keeps the distinct-DJ count exact across batches, repeats and replacements', async () => {
+    const pair = async () =>
+      (await transitions()).find((r) => r.f === 'A1 - One' && r.t === 'B1 - Two') ?? null;
+    const alpha = (id: string, date: string) =>
+      set(id, ['A1 - One', 'B1 - Two'], { performers: ['DJ Alpha'], date });
+    // One import per set: each is its own batch, so the pair exists before the later ones add to it.
+    for (const s of [
+      alpha('a', '2020-01-01'),
+      alpha('b', '2021-01-01'),
+      set('c', ['A1 - One', 'B1 - Two'], { performers: ['DJ Beta'], date: '2019-01-01' }),
+    ])
+      await importItems(t.db, [s]);
+    expect(await pair()).toMatchObject({ count: 3, set_count: 3, dj_count: 2, first_date: '2019-01-01' });
+
+    // DJ Beta's only set with the pair changes: Beta no longer counts, and neither does its date.
+    const beta = set('c', ['A1 - One', 'C1 - Three'], { performers: ['DJ Beta'], date: '2019-01-01' });
+    await importItems(t.db, [beta]);
+    expect(await pair()).toMatchObject({ count: 2, set_count: 2, dj_count: 1, first_date: '2020-01-01' });
+
+    // One of DJ Alpha's two sets changes: Alpha still played it in the other.
+    const alphaA = set('a', ['B1 - Two', 'A1 - One'], { performers: ['DJ Alpha'], date: '2020-01-01' });
+    await importItems(t.db, [alphaA]);
+    expect(await pair()).toMatchObject({ count: 1, set_count: 1, dj_count: 1, first_date: '2021-01-01' });
+
+    const fresh = await testDatabase();
+    try {
+      await importItems(fresh.db, [alphaA, alpha('b', '2021-01-01'), beta]);
+      const kept = t;
+      t = fresh;
+      const expected = await transitions();
+      t = kept;
+      expect(await transitions()).toEqual(expected);
+    } finally {
+      await fresh.drop();
+    }
+  });
+
   it('draws no transition from or to a w/ layer', async () => {
     await importItems(t.db, [set('a', ['Kay Loom - Sundial', 'w/ Ora - Acapella', 'Mira Vale - Tide'])]);
     expect((await transitions()).map((r) => `${r.f} > ${r.t}`)).toEqual([

@@ -1,7 +1,7 @@
 // Near-duplicate tracks: trigram candidates, review candidates, merges and splits with provenance.
 // A merge moves a track's evidence (set entries, per-set transitions) to the track it is folded into
-// and records exactly what it moved, so a split can put it all back; the aggregates (transitions,
-// transition_djs) are never patched by hand here but rebuilt from the evidence by recomputeTransitions.
+// and records exactly what it moved, so a split can put it all back; the aggregates (transitions) are
+// never patched by hand here but rebuilt from the evidence by recomputeTransitions.
 import type { Database, Queryable } from '../database.ts';
 
 /** A track as stored, with what is needed to rebuild its parse and judge a pair. */
@@ -47,7 +47,7 @@ export class DedupeError extends Error {
 const pairKey = (a: number, b: number) => `${a}:${b}`;
 
 /**
- * Rebuilds the aggregates (transitions, transition_djs) of every pair touching these tracks from the
+ * Rebuilds the aggregate (transitions) of every pair touching these tracks from the
  * evidence (set_transitions, set_performers, sets.played_on). Exact whatever happened to the evidence.
  * Returns every pair whose aggregate row was removed, changed or created.
  */
@@ -65,24 +65,13 @@ export async function recomputeTransitions(tx: Queryable, trackIds: number[]): P
       [ids],
     ),
   );
-  await tx.query(
-    'DELETE FROM transition_djs WHERE from_track_id = ANY($1::int[]) OR to_track_id = ANY($1::int[])',
-    [ids],
-  );
-  await tx.query(
-    `INSERT INTO transition_djs (from_track_id, to_track_id, artist_id, set_count)
-     SELECT st.from_track_id, st.to_track_id, sp.artist_id, count(DISTINCT st.set_id)
-     FROM set_transitions st JOIN set_performers sp ON sp.set_id = st.set_id
-     WHERE st.from_track_id = ANY($1::int[]) OR st.to_track_id = ANY($1::int[])
-     GROUP BY 1, 2, 3`,
-    [ids],
-  );
   note(
     await tx.query<{ f: number; t: number }>(
       `INSERT INTO transitions (from_track_id, to_track_id, count, set_count, dj_count, first_date, last_date)
        SELECT st.from_track_id, st.to_track_id, count(*), count(DISTINCT st.set_id),
-              (SELECT count(*) FROM transition_djs td
-               WHERE td.from_track_id = st.from_track_id AND td.to_track_id = st.to_track_id),
+              (SELECT count(DISTINCT sp.artist_id) FROM set_transitions s2
+               JOIN set_performers sp ON sp.set_id = s2.set_id
+               WHERE s2.from_track_id = st.from_track_id AND s2.to_track_id = st.to_track_id),
               min(s.played_on), max(s.played_on)
        FROM set_transitions st JOIN sets s ON s.id = st.set_id
        WHERE st.from_track_id = ANY($1::int[]) OR st.to_track_id = ANY($1::int[])

@@ -421,7 +421,7 @@ export async function findTracksByKey(
 ): Promise<{ exact: TrackName[]; original: TrackName[] }> {
   const rows = await db.query<NameRow & { exact: boolean }>(
     `SELECT id, artist_name, title, version, merged_into, key = $1 AS exact FROM tracks
-     WHERE key = $1 OR original_key = $2 ORDER BY id`,
+     WHERE key = $1 OR key = $2 OR (original_key = $2 AND version IS NOT NULL) ORDER BY id`,
     [keys.key, keys.originalKey],
   );
   return { exact: rows.filter((r) => r.exact).map(nameOf), original: rows.map(nameOf) };

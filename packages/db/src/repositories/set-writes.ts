@@ -276,8 +276,8 @@ interface PairDelta {
   to: number;
   count: number;
   sets: number;
-  /** Sets per performer. */
-  djs: Map<number, number>;
+  /** Distinct performers of the sets that brought this pair. */
+  djs: Set<number>;
   minDate: string | null;
   maxDate: string | null;
 }
@@ -297,7 +297,7 @@ function aggregatePairs(
         to: o.to,
         count: 0,
         sets: 0,
-        djs: new Map(),
+        djs: new Set(),
         minDate: null,
         maxDate: null,
         seenSets: new Set(),
@@ -308,7 +308,7 @@ function aggregatePairs(
     if (p.seenSets.has(o.setId)) continue;
     p.seenSets.add(o.setId);
     p.sets++;
-    for (const dj of performersBySet.get(o.setId) ?? []) p.djs.set(dj, (p.djs.get(dj) ?? 0) + 1);
+    for (const dj of performersBySet.get(o.setId) ?? []) p.djs.add(dj);
     const d = dateBySet.get(o.setId) ?? null;
     if (d !== null) {
       if (p.minDate === null || d < p.minDate) p.minDate = d;
@@ -319,42 +319,64 @@ function aggregatePairs(
 }
 
 /**
- * Adds the evidence of newly stored sets to the aggregates, in one statement: the DJ rows first, and
- * each pair's dj_count grows by the DJs that are new to it (rows the DJ insert created, xmax = 0).
+ * Sets dj_count (distinct performers) and the first/last dates of these pairs from their evidence
+ * (set_transitions of the sets stored now, with their performers and dates): exact whatever came before.
+ */
+async function recountFromEvidence(
+  tx: Queryable,
+  pairs: readonly { from: number; to: number }[],
+  what: 'djs' | 'djs and dates',
+): Promise<void> {
+  if (pairs.length === 0) return;
+  const dates = what === 'djs and dates';
+  await tx.query(
+    `UPDATE transitions tr SET dj_count = x.dj${dates ? ', first_date = x.mn, last_date = x.mx' : ''}
+     FROM (SELECT st.from_track_id AS f, st.to_track_id AS t, count(DISTINCT sp.artist_id)::int AS dj
+                  ${dates ? ', min(s.played_on) AS mn, max(s.played_on) AS mx' : ''}
+           FROM unnest($1::int[], $2::int[]) AS d(f, t)
+           JOIN set_transitions st ON st.from_track_id = d.f AND st.to_track_id = d.t
+           ${dates ? 'JOIN sets s ON s.id = st.set_id' : ''}
+           LEFT JOIN set_performers sp ON sp.set_id = st.set_id
+           GROUP BY 1, 2) x
+     WHERE tr.from_track_id = x.f AND tr.to_track_id = x.t`,
+    [pairs.map((p) => p.from), pairs.map((p) => p.to)],
+  );
+}
+
+/**
+ * Adds the evidence of newly stored sets (already in set_transitions and set_performers) to the
+ * aggregates. A pair this statement creates gets its DJ count from the batch; a pair that existed is
+ * counted again from its evidence, because a DJ of this batch may have played it before (distinct
+ * counts cannot be added up).
  */
 async function addTransitions(tx: Queryable, deltas: PairDelta[]): Promise<void> {
   if (deltas.length === 0) return;
-  const djRows = deltas.flatMap((d) => [...d.djs].map(([dj, n]) => [d.from, d.to, dj, n] as const));
-  await tx.query(
-    `WITH dj AS (
-       INSERT INTO transition_djs (from_track_id, to_track_id, artist_id, set_count)
-       SELECT * FROM unnest($7::int[], $8::int[], $9::int[], $10::int[])
-       ON CONFLICT (from_track_id, to_track_id, artist_id)
-         DO UPDATE SET set_count = transition_djs.set_count + EXCLUDED.set_count
-       RETURNING from_track_id AS f, to_track_id AS t, (xmax = 0) AS inserted),
-     new_djs AS (SELECT f, t, count(*)::int AS n FROM dj WHERE inserted GROUP BY f, t)
-     INSERT INTO transitions (from_track_id, to_track_id, count, set_count, dj_count, first_date, last_date)
-     SELECT d.f, d.t, d.c, d.s, coalesce(n.n, 0), d.mn, d.mx
-     FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::date[], $6::date[]) AS d(f, t, c, s, mn, mx)
-     LEFT JOIN new_djs n ON n.f = d.f AND n.t = d.t
+  const upserted = await tx.query<{ f: number; t: number; inserted: boolean }>(
+    `INSERT INTO transitions (from_track_id, to_track_id, count, set_count, dj_count, first_date, last_date)
+     SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::date[], $7::date[])
      ON CONFLICT (from_track_id, to_track_id) DO UPDATE SET
        count = transitions.count + EXCLUDED.count,
        set_count = transitions.set_count + EXCLUDED.set_count,
-       dj_count = transitions.dj_count + EXCLUDED.dj_count,
        first_date = LEAST(transitions.first_date, EXCLUDED.first_date),
-       last_date = GREATEST(transitions.last_date, EXCLUDED.last_date)`,
+       last_date = GREATEST(transitions.last_date, EXCLUDED.last_date)
+     RETURNING from_track_id AS f, to_track_id AS t, (xmax = 0) AS inserted`,
     [
       deltas.map((d) => d.from),
       deltas.map((d) => d.to),
       deltas.map((d) => d.count),
       deltas.map((d) => d.sets),
+      deltas.map((d) => d.djs.size),
       deltas.map((d) => d.minDate),
       deltas.map((d) => d.maxDate),
-      djRows.map((r) => r[0]),
-      djRows.map((r) => r[1]),
-      djRows.map((r) => r[2]),
-      djRows.map((r) => r[3]),
     ],
+  );
+  // Only where this batch brought a DJ can the count change.
+  const withDjs = new Set(deltas.filter((d) => d.djs.size > 0).map((d) => pairKey(d.from, d.to)));
+  const existed = upserted.filter((r) => !r.inserted && withDjs.has(pairKey(r.f, r.t)));
+  await recountFromEvidence(
+    tx,
+    existed.map((r) => ({ from: r.f, to: r.t })),
+    'djs',
   );
 }
 
@@ -369,64 +391,31 @@ export async function removeSetEvidence(tx: Queryable, setIds: number[]): Promis
      RETURNING set_id, from_track_id AS f, to_track_id AS t`,
     [setIds],
   );
-  const performers = await tx.query<{ set_id: number; artist_id: number }>(
-    'SELECT set_id, artist_id FROM set_performers WHERE set_id = ANY($1)',
-    [setIds],
-  );
-  const bySet = new Map<number, number[]>();
-  for (const p of performers) bySet.set(p.set_id, [...(bySet.get(p.set_id) ?? []), p.artist_id]);
   const deltas = aggregatePairs(
     removed.map((r) => ({ setId: r.set_id, from: r.f, to: r.t })),
-    bySet,
+    new Map(),
     new Map(),
   );
   if (deltas.length > 0) {
-    const djRows = deltas.flatMap((d) => [...d.djs].map(([dj, n]) => [d.from, d.to, dj, n] as const));
-    const goneDjs = new Map<string, number>();
-    if (djRows.length > 0) {
-      await tx.query(
-        `UPDATE transition_djs td SET set_count = td.set_count - d.n
-         FROM unnest($1::int[], $2::int[], $3::int[], $4::int[]) AS d(f, t, a, n)
-         WHERE td.from_track_id = d.f AND td.to_track_id = d.t AND td.artist_id = d.a`,
-        [djRows.map((r) => r[0]), djRows.map((r) => r[1]), djRows.map((r) => r[2]), djRows.map((r) => r[3])],
-      );
-      const gone = await tx.query<{ f: number; t: number }>(
-        `DELETE FROM transition_djs td USING unnest($1::int[], $2::int[]) AS d(f, t)
-         WHERE td.from_track_id = d.f AND td.to_track_id = d.t AND td.set_count <= 0
-         RETURNING td.from_track_id AS f, td.to_track_id AS t`,
-        [deltas.map((d) => d.from), deltas.map((d) => d.to)],
-      );
-      for (const g of gone) goneDjs.set(pairKey(g.f, g.t), (goneDjs.get(pairKey(g.f, g.t)) ?? 0) + 1);
-    }
     const froms = deltas.map((d) => d.from);
     const tos = deltas.map((d) => d.to);
-    await tx.query(
-      `UPDATE transitions tr SET count = tr.count - d.c, set_count = tr.set_count - d.s, dj_count = tr.dj_count - d.dj
-       FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[]) AS d(f, t, c, s, dj)
-       WHERE tr.from_track_id = d.f AND tr.to_track_id = d.t`,
-      [
-        froms,
-        tos,
-        deltas.map((d) => d.count),
-        deltas.map((d) => d.sets),
-        deltas.map((d) => goneDjs.get(pairKey(d.from, d.to)) ?? 0),
-      ],
+    const left = await tx.query<{ f: number; t: number; count: number }>(
+      `UPDATE transitions tr SET count = tr.count - d.c, set_count = tr.set_count - d.s
+       FROM unnest($1::int[], $2::int[], $3::int[], $4::int[]) AS d(f, t, c, s)
+       WHERE tr.from_track_id = d.f AND tr.to_track_id = d.t
+       RETURNING tr.from_track_id AS f, tr.to_track_id AS t, tr.count`,
+      [froms, tos, deltas.map((d) => d.count), deltas.map((d) => d.sets)],
     );
     await tx.query(
       `DELETE FROM transitions tr USING unnest($1::int[], $2::int[]) AS d(f, t)
        WHERE tr.from_track_id = d.f AND tr.to_track_id = d.t AND tr.count <= 0`,
       [froms, tos],
     );
-    // First/last dates cannot be decremented: recompute them from the evidence that remains.
-    await tx.query(
-      `UPDATE transitions tr SET first_date = x.mn, last_date = x.mx
-       FROM (SELECT st.from_track_id AS f, st.to_track_id AS t, min(s.played_on) AS mn, max(s.played_on) AS mx
-             FROM set_transitions st
-             JOIN sets s ON s.id = st.set_id
-             JOIN unnest($1::int[], $2::int[]) AS d(f, t) ON st.from_track_id = d.f AND st.to_track_id = d.t
-             GROUP BY 1, 2) x
-       WHERE tr.from_track_id = x.f AND tr.to_track_id = x.t`,
-      [froms, tos],
+    // DJ counts and first/last dates cannot be decremented: count them again from what remains.
+    await recountFromEvidence(
+      tx,
+      left.filter((r) => r.count > 0).map((r) => ({ from: r.f, to: r.t })),
+      'djs and dates',
     );
   }
   await tx.query('DELETE FROM set_entries WHERE set_id = ANY($1)', [setIds]);
