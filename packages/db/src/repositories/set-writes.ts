@@ -2,7 +2,9 @@
 // set-based: rows that only append (entries, performers, credits, per-set transitions) go in with COPY,
 // rows that need ON CONFLICT or RETURNING with INSERT … SELECT FROM unnest(…). Row-at-a-time inserts
 // top out near 20 K rows/s. Callers run one batch inside one transaction (see @songnodes/ingest).
+import type { CopyValue } from '../copy.ts';
 import type { Queryable } from '../database.ts';
+import { type StagedColumn, stagedInsert } from './staged-insert.ts';
 
 export interface ArtistWrite {
   key: string;
@@ -128,6 +130,23 @@ async function upsertArtists(tx: Queryable, artists: ArtistWrite[]): Promise<Map
   return ids;
 }
 
+/** The columns a new track is inserted with (as in schema.ts). */
+const TRACK_COLUMNS: StagedColumn[] = [
+  { name: 'key', type: 'text' },
+  { name: 'original_key', type: 'text' },
+  { name: 'artist_name', type: 'text' },
+  { name: 'title', type: 'text' },
+  { name: 'title_key', type: 'text' },
+  { name: 'version', type: 'text' },
+  { name: 'version_kind', type: 'text' },
+  { name: 'is_mashup', type: 'boolean' },
+  { name: 'bpm', type: 'real' },
+  { name: 'camelot_key', type: 'text' },
+  { name: 'genre', type: 'text' },
+  { name: 'year', type: 'smallint' },
+  { name: 'duration_seconds', type: 'int' },
+];
+
 /** What a stored track does not know yet and an incoming one does: worth an UPDATE. */
 const TRACK_FACTS = ['bpm', 'camelotKey', 'genre', 'year', 'durationSeconds'] as const;
 
@@ -155,14 +174,11 @@ async function upsertTracks(
   const fresh = tracks.filter((t) => !stored.has(t.key));
   const createdKeys = new Set<string>();
   if (fresh.length > 0) {
-    const col = <T>(f: (t: TrackWrite) => T) => fresh.map(f);
-    for (const r of await tx.query<{ id: number; key: string }>(
-      `INSERT INTO tracks (key, original_key, artist_name, title, title_key, version, version_kind, is_mashup,
-                           bpm, camelot_key, genre, year, duration_seconds)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                            $8::boolean[], $9::real[], $10::text[], $11::text[], $12::smallint[], $13::int[])
-       ON CONFLICT (key) DO NOTHING
-       RETURNING id, key`,
+    const col = <T extends CopyValue>(f: (t: TrackWrite) => T) => fresh.map(f);
+    for (const r of await stagedInsert<{ id: number; key: string }>(
+      tx,
+      'tracks',
+      TRACK_COLUMNS,
       [
         col((t) => t.key),
         col((t) => t.originalKey),
@@ -178,6 +194,7 @@ async function upsertTracks(
         col((t) => t.year),
         col((t) => t.durationSeconds),
       ],
+      'ON CONFLICT (key) DO NOTHING RETURNING id, key',
     )) {
       ids.set(r.key, r.id);
       createdKeys.add(r.key);
