@@ -1,7 +1,9 @@
 // `npm run bench` (quick profile) and `npm run bench -- --full`: runs the suite's sections, prints the
 // Markdown table, and writes bench/results/<date>.json and docs/benchmarks.md. `--only a,b` runs some
-// sections and writes nothing (a partial run must not replace the committed results); `--render FILE`
-// rewrites docs/benchmarks.md from a result file without measuring anything.
+// sections and writes nothing (a partial run must not replace the committed results), unless `--merge`
+// is given too: then those sections replace their namesakes in today's result file of the same profile,
+// with a note saying when and at which commit they were measured again. `--render FILE` rewrites
+// docs/benchmarks.md from a result file without measuring anything.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -14,7 +16,7 @@ import { describeMachine } from './suite/machine.ts';
 import { renderBenchmarksDoc, renderResults } from './suite/markdown.ts';
 import { type BenchPostgres, openBenchPostgres } from './suite/postgres.ts';
 import { releaseAll, releaseOnExit } from './suite/resources.ts';
-import type { BenchResults, SectionResult } from './suite/results.ts';
+import { type BenchResults, mergeSections, type SectionResult } from './suite/results.ts';
 import { startupSection } from './suite/startup.ts';
 
 const ROOT = new URL('../../../', import.meta.url);
@@ -52,6 +54,7 @@ async function main(): Promise<number> {
     options: {
       full: { type: 'boolean', default: false },
       only: { type: 'string' },
+      merge: { type: 'boolean', default: false },
       render: { type: 'string' },
     },
   });
@@ -63,6 +66,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const only = values.only?.split(',').map((s) => s.trim());
+  if (values.merge && !only) throw new Error('--merge re-measures some sections: give them with --only');
   for (const name of only ?? [])
     if (!SECTIONS[name])
       throw new Error(`--only: unknown section "${name}" (known: ${Object.keys(SECTIONS).join(', ')})`);
@@ -126,9 +130,19 @@ async function main(): Promise<number> {
   };
   const markdown = renderResults(results);
   console.log(`\n${markdown}\n`);
-  if (only) {
+  if (only && values.merge) {
+    const resultFile = `bench/results/${date}.json`;
+    const merged = mergeSections(
+      JSON.parse(readFileSync(new URL(resultFile, ROOT), 'utf8')) as BenchResults,
+      results,
+      Object.keys(SECTIONS),
+    );
+    writeFileSync(new URL(resultFile, ROOT), `${JSON.stringify(merged, null, 2)}\n`);
+    writeFileSync(new URL('docs/benchmarks.md', ROOT), renderBenchmarksDoc(merged, resultFile));
+    console.error(`bench: merged ${only.join(', ')} into ${resultFile} and rewrote docs/benchmarks.md`);
+  } else if (only) {
     console.error(
-      'bench: --only given, so nothing was written (bench/results and docs/benchmarks.md are for whole runs)',
+      'bench: --only given, so nothing was written (bench/results and docs/benchmarks.md are for whole runs; --merge replaces sections of today’s file)',
     );
   } else {
     const resultFile = `bench/results/${date}.json`;

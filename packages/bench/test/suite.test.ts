@@ -2,12 +2,12 @@
 // parsers of what child processes print. The measuring itself runs only under `npm run bench`.
 import { cpus } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { readGraphFigures } from '../src/suite/graph.ts';
+import { GRAPH_SIZES, readGraphFigures, timesCommunitiesAndLayout } from '../src/suite/graph.ts';
 import { assertLoopback, readAutocannonReport } from '../src/suite/http.ts';
 import { describeMachine } from '../src/suite/machine.ts';
 import { formatNumber, renderBenchmarksDoc, renderResults, renderTable } from '../src/suite/markdown.ts';
 import { measurement } from '../src/suite/measurement.ts';
-import type { BenchResults, Measurement } from '../src/suite/results.ts';
+import { type BenchResults, type Measurement, mergeSections } from '../src/suite/results.ts';
 import { median, percentile } from '../src/suite/stats.ts';
 
 describe('median', () => {
@@ -219,4 +219,54 @@ describe('reading child output', () => {
   it.each(['http://10.0.0.1/x', 'http://example.org/x'])('%s is refused', (u) =>
     expect(() => assertLoopback(u)).toThrow(/not a loopback/),
   );
+});
+
+describe('merging a partial run into a result file', () => {
+  const file = (profile: 'quick' | 'full', sections: string[], startedAt: string): BenchResults => ({
+    format: 'songnodes.bench/v1',
+    date: '2026-11-22',
+    profile,
+    startedAt,
+    seconds: 120,
+    machine: describeMachine({ postgres: null, pglite: null }),
+    sections: sections.map((id) => ({ id, title: id, measurements: [], notes: [`${id} of ${startedAt}`] })),
+    notes: [`measured the tree at commit ${startedAt === 'T1' ? 'aaa' : 'bbb'}`],
+  });
+  const order = ['ingest', 'startup', 'http', 'graph'];
+
+  it('replaces the re-measured sections in place and says when and at which commit', () => {
+    const merged = mergeSections(
+      file('full', ['ingest', 'startup', 'graph'], 'T1'),
+      file('full', ['graph'], 'T2'),
+      order,
+    );
+    expect(merged.sections.map((s) => s.notes[0])).toEqual(['ingest of T1', 'startup of T1', 'graph of T2']);
+    expect(merged.startedAt).toBe('T1');
+    expect(merged.notes).toEqual([
+      'measured the tree at commit aaa',
+      'graph: measured again on T2 (2.0 min), measured the tree at commit bbb',
+    ]);
+  });
+
+  it('adds a section the file did not have, in suite order', () => {
+    const merged = mergeSections(
+      file('quick', ['ingest', 'graph'], 'T1'),
+      file('quick', ['http'], 'T2'),
+      order,
+    );
+    expect(merged.sections.map((s) => s.id)).toEqual(['ingest', 'http', 'graph']);
+  });
+
+  it('refuses to mix profiles', () => {
+    expect(() => mergeSections(file('full', ['graph'], 'T1'), file('quick', ['graph'], 'T2'), order)).toThrow(
+      'the result file is a full profile, this run is quick',
+    );
+  });
+});
+
+describe('graph section sizes', () => {
+  it('times Louvain and the layout at every size in the full profile, at the smallest only in the quick one', () => {
+    expect(GRAPH_SIZES.full.map((e) => timesCommunitiesAndLayout('full', e))).toEqual([true, true, true]);
+    expect(GRAPH_SIZES.quick.map((e) => timesCommunitiesAndLayout('quick', e))).toEqual([true, false]);
+  });
 });

@@ -90,7 +90,8 @@ the suite again.
 \`\`\`sh
 npm run bench              # quick profile: 3 runs per measurement, a few minutes
 npm run bench -- --full    # (or npm run bench:full) full profile: 5 runs, 100,000-set ingest, 1M-entry start-up
-npm run bench -- --only ingest,http   # some sections only (ingest, startup, http, graph)
+npm run bench -- --only ingest,http   # some sections only (ingest, startup, http, graph); writes nothing
+npm run bench -- --full --only graph --merge   # measure a section again into today's result file of that profile
 npm run bench -- --render bench/results/<date>.json   # rewrite this page from a result file
 \`\`\`
 

@@ -40,3 +40,29 @@ export interface BenchResults {
   sections: SectionResult[];
   notes: string[];
 }
+
+/**
+ * `base` with the sections of `again` (a partial run of the same profile) in place of their namesakes,
+ * in `order`, and a note saying when and at which commit they were measured again.
+ */
+export function mergeSections(
+  base: BenchResults,
+  again: BenchResults,
+  order: readonly string[],
+): BenchResults {
+  if (base.profile !== again.profile)
+    throw new Error(`--merge: the result file is a ${base.profile} profile, this run is ${again.profile}`);
+  const replaced = new Map(again.sections.map((s) => [s.id, s]));
+  const ids = [...new Set([...base.sections.map((s) => s.id), ...replaced.keys()])];
+  ids.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const sections = ids.map((id) => replaced.get(id) ?? base.sections.find((s) => s.id === id)!);
+  const measuredAt = again.notes.find((n) => n.startsWith('measured the tree')) ?? '';
+  return {
+    ...base,
+    sections,
+    notes: [
+      ...base.notes,
+      `${[...replaced.keys()].join(', ')}: measured again on ${again.startedAt} (${(again.seconds / 60).toFixed(1)} min)${measuredAt ? `, ${measuredAt}` : ''}`,
+    ],
+  };
+}
