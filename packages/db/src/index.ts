@@ -77,6 +77,7 @@ export {
 } from './repositories/job-progress.ts';
 export {
   type ArtistWrite,
+  analyzeEvidence,
   type BatchResult,
   type BatchWrite,
   deleteSetsOfSource,

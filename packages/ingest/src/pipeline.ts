@@ -4,7 +4,7 @@
 // Reading and writing overlap with preparation: while batch k is written, batch k+1 is prepared in a
 // worker thread (from the second batch on, so a small import never pays for starting one).
 import { type ImportIssue, type ImportItem, isUnreadable, type ParsedSet } from '@songnodes/core';
-import { type BatchResult, type Database, writeSetBatch } from '@songnodes/db';
+import { analyzeEvidence, type BatchResult, type Database, writeSetBatch } from '@songnodes/db';
 import type { PrepareContext, PreparedSet } from './prepare.ts';
 import { inProcessPreparer, type PrepareResult, type Preparer, workerPreparer } from './prepare-pool.ts';
 
@@ -44,10 +44,18 @@ export interface ImportOptions extends PrepareContext {
    * thread from the second on; true in a worker from the first batch; false always on this thread.
    */
   prepareInWorker?: boolean;
+  /** Entries after which the planner's statistics are first refreshed (default 40,000; see ANALYZE_FIRST_AT). */
+  analyzeFirstAt?: number;
 }
 
 const DEFAULT_BATCH_ENTRIES = 20_000;
 const DEFAULT_MAX_ISSUES = 1000;
+/**
+ * The planner's statistics are refreshed after 40,000 entries of an import, then each time the import
+ * has doubled (O(log n) ANALYZEs): PGlite has no autovacuum, so without this a large import runs on a
+ * plan chosen for empty tables (measured: see docs/ingest.md, "At scale").
+ */
+const ANALYZE_FIRST_AT = 40_000;
 
 /** Merges prepared sets into one batch write; the first spelling of an artist or track wins. */
 function mergeBatch(prepared: PreparedSet[]) {
@@ -139,6 +147,7 @@ export async function importItems(
 
   let batch: PreparedSet[] = [];
   let batchKeys = new Set<string>();
+  let nextAnalyzeAt = opts.analyzeFirstAt ?? ANALYZE_FIRST_AT;
   const flush = async () => {
     if (batch.length === 0) return;
     const current = batch;
@@ -162,6 +171,10 @@ export async function importItems(
           });
         }
       }
+    }
+    if (s.entries >= nextAnalyzeAt) {
+      await analyzeEvidence(db);
+      nextAnalyzeAt = s.entries * 2;
     }
     await opts.onProgress?.(s);
   };

@@ -168,6 +168,20 @@ describe.skipIf(noServer)('ingest pipeline', () => {
     }
   });
 
+  it('refreshes the planner statistics once an import is large enough, not for small ones', async () => {
+    const stats = async () =>
+      (
+        await t.db.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stats WHERE tablename IN ('tracks', 'set_entries', 'transitions')",
+        )
+      )[0]!.n;
+    const sets = [set('a', ['A1 - One', 'B1 - Two', 'C1 - Three']), set('b', ['B1 - Two', 'C1 - Three'])];
+    await importItems(t.db, sets.slice(0, 1));
+    expect(await stats()).toBe(0);
+    await importItems(t.db, sets.slice(1), { analyzeFirstAt: 2 });
+    expect(await stats()).toBeGreaterThan(0);
+  });
+
   it('draws no transition from or to a w/ layer', async () => {
     await importItems(t.db, [set('a', ['Kay Loom - Sundial', 'w/ Ora - Acapella', 'Mira Vale - Tide'])]);
     expect((await transitions()).map((r) => `${r.f} > ${r.t}`)).toEqual([

@@ -442,6 +442,11 @@ export async function removeSetEvidence(tx: Queryable, setIds: number[]): Promis
 
 /** Stores a batch of sets: identities, sets, entries, transitions. Run it inside a transaction. */
 export async function writeSetBatch(tx: Queryable, batch: BatchWrite): Promise<BatchResult> {
+  // Every read here probes by key. With the default random_page_cost (4, priced for spinning disks) the
+  // planner turned those probes into hash joins over whole tables once they held a few hundred thousand
+  // rows (3–5× slower at 670 K entries on PGlite, measured with EXPLAIN ANALYZE; docs/ingest.md). The
+  // setting is local to this transaction.
+  await tx.query(`SELECT set_config('random_page_cost', '1.1', true)`);
   const sourceIds = await upsertSources(tx, [...new Set(batch.sets.map((s) => s.sourceName))]);
   const artistIds = await upsertArtists(tx, batch.artists);
   const { ids: trackIds, created } = await upsertTracks(tx, batch.tracks, artistIds);
@@ -667,4 +672,26 @@ export async function deleteSetsOfSource(tx: Queryable, sourceName: string): Pro
        AND NOT EXISTS (SELECT 1 FROM set_performers sp WHERE sp.artist_id = a.id)`,
   );
   return ids.length;
+}
+
+/** The tables ingest writes and reads back by key: their statistics decide the plans of writeSetBatch. */
+const EVIDENCE_TABLES = [
+  'sources',
+  'artists',
+  'artist_aliases',
+  'tracks',
+  'track_artists',
+  'sets',
+  'set_performers',
+  'set_entries',
+  'set_transitions',
+  'transitions',
+];
+
+/**
+ * Refreshes the planner's statistics of the ingest tables (ANALYZE samples a bounded number of rows per
+ * table). PGlite has no autovacuum; PostgreSQL's may lag behind a bulk import.
+ */
+export async function analyzeEvidence(db: Queryable): Promise<void> {
+  await db.exec(`ANALYZE ${EVIDENCE_TABLES.join(', ')}`);
 }
