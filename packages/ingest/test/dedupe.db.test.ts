@@ -9,20 +9,11 @@ import {
 } from '@songnodes/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
+import { testSet } from '../../../test/sets.ts';
 import { importItems, mergeManually, runDedupe } from '../src/index.ts';
 
-function set(externalId: string, performer: string, date: string | undefined, lines: string[]): ParsedSet {
-  return {
-    source: 'test',
-    externalId,
-    title: `Set ${externalId}`,
-    performers: [performer],
-    date,
-    kind: 'mix',
-    entries: lines.map((raw, i) => ({ position: i + 1, raw })),
-    issues: [],
-  };
-}
+const set = (externalId: string, performer: string, date: string | undefined, lines: string[]): ParsedSet =>
+  testSet(externalId, lines, { performers: [performer], date });
 
 // "Horizons" is a typo of "Horizon" (played more often, so it is the one kept). Set c plays both
 // back to back: after the merge that is one track twice, which is no transition.

@@ -4,6 +4,7 @@ import type { ParsedSet } from '@songnodes/core';
 import { deleteSetsOfSource, splitMerge } from '@songnodes/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
+import { testSet } from '../../../test/sets.ts';
 import { importItems, mergeManually } from '../src/index.ts';
 
 /** Each query counts rows that point at nothing. */
@@ -33,18 +34,8 @@ const ORPHANS: Record<string, string> = {
         OR NOT EXISTS (SELECT 1 FROM tracks t WHERE t.id = r.to_track_id)`,
 };
 
-function set(source: string, externalId: string, lines: string[]): ParsedSet {
-  return {
-    source,
-    externalId,
-    title: `Set ${externalId}`,
-    performers: ['DJ Alpha b2b DJ Beta'],
-    date: '2024-05-01',
-    kind: 'mix',
-    entries: lines.map((raw, i) => ({ position: i + 1, raw })),
-    issues: [],
-  };
-}
+const set = (source: string, externalId: string, lines: string[]): ParsedSet =>
+  testSet(externalId, lines, { source, performers: ['DJ Alpha b2b DJ Beta'] });
 
 describe.skipIf(noServer)('evidence integrity without foreign keys', () => {
   let t: TestDatabase;

@@ -2,6 +2,7 @@ import type { ImportItem, ParsedEntry, ParsedSet } from '@songnodes/core';
 import { readSets } from '@songnodes/importers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
+import { testSet } from '../../../test/sets.ts';
 import { importItems } from '../src/index.ts';
 
 const entry = (position: number, raw: string, extra: Partial<ParsedEntry> = {}): ParsedEntry => ({
@@ -10,19 +11,11 @@ const entry = (position: number, raw: string, extra: Partial<ParsedEntry> = {}):
   ...extra,
 });
 
-function set(externalId: string, lines: string[], extra: Partial<ParsedSet> = {}): ParsedSet {
-  return {
-    source: 'test',
-    externalId,
-    title: `Set ${externalId}`,
-    performers: ['DJ Alpha'],
-    date: '2024-05-01',
-    kind: 'mix',
-    entries: lines.map((l, i) => entry(i + 1, l)),
-    issues: [],
-    ...extra,
-  };
-}
+/** testSet, where `extra` may also replace the entries. */
+const set = (externalId: string, lines: string[], extra: Partial<ParsedSet> = {}): ParsedSet => ({
+  ...testSet(externalId, lines),
+  ...extra,
+});
 
 type Row = {
   f: string;

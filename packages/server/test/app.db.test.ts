@@ -5,16 +5,11 @@ import { JobQueue } from '@songnodes/jobs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engine, noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
+import { testSet } from '../../../test/sets.ts';
 import { buildApp } from '../src/index.ts';
 
-const set = (externalId: string, lines: string[]): ParsedSet => ({
-  source: 'test',
-  externalId,
-  performers: ['DJ Alpha'],
-  kind: 'mix',
-  entries: lines.map((raw, i) => ({ position: i + 1, raw })),
-  issues: [],
-});
+const set = (externalId: string, lines: string[]): ParsedSet =>
+  testSet(externalId, lines, { title: undefined, date: undefined });
 
 describe.skipIf(noServer)('HTTP app', () => {
   let t: TestDatabase;
