@@ -96,7 +96,13 @@ export const tracks = pgTable(
     camelotKey: text('camelot_key'),
     genre: text('genre'),
     year: smallint('year'),
-    durationSeconds: integer('duration_seconds'),
+    /**
+     * Seconds with their fraction (files give 176.32 s, milliseconds, CUE frames). `real` rather than
+     * numeric or integer milliseconds: the same 4 bytes and COPY cost as the integer it replaces, read
+     * back as a JS number by both drivers (numeric would come back as a string), and exact to 8 ms up to
+     * 24 hours, finer than a CUE frame (1/75 s).
+     */
+    durationSeconds: real('duration_seconds'),
     /** Set when a dedupe merge folded this track into another; kept for provenance and split. */
     mergedInto: integer('merged_into'),
     createdAt: createdAt(),
@@ -195,7 +201,8 @@ export const setEntries = pgTable(
     version: text('version'),
     label: text('label'),
     catalogNumber: text('catalog_number'),
-    cueSeconds: integer('cue_seconds'),
+    /** Seconds from the start of the set, with their fraction (`real`: see tracks.duration_seconds). */
+    cueSeconds: real('cue_seconds'),
     bpm: real('bpm'),
     camelotKey: text('camelot_key'),
     trackId: integer('track_id'),

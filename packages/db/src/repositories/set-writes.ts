@@ -144,7 +144,7 @@ const TRACK_COLUMNS: StagedColumn[] = [
   { name: 'camelot_key', type: 'text' },
   { name: 'genre', type: 'text' },
   { name: 'year', type: 'smallint' },
-  { name: 'duration_seconds', type: 'int' },
+  { name: 'duration_seconds', type: 'real' },
 ];
 
 /** What a stored track does not know yet and an incoming one does: worth an UPDATE. */
@@ -222,7 +222,7 @@ async function upsertTracks(
          genre = COALESCE(t.genre, d.genre),
          year = COALESCE(t.year, d.year),
          duration_seconds = COALESCE(t.duration_seconds, d.duration_seconds)
-       FROM unnest($1::text[], $2::real[], $3::text[], $4::text[], $5::smallint[], $6::int[])
+       FROM unnest($1::text[], $2::real[], $3::text[], $4::text[], $5::smallint[], $6::real[])
          AS d(key, bpm, camelot_key, genre, year, duration_seconds)
        WHERE t.key = d.key`,
       [
