@@ -421,3 +421,115 @@ export const graphLayouts = pgTable('graph_layouts', {
   params: jsonb('params').notNull(),
   createdAt: createdAt(),
 });
+
+// Data acquisition (packages/scrapers): the page cache that makes re-crawls conditional requests,
+// scrape tasks with their de-duplication key, per-source daily quotas and health, and where each
+// scraped set came from with how much its entries can be trusted.
+
+/** Fetched pages and API responses with their validators, so a re-crawl asks "changed since?". */
+export const scrapePages = pgTable('scrape_pages', {
+  url: text('url').primaryKey(),
+  status: smallint('status').notNull(),
+  etag: text('etag'),
+  lastModified: text('last_modified'),
+  contentType: text('content_type'),
+  body: bytea('body').notNull(),
+  /** When the body last changed (a 200). */
+  fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull(),
+  /** When the source last confirmed it (a 200 or a 304). */
+  checkedAt: timestamp('checked_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * One scrape request (a URL, a source query, or a target track). `key` identifies identical requests:
+ * only one of them may be open (queued, running or waiting for quota) at a time.
+ */
+export const scrapeTasks = pgTable(
+  'scrape_tasks',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    key: text('key').notNull(),
+    source: text('source').notNull(),
+    /** 'url', 'query' or 'target'. */
+    kind: text('kind').notNull(),
+    spec: jsonb('spec').notNull(),
+    /** 'high', 'normal' or 'low'. */
+    priority: text('priority').notNull().default('normal'),
+    /** 'queued', 'running', 'waiting_quota', 'completed', 'failed' or 'cancelled'. */
+    state: text('state').notNull().default('queued'),
+    jobId: text('job_id'),
+    progress: jsonb('progress').notNull().default(sql`'{}'::jsonb`),
+    result: jsonb('result'),
+    error: text('error'),
+    /** A task stopped by a daily quota runs again after this time. */
+    resumeAt: timestamp('resume_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('scrape_tasks_open_key_idx')
+      .on(t.key)
+      .where(sql`${t.state} IN ('queued', 'running', 'waiting_quota')`),
+    index('scrape_tasks_created_idx').on(t.createdAt),
+    check(
+      'scrape_tasks_state_check',
+      sql`${t.state} IN ('queued', 'running', 'waiting_quota', 'completed', 'failed', 'cancelled')`,
+    ),
+  ],
+);
+
+/** Items (pages, API pages) a task has finished: a resumed task skips them. */
+export const scrapeTaskItems = pgTable(
+  'scrape_task_items',
+  {
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => scrapeTasks.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    setsStored: integer('sets_stored').notNull(),
+    setsUnchanged: integer('sets_unchanged').notNull(),
+    doneAt: timestamp('done_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.url] })],
+);
+
+/** Requests spent per source and UTC day, against the source's daily quota. */
+export const scrapeQuota = pgTable(
+  'scrape_quota',
+  {
+    source: text('source').notNull(),
+    day: date('day').notNull(),
+    used: integer('used').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.day] })],
+);
+
+/** Outcome counters per source, for the health view. */
+export const scrapeSourceHealth = pgTable('scrape_source_health', {
+  source: text('source').primaryKey(),
+  successes: integer('successes').notNull().default(0),
+  failures: integer('failures').notNull().default(0),
+  lastError: text('last_error'),
+  lastErrorAt: timestamp('last_error_at', { withTimezone: true }),
+  lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
+});
+
+/**
+ * Where a scraped set came from and how far its entries can be trusted: 1 for structured pages and
+ * APIs, lower for tracklists pulled out of free text (Reddit). Every entry of a set shares it.
+ */
+export const scrapedSets = pgTable(
+  'scraped_sets',
+  {
+    source: text('source').notNull(),
+    externalId: text('external_id').notNull(),
+    url: text('url').notNull(),
+    confidence: real('confidence').notNull(),
+    taskId: integer('task_id'),
+    scrapedAt: timestamp('scraped_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.source, t.externalId] }),
+    check('scraped_sets_confidence_check', sql`${t.confidence} > 0 AND ${t.confidence} <= 1`),
+  ],
+);
