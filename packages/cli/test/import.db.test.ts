@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engine, noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
 import { runCli } from './run-cli.ts';
@@ -58,5 +59,23 @@ describe.skipIf(noServer)(`songnodes import (${engine})`, () => {
     const r = await runCli(['import', '-', '--format', 'word'], env, 'x');
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/word/);
+  });
+
+  it('imports our own CUE fixture, whose frames are fractions of a second, and exports its cue times', async () => {
+    const cue = fileURLToPath(new URL('../../importers/test/fixtures/mix.cue', import.meta.url));
+    const r = await runCli(['import', cue, '--json'], env);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ setsStored: 1, setsFailed: 0, entries: 3 });
+    const out = await runCli(['export', 'entries', '--format', 'ndjson'], env);
+    const cues = out.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((e) => e.raw.includes('Paper Suns') || e.raw.includes('Slow Tide'))
+      .map((e) => e.cueSeconds);
+    // INDEX 01 05:12:37 is 5 min 12 s and 37 of 75 frames.
+    expect(cues[0]).toBeCloseTo(312 + 37 / 75, 3);
+    expect(cues[1]).toBe(700);
   });
 });

@@ -16,6 +16,8 @@ export const LIMITS = {
   yearMin: 1900,
   /** Cue times beyond a day are typing errors, not long sets. */
   cueSecondsMax: 24 * 3600,
+  /** Decks are numbered from 1; mixers have at most a handful (stored as smallint). */
+  deck: { min: 1, max: 99 },
 } as const;
 
 export interface ValidationContext {
@@ -44,6 +46,13 @@ function lengthProblem(what: string, value: string | undefined, limit: { min: nu
   if (n < limit.min) return `${what} is empty`;
   if (n > limit.max) return `${what} is ${n} characters long (at most ${limit.max})`;
   return null;
+}
+
+/** A whole number in range: the column holding it (year, deck) is an integer, which refuses `2019.5`. */
+function wholeProblem(what: string, value: number | null | undefined, min: number, max: number) {
+  if (value === null || value === undefined) return null;
+  if (!Number.isInteger(value)) return `${what} ${value} is not a whole number`;
+  return rangeProblem(what, value, min, max);
 }
 
 function rangeProblem(what: string, value: number | null | undefined, min: number, max: number, unit = '') {
@@ -149,7 +158,13 @@ export const ENTRY_RULES: readonly EntryRule[] = [
     id: 'entry.year',
     severity: 'warning',
     field: 'year',
-    check: (e, ctx) => rangeProblem('year', e.year, LIMITS.yearMin, ctx.now.getUTCFullYear() + 1),
+    check: (e, ctx) => wholeProblem('year', e.year, LIMITS.yearMin, ctx.now.getUTCFullYear() + 1),
+  },
+  {
+    id: 'entry.deck',
+    severity: 'warning',
+    field: 'deck',
+    check: (e) => wholeProblem('deck', e.deck, LIMITS.deck.min, LIMITS.deck.max),
   },
   {
     id: 'entry.cue',

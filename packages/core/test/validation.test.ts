@@ -40,6 +40,10 @@ describe('validateSet', () => {
     ['bpm', { bpm: 301 }],
     ['year', { year: 1899 }],
     ['year', { year: 2028 }],
+    ['year', { year: 2019.5 }],
+    ['deck', { deck: 0 }],
+    ['deck', { deck: 1.5 }],
+    ['deck', { deck: 40_000 }],
     ['cueSeconds', { cueSeconds: -1 }],
     ['cueSeconds', { cueSeconds: 90_000 }],
     ['key', { key: 'H#' }],
@@ -67,6 +71,9 @@ describe('validateSet', () => {
     ['key', { key: '8A' }],
     ['key', { key: null }],
     ['bpm', { bpm: null }],
+    ['cueSeconds', { cueSeconds: 312.49 }],
+    ['durationSeconds', { durationSeconds: 176.32 }],
+    ['deck', { deck: 4 }],
   ] as const)('accepts the boundary value of %s in %j', (_field, extra) => {
     expect(validateSet(set([entry(extra)]), { now })).toEqual([]);
   });

@@ -7,6 +7,7 @@ import {
   type ExportKind,
   exportEntries,
   exportLines,
+  exportTracks,
   exportTransitions,
   type SetWrite,
   type TrackWrite,
@@ -123,6 +124,7 @@ describe.skipIf(noServer)('exports', () => {
       title: 'a',
       version: null,
       unknown: false,
+      cueSeconds: null,
     });
     expect(whole[2]).toMatchObject({
       setExternalId: 's1',
@@ -164,10 +166,12 @@ describe.skipIf(noServer)('exports', () => {
       'plain,"a,b","say ""hi""","one\ntwo",,3,false,A; B\r\n',
     );
     const entries = await all(exportLines(t.db, 'entries', 'csv'));
-    expect(entries[0]).toBe('source,setExternalId,position,raw,trackId,artist,title,version,unknown\r\n');
+    expect(entries[0]).toBe(
+      'source,setExternalId,position,raw,trackId,artist,title,version,unknown,cueSeconds\r\n',
+    );
     const tricky = entries.find((l) => l.includes('Line'));
     expect(tricky).toMatch(
-      /^mixes,s3,2,"Kay Loom, ""The"" Band - Line\nTwo",\d+,Kay Loom,"Line\nTwo",,false\r\n$/,
+      /^mixes,s3,2,"Kay Loom, ""The"" Band - Line\nTwo",\d+,Kay Loom,"Line\nTwo",,false,\r\n$/,
     );
     const sets = await all(exportLines(t.db, 'sets', 'csv'));
     expect(sets[1]).toContain(',"DJ Alpha; DJ, ""Beta""",');
@@ -188,5 +192,50 @@ describe.skipIf(noServer)('exports', () => {
 
   it('refuses a page size below one', async () => {
     await expect(all(exportEntries(t.db, { batchSize: 0 }))).rejects.toThrow(/batchSize/);
+  });
+});
+
+describe.skipIf(noServer)('fractions of a second', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await testDatabase();
+  });
+  afterAll(() => t.drop());
+
+  it('stores and exports cue times of entries and durations of tracks with their fraction', async () => {
+    // Seconds with decimals (CUE frames, milliseconds, 176.32) once made the whole set fail on integer columns.
+    const frac = set('frac', ['f1', 'f2']);
+    frac.entries = frac.entries.map((e, i) => ({ ...e, cueSeconds: [1e-50, 312.49][i]! }));
+    await t.db.transaction((tx) =>
+      writeSetBatch(tx, {
+        artists: [{ key: 'kayloom', name: 'Kay Loom' }],
+        tracks: [
+          { ...track('f1', 'f1'), durationSeconds: 176.32, bpm: 123.97, camelotKey: '8A' },
+          track('f2', 'f2'),
+        ],
+        sets: [frac],
+      }),
+    );
+    // A known track learns a fractional duration through the UPDATE path as well.
+    await t.db.transaction((tx) =>
+      writeSetBatch(tx, {
+        artists: [],
+        tracks: [{ ...track('f2', 'f2'), durationSeconds: 301.5 }],
+        sets: [],
+      }),
+    );
+    const entries = [];
+    for await (const e of exportEntries(t.db)) entries.push(e);
+    // 1e-50 is beyond what `real` holds: stored to the millisecond (0) rather than failing the set.
+    expect(entries.map((e) => e.cueSeconds)).toEqual([0, 312.49]);
+    const tracks = [];
+    for await (const r of exportTracks(t.db)) tracks.push(r);
+    expect(tracks.map((r) => [r.title, r.durationSeconds, r.bpm, r.camelotKey])).toEqual([
+      ['f1', 176.32, 123.97, '8A'],
+      ['f2', 301.5, null, null],
+    ]);
+    const csv = [];
+    for await (const l of exportLines(t.db, 'entries', 'csv')) csv.push(l);
+    expect(csv[2]).toMatch(/,312\.49\r\n$/);
   });
 });

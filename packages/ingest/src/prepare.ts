@@ -305,7 +305,7 @@ export function prepareSet(input: ParsedSet, ctx: PrepareContext = {}): Prepared
       trackKey: key,
       unknown: key === null,
       withPrevious: r.withPrevious,
-      deck: e.deck ?? null,
+      deck: dropped.has('deck') ? null : (e.deck ?? null),
       playedAt: e.playedAt ?? null,
       issues: entryIssues.length > 0 ? entryIssues : null,
     });

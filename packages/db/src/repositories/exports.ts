@@ -19,6 +19,8 @@ export type ExportEntry = {
   title: string | null;
   version: string | null;
   unknown: boolean;
+  /** Seconds from the start of the set, with their fraction; null when the source gives none. */
+  cueSeconds: number | null;
 };
 
 export type ExportSet = {
@@ -101,7 +103,8 @@ export async function* exportEntries(q: Queryable, opts: ExportOptions = {}): As
     q,
     (first) =>
       `SELECT e.set_id, src.name AS source, s.external_id AS "setExternalId", e.position, e.raw,
-              e.track_id AS "trackId", e.artist, e.title, e.version, e.unknown
+              e.track_id AS "trackId", e.artist, e.title, e.version, e.unknown,
+              e.cue_seconds AS "cueSeconds"
        FROM set_entries e JOIN sets s ON s.id = e.set_id JOIN sources src ON src.id = s.source_id
        ${first ? '' : 'WHERE (e.set_id, e.position) > ($2, $3)'}
        ORDER BY e.set_id, e.position LIMIT $1`,
@@ -158,7 +161,18 @@ export function exportTransitions(q: Queryable, opts: ExportOptions = {}): Async
 
 /** Columns of each export, in order: the CSV header and the order of fields in every line. */
 export const EXPORT_COLUMNS = {
-  entries: ['source', 'setExternalId', 'position', 'raw', 'trackId', 'artist', 'title', 'version', 'unknown'],
+  entries: [
+    'source',
+    'setExternalId',
+    'position',
+    'raw',
+    'trackId',
+    'artist',
+    'title',
+    'version',
+    'unknown',
+    'cueSeconds',
+  ],
   sets: [
     'id',
     'source',

@@ -130,6 +130,14 @@ async function upsertArtists(tx: Queryable, artists: ArtistWrite[]): Promise<Map
   return ids;
 }
 
+/**
+ * Seconds as stored (`real`): to the millisecond, which is all a tracklist means, and which keeps values
+ * such as 1e-50 (a computation's leftover) from being refused as out of range for `real` — the set would fail.
+ */
+export function storedSeconds(seconds: number | null): number | null {
+  return seconds === null ? null : Math.round(seconds * 1000) / 1000;
+}
+
 /** The columns a new track is inserted with (as in schema.ts). */
 const TRACK_COLUMNS: StagedColumn[] = [
   { name: 'key', type: 'text' },
@@ -192,7 +200,7 @@ async function upsertTracks(
         col((t) => t.camelotKey),
         col((t) => t.genre),
         col((t) => t.year),
-        col((t) => t.durationSeconds),
+        col((t) => storedSeconds(t.durationSeconds)),
       ],
       'ON CONFLICT (key) DO NOTHING RETURNING id, key',
     )) {
@@ -231,7 +239,7 @@ async function upsertTracks(
         col((t) => t.camelotKey),
         col((t) => t.genre),
         col((t) => t.year),
-        col((t) => t.durationSeconds),
+        col((t) => storedSeconds(t.durationSeconds)),
       ],
     );
   }
@@ -604,7 +612,7 @@ async function writeSetContents(
       col((x) => x.version),
       col((x) => x.label),
       col((x) => x.catalogNumber),
-      col((x) => x.cueSeconds),
+      col((x) => storedSeconds(x.cueSeconds)),
       col((x) => x.bpm),
       col((x) => x.camelotKey),
       col((x) => (x.trackKey === null ? null : (trackIds.get(x.trackKey) ?? null))),
