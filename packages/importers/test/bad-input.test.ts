@@ -110,11 +110,55 @@ describe('bad input', () => {
     expect(mixesdb.unreadable[0]!.issue.message).toMatch(/no tracklist found/);
   });
 
-  it('malformed CSV: rows before the error are kept, the error names its line', async () => {
-    const csv = 'artist,title\nA,One\nB,Two\nC,"Three\nD,Four\n';
+  it('a stray quote in a CSV field is a character, with a warning naming its line; later rows are read', async () => {
+    const csv = 'artist,title\nA,One\nB,Two\nC,"Three\nD,Four\nE,"Five, Six"\n';
     const { sets, unreadable } = await collect(csv, { format: 'csv' });
-    expect(sets[0]!.entries.map((e) => e.raw)).toEqual(['A - One', 'B - Two']);
-    expect(unreadable[0]!.issue.message).toMatch(/malformed CSV.*line/i);
+    expect(unreadable).toEqual([]);
+    expect(sets[0]!.entries.map((e) => [e.raw, e.line])).toEqual([
+      ['A - One', 2],
+      ['B - Two', 3],
+      ['C - "Three', 4],
+      ['D - Four', 5],
+      ['E - Five, Six', 6],
+    ]);
+    expect(sets[0]!.issues).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        line: 4,
+        message: expect.stringMatching(/^a quote opens field 2/),
+      }),
+    ]);
+  });
+
+  it('a stray quote in a tab-separated file does not swallow the rest of it', async () => {
+    const rows = Array.from(
+      { length: 50 },
+      (_, i) => `Artist ${i}\t${i === 3 ? '"Heroes' : `Title ${i}`}\t12${i % 10}`,
+    );
+    const { sets } = await collect(`Artist\tTitle\tBPM\n${rows.join('\n')}\n`, { format: 'csv' });
+    expect(sets[0]!.entries).toHaveLength(50);
+    expect(sets[0]!.entries[3]).toMatchObject({ title: '"Heroes', bpm: 123 });
+    expect(sets[0]!.entries[4]).toMatchObject({ title: 'Title 4', bpm: 124 });
+  });
+
+  it('a quoted field over several lines is still one field when its row is short without it', async () => {
+    const csv = 'artist,title,notes\nA,One,"first line\nsecond line"\nB,Two,x\n';
+    const { sets } = await collect(csv, { format: 'csv' });
+    expect(sets[0]!.entries.map((e) => [e.raw, e.line])).toEqual([
+      ['A - One', 2],
+      ['B - Two', 4],
+    ]);
+    expect(sets[0]!.issues).toEqual([]);
+  });
+
+  it('bad CSV rows are warnings with their line numbers; the set is kept', async () => {
+    const csv = 'artist,title,bpm\nA,One,120\n,,\nB,Two,121,extra\n\nC,Three,122\n';
+    const { sets } = await collect(csv, { format: 'csv' });
+    expect(sets[0]!.entries.map((e) => e.raw)).toEqual(['A - One', 'B - Two', 'C - Three']);
+    expect(sets[0]!.issues.map((i) => [i.line, i.message])).toEqual([
+      [3, 'row has neither artist nor title; skipped'],
+      [4, '4 fields where the header has 3; the extra ones are ignored'],
+    ]);
   });
 
   it('duplicate positions are renumbered in file order with a warning', async () => {

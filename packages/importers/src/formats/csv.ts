@@ -1,9 +1,9 @@
 // CSV/TSV tracklists: delimiter from the header line, columns from header names (csv-columns.ts)
 // or an explicit mapping, and a set/mix/playlist id column grouping consecutive rows into sets.
-import { once } from 'node:events';
-import type { ImportItem, ParsedEntry, ParsedSet } from '@songnodes/core';
-import { parse } from 'csv-parse';
-import { MAX_LINE_CHARS } from '../lines.ts';
+// Records come from csv-records.ts, which never throws: a stray quote or a bad row is a warning with
+// its line, and the rows after it are still read.
+import type { ImportItem, ParsedEntry, ParsedSet, UnreadableSet } from '@songnodes/core';
+import { type Line, splitLines } from '../lines.ts';
 import {
   buildRaw,
   text as clean,
@@ -18,40 +18,39 @@ import {
 } from '../set-builder.ts';
 import type { ReadContext } from '../types.ts';
 import { type CsvField, detectDelimiter, mapColumns } from './csv-columns.ts';
+import { csvRecords, splitRecord } from './csv-records.ts';
+
+/** How far down a header may sit (exports that open with a title or session line before it). */
+const HEADER_SEARCH_LINES = 10;
 
 export async function* readCsv(text: AsyncIterable<string>, ctx: ReadContext): AsyncIterable<ImportItem> {
-  const { head, rest } = await firstLine(text);
-  const delimiter = detectDelimiter(head);
-  const records = csvRecords(rest, delimiter);
-  let columns: Partial<Record<CsvField, number>> | null = null;
+  const lines = splitLines(text)[Symbol.asyncIterator]();
+  const header = await findHeader(lines, ctx);
+  if ('unreadable' in header) {
+    yield header;
+    return;
+  }
+  const columns = header.columns;
+  const records = csvRecords(rest(lines), header.delimiter, () => header.fields.length);
   let set: ParsedSet | null = null;
   let setKey: string | undefined;
   let numbers = new Map<string, number>();
   const seenSets = new Set<string>();
-  for await (const next of records) {
-    if ('error' in next) {
-      if (set) yield finish(set, ctx);
-      set = null;
-      const { line, error } = next;
-      yield unreadable(ctx, `malformed CSV${line ? ` at line ${line}` : ''}: ${error}`, line);
-      break;
-    }
-    const { record, line } = next;
-    if (!columns) {
-      columns = mapColumns(record, ctx.csvMapping);
-      if (columns.title === undefined && columns.artist === undefined) {
-        yield unreadable(
-          ctx,
-          `no artist or title column among the headers (${record.join(', ')}); pass a column mapping`,
-          line,
-        );
-        return;
-      }
-      continue;
-    }
-    const cols = columns;
+  const warn = (message: string, line: number, field?: string) => {
+    const w = issue('warning', message, { file: ctx.file, line, field });
+    if (set) set.issues.push(w);
+    else ctx.pending.push(w);
+  };
+  for await (const { fields: record, line, problems } of records) {
+    for (const p of problems) warn(p, line);
+    if (record.length === 0) continue;
+    if (record.length > header.fields.length)
+      warn(
+        `${record.length} fields where the header has ${header.fields.length}; the extra ones are ignored`,
+        line,
+      );
     const get = (f: CsvField): string | undefined => {
-      const i = cols[f];
+      const i = columns[f];
       return i === undefined ? undefined : clean(record[i]);
     };
     const key = get('setId') ?? '';
@@ -93,12 +92,71 @@ export async function* readCsv(text: AsyncIterable<string>, ctx: ReadContext): A
     const entry = rowToEntry(get, set.entries.length + 1, line);
     if (entry && together) entry.withPrevious = true;
     if (entry) set.entries.push(entry);
-    else
-      set.issues.push(
-        issue('warning', 'row has neither artist nor title; skipped', { file: ctx.file, line }),
-      );
+    else warn('row has neither artist nor title; skipped', line);
   }
   if (set) yield finish(set, ctx);
+}
+
+interface Header {
+  fields: string[];
+  delimiter: string;
+  columns: Partial<Record<CsvField, number>>;
+}
+
+/**
+ * The header row: the first line (of the first few) whose fields name an artist or title column.
+ * `sep=;` (Excel's delimiter hint) names the delimiter; lines before the header are reported as skipped.
+ */
+async function findHeader(lines: AsyncIterator<Line>, ctx: ReadContext): Promise<Header | UnreadableSet> {
+  let delimiter: string | undefined;
+  let first: { fields: string[]; line: number } | undefined;
+  const skipped: number[] = [];
+  for (let seen = 0; seen < HEADER_SEARCH_LINES; ) {
+    const r = await lines.next();
+    if (r.done) break;
+    const { text: t, line, tooLong } = r.value;
+    if (tooLong || t.trim() === '') continue;
+    seen++;
+    const hint = /^\uFEFF?"?sep=(.)"?\s*$/i.exec(t);
+    if (hint) {
+      delimiter = hint[1]!;
+      continue;
+    }
+    const d = delimiter ?? detectDelimiter(t);
+    const fields = splitRecord(t.replace(/^\uFEFF/, ''), d).fields;
+    first ??= { fields, line };
+    const columns = mapColumns(fields, ctx.csvMapping);
+    if (columns.title !== undefined || columns.artist !== undefined) {
+      if (skipped.length > 0)
+        ctx.pending.push(
+          issue('warning', `${lineList(skipped)} before the header row skipped`, {
+            file: ctx.file,
+            line: skipped[0],
+          }),
+        );
+      return { fields, delimiter: d, columns };
+    }
+    skipped.push(line);
+  }
+  return unreadable(
+    ctx,
+    `no artist or title column among the headers (${first?.fields.join(', ') ?? 'none'}); pass a column mapping`,
+    first?.line,
+  );
+}
+
+/** "line 3" or "lines 1, 2, 5". */
+export function lineList(lines: readonly number[]): string {
+  return lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(', ')}`;
+}
+
+/** The rest of an iterator as an iterable (the header was taken from its start). */
+async function* rest<T>(it: AsyncIterator<T>): AsyncIterable<T> {
+  for (;;) {
+    const r = await it.next();
+    if (r.done) return;
+    yield r.value;
+  }
 }
 
 function finish(set: ParsedSet, ctx: ReadContext): ImportItem {
@@ -157,65 +215,4 @@ function rowToEntry(
   }
   if (Object.keys(ids).length) e.externalIds = ids;
   return e;
-}
-
-/** The header line (for delimiter detection) and the whole text replayed. */
-async function firstLine(
-  text: AsyncIterable<string>,
-): Promise<{ head: string; rest: AsyncIterable<string> }> {
-  const it = text[Symbol.asyncIterator]();
-  const taken: string[] = [];
-  let seen = '';
-  while (!seen.includes('\n') && seen.length < MAX_LINE_CHARS) {
-    const r = await it.next();
-    if (r.done) break;
-    taken.push(r.value);
-    seen += r.value;
-  }
-  async function* rest(): AsyncIterable<string> {
-    yield* taken;
-    for (;;) {
-      const r = await it.next();
-      if (r.done) return;
-      yield r.value;
-    }
-  }
-  return { head: seen.split('\n', 1)[0] ?? '', rest: rest() };
-}
-
-type CsvRecord = { record: string[]; line: number } | { error: string; line?: number };
-
-/**
- * Records with their line, from csv-parse driven by hand: a stream iterator would drop the records
- * still buffered when the parser fails, and rows before a syntax error must not be lost.
- */
-async function* csvRecords(text: AsyncIterable<string>, delimiter: string): AsyncIterable<CsvRecord> {
-  const parser = parse({
-    delimiter,
-    info: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    trim: true,
-    max_record_size: MAX_LINE_CHARS,
-  });
-  const ready: CsvRecord[] = [];
-  let failed = false;
-  parser.on('data', ({ record, info }: { record: string[]; info: { lines: number } }) =>
-    ready.push({ record, line: info.lines }),
-  );
-  parser.on('error', (err: Error & { lines?: number }) => {
-    failed = true;
-    ready.push({ error: err.message, line: err.lines });
-  });
-  const ended = Promise.race([once(parser, 'end'), once(parser, 'close')]);
-  for await (const chunk of text) {
-    if (!parser.write(chunk))
-      await Promise.race([once(parser, 'drain'), once(parser, 'close')]).catch(() => undefined);
-    yield* ready.splice(0);
-    if (failed) return;
-  }
-  parser.end();
-  await ended.catch(() => undefined); // the error itself was queued by the 'error' listener
-  yield* ready.splice(0);
 }
