@@ -5,6 +5,8 @@
 import { cleanText } from './normalise.ts';
 
 export interface ArtistCredit {
+  /** The primary credit as written, for display (`Simon & Garfunkel`, `Alba x Tomo`): names are not re-joined. */
+  written: string;
   primary: string[];
   featured: string[];
   /** People credited as performing or presenting rather than as the artist (`A pres. B`, `A b2b B`). */
@@ -12,12 +14,29 @@ export interface ArtistCredit {
 }
 
 // Joiners between collaborating artists (case-insensitive). The collaboration ` x ` is matched
-// separately and only in lower case (`Alba x Tomo`), since a capital X is usually part of a name
-// (`Malcolm X Band`).
+// separately: lower case always joins (`Alba x Tomo`); a capital X joins when a name of two words
+// or more stands beside it (`Kay Loom X Mira Vale`), since a capital X between single words is
+// usually part of a name (`Malcolm X Band`).
 const JOINERS =
   /\s*,\s*|\s*&\s*|\s*\+\s*|\s+and\s+|\s+×\s+|\s+vs\.?\s+|\s+versus\s+|\s+\/\s+|\s+meets\s+|\s+with\s+|\s+b2b\s+|\s+b3b\s+/i;
 const JOINERS_ALL = new RegExp(JOINERS.source, 'gi');
-const LOWERCASE_X = / x /g;
+const LOWER_X = /(?<=\S) x (?=\S)/g;
+const CAPITAL_X = /(?<=\S) X (?=\S)/g;
+const OTHER_JOINER = new RegExp(JOINERS.source, 'i');
+
+/** Capital ` X ` as a joiner where a multi-word name stands beside it. */
+function joinCapitalX(text: string): string {
+  if (!text.includes(' X ')) return text;
+  const pieces = text.split(CAPITAL_X);
+  let out = pieces[0]!;
+  for (let i = 1; i < pieces.length; i++) {
+    const left = pieces[i - 1]!.split(OTHER_JOINER).at(-1)!.trim();
+    const right = pieces[i]!.split(OTHER_JOINER)[0]!.trim();
+    const joins = left.includes(' ') || right.includes(' ');
+    out += (joins ? ' & ' : ' X ') + pieces[i];
+  }
+  return out;
+}
 
 const FEATURING = /(?:^|\s+|(?<=[([]))(?:featuring|feat|ft)\.?(?=\s|$)\s*/i;
 const PRESENTS = /\s+(?:pres\.?|presents)\s+/i;
@@ -27,7 +46,7 @@ const B2B = /\s+b[23]b\s+/i;
 export function splitNames(text: string): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const piece of cleanText(text).replace(LOWERCASE_X, ' & ').split(JOINERS_ALL)) {
+  for (const piece of joinCapitalX(cleanText(text)).replace(LOWER_X, ' & ').split(JOINERS_ALL)) {
     const name = piece
       .replace(/^[\s,&/+-]+|[\s,&/+-]+$/g, '')
       .replace(/^\((.*)\)$/, '$1')
@@ -65,12 +84,14 @@ export function splitArtistCredit(text: string): ArtistCredit {
   const presents = PRESENTS.exec(main);
   if (presents) {
     // `Armin van Buuren pres. Gaia`: the track belongs to the project; the presenter is kept as performer.
+    const project = main.slice(presents.index + presents[0].length).trim();
     return {
-      primary: splitNames(main.slice(presents.index + presents[0].length)),
+      written: project,
+      primary: splitNames(project),
       featured,
       performers: splitNames(main.slice(0, presents.index)),
     };
   }
   const primary = splitNames(main);
-  return { primary, featured, performers: B2B.test(main) ? primary : [] };
+  return { written: main.trim(), primary, featured, performers: B2B.test(main) ? primary : [] };
 }

@@ -17,8 +17,12 @@ const MIN_ARTIST_SIMILARITY = 0.92;
 // Credits that differ only in how a collaborator is credited (`A & B` vs `A feat. B`).
 const CREDIT_SHUFFLE_SCORE = 0.97;
 
-// Numbers written as digits, roman numerals or words: `Part 2`, `Part II` and `Remix Two` are different tracks.
-const NUMBER_WORD = /^(?:\d+|[ivx]+|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third)$/;
+// Words that tell records apart rather than spell them: numbers as digits, roman numerals or words
+// (`Part 2`, `Part II`, `Remix Two`) and vinyl sides and cuts (`A`, `AA`, `B1`, `2b`). `Untitled (A)`
+// and `Untitled (B)`, `THX-1139 (A1)` and `(B1)`, `Untitled 1` and `Untitled B1` are different tracks
+// on one record: a typo-level difference in one of these words is a different track, never a typo.
+const MARKER_WORD =
+  /^(?:\d+|[ivx]+|[a-z]|([a-z])\1|[a-z]\d{1,2}|\d{1,2}[a-z]|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third)$/;
 
 /** The words of a title that matter for comparing: normalised, `and` dropped (`Seek & Destroy` = `Seek Destroy`). */
 function titleWords(title: string): string[] {
@@ -27,8 +31,9 @@ function titleWords(title: string): string[] {
     .filter((w) => w !== '' && w !== 'and');
 }
 
-function numbers(words: readonly string[]): string {
-  return words.flatMap((w) => (NUMBER_WORD.test(w) ? [w] : (w.match(/\d+/g) ?? []))).join(' ');
+/** The marker words of a title, and the digits inside other words (`2006` in `Live2006`), in order. */
+function markers(words: readonly string[]): string {
+  return words.flatMap((w) => (MARKER_WORD.test(w) ? [w] : (w.match(/\d+/g) ?? []))).join(' ');
 }
 
 /** Each name of one credit matched to a distinct name of the other with a typo-level difference. */
@@ -67,7 +72,8 @@ function artistSimilarity(a: TrackParse, b: TrackParse): number {
 
 /**
  * How likely two parsed tracks are the same track, in [0, 1]. 0 when either is unknown, when their
- * versions differ, when their titles carry different numbers (`Part 1`/`Part II`, `2006`/`2007`), or
+ * versions differ, when their titles carry different numbers or sides (`Part 1`/`Part II`,
+ * `2006`/`2007`, `(A1)`/`(B1)`, `AA`/`A`), or
  * when one title has words the other lacks (`Raging`/`Raging (The Storm)`): only typo-level differences
  * inside words count as near-duplicates.
  */
@@ -79,7 +85,7 @@ export function nearDuplicateScore(a: TrackParse, b: TrackParse): number {
   if (versionKey(a) !== versionKey(b)) return 0;
   const wa = titleWords(a.title);
   const wb = titleWords(b.title);
-  if (wa.length !== wb.length || numbers(wa) !== numbers(wb)) return 0;
+  if (wa.length !== wb.length || markers(wa) !== markers(wb)) return 0;
   const ta = titleKey(a.title);
   const tb = titleKey(b.title);
   const artist = artistSimilarity(a, b);

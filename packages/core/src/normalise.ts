@@ -43,18 +43,24 @@ export function decodeHtmlEntities(text: string): string {
 }
 
 /**
- * Canonical text: entities decoded, NFKC, unicode dashes/quotes/spaces as their ASCII forms,
- * invisible characters removed, whitespace collapsed and trimmed. Case and diacritics are kept.
+ * Canonical text for display: entities decoded, NFC, fullwidth forms, ligatures and odd spaces as
+ * their plain forms, unicode dashes/quotes as ASCII, invisible characters removed, whitespace
+ * collapsed and trimmed. Case, diacritics and stylised characters (superscripts, symbols: `MØ`,
+ * `Mira²`) are kept as written; keys fold those (foldCase).
  */
 // Printable ASCII words separated by single spaces, without `&` (entities) or a backtick (a quote to map):
 // already canonical, and by far the most common input, so it skips the seven passes below.
 const CANONICAL_ASCII = /^[\x21-\x25\x27-\x5f\x61-\x7e]+(?: [\x21-\x25\x27-\x5f\x61-\x7e]+)*$/;
 
+// Fullwidth ASCII, Latin ligatures and typographic spaces: the same letters in another width.
+const PLAIN_FORMS = /[\uFB00-\uFB06\uFF01-\uFF5E\u2000-\u200A\u202F\u205F\u3000]/g;
+
 export function cleanText(text: string): string {
   if (CANONICAL_ASCII.test(text)) return text;
   return (
     decodeHtmlEntities(text)
-      .normalize('NFKC')
+      .normalize('NFC')
+      .replace(PLAIN_FORMS, (c) => c.normalize('NFKC'))
       // hyphen, non-breaking hyphen, figure dash, en/em dash, horizontal bar, minus sign
       .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-')
       .replace(/[\u2018\u2019\u201A\u201B\u2032\u00B4\u0060]/g, "'")
@@ -80,14 +86,17 @@ const FOLDED_LETTERS: Record<string, string> = {
 
 const ASCII = /^[\x00-\x7f]*$/;
 
-/** Lowercase, diacritics removed (`Fürstenberg` → `furstenberg`, `Røyksopp` → `royksopp`). */
+/**
+ * Lowercase, diacritics removed and compatibility forms folded (`Fürstenberg` → `furstenberg`,
+ * `Røyksopp` → `royksopp`, `Mira²` → `mira2`).
+ */
 export const foldCase = memoise(function foldCase(text: string): string {
   const clean = cleanText(text);
   // ASCII has no diacritics or special letters to fold.
   if (ASCII.test(clean)) return clean.toLowerCase();
   return clean
+    .normalize('NFKD')
     .toLowerCase()
-    .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .replace(/[øæœßđðłþı]/g, (c) => FOLDED_LETTERS[c] ?? c);
 });
@@ -119,18 +128,4 @@ export function normaliseTitle(title: string): string {
   const words = normaliseName(title).split(' ');
   const kept = words.filter((w) => w !== 'the');
   return (kept.length > 0 ? kept : words).join(' ');
-}
-
-/** True when the text has letters and every one of them is upper case (`DROP THE DEAL`). */
-export function isAllCaps(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
-}
-
-/** `DROP THE DEAL` → `Drop The Deal`, for display of lines typed with caps lock; other text unchanged. */
-export function titleCaseAllCaps(text: string): string {
-  if (!isAllCaps(text)) return text;
-  return text.toLowerCase().replace(/(^|[\s(/\-[])(\p{L})/gu, (_m, before: string, letter: string) => {
-    return before + letter.toUpperCase();
-  });
 }

@@ -4,7 +4,7 @@
 
 import { splitArtistCredit, splitFeaturing, splitNames } from './artists.ts';
 import { trailingGroup } from './brackets.ts';
-import { cleanText, foldCase, isAllCaps, titleCaseAllCaps } from './normalise.ts';
+import { cleanText, foldCase } from './normalise.ts';
 import { classifyVersion, type VersionInfo, type VersionKind } from './version.ts';
 
 export type { VersionKind } from './version.ts';
@@ -13,6 +13,11 @@ export interface TrackParse {
   /** No identity can be given (`ID - ID`, `?`, `Artist - ID`, `ID Remix`); known parts are still filled. */
   unknown: boolean;
   primaryArtists: string[];
+  /**
+   * The primary credit as written, for display (`Simon & Garfunkel`, `Alba x Tomo`, `MØ`); '' when
+   * unknown. Absent on parses rebuilt from stored columns.
+   */
+  credit?: string;
   featuredArtists: string[];
   remixers: string[];
   /** Base title, without version and featured artists. */
@@ -60,20 +65,61 @@ interface TitleParts {
 
 const FEATURING_GROUP = /^(?:feat|ft|featuring|with)\.?\s+/i;
 
-/** Peels version groups, `(feat. X)` groups and the ` - X Remix` form off the end of a title. */
+// Text after a version that is no part of the title: `(X Remix) Extra`, `(X Remix)_4416`.
+const AFTER_VERSION = /^(.*[)\]])\s*([^()[\]]{1,40})$/;
+// …unless it numbers a part (`(Live) Pt 2`, `(Remix) Vol. 3`): that belongs to the title.
+const PART = /\b(?:pt|part|vol|volume|no|chapter|ch)\.?\s*\d+\b/i;
+
+/** A bracket group that names a version or a featured artist, or is empty: part of the track, not a note. */
+function trackGroup(inner: string): VersionInfo | 'featuring' | 'empty' | null {
+  if (inner === '') return 'empty';
+  if (FEATURING_GROUP.test(inner)) return 'featuring';
+  return classifyVersion(inner);
+}
+
+/** The text has as many closing as opening brackets (a ` - ` split there does not cut a group). */
+function balanced(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/**
+ * Peels version groups, `(feat. X)` groups and the ` - X Remix` form off the end of a title. Notes
+ * after a version (`(X Remix) [FREE DL]`, `(X Remix)_4416`, `(Original Mix) Extra`) are dropped.
+ */
 function parseTitle(text: string): TitleParts {
   let title = text.trim();
   const featured: string[] = [];
   const versions: VersionInfo[] = [];
+  const after = AFTER_VERSION.exec(title);
+  if (after) {
+    const group = trailingGroup(after[1]!);
+    const kind = group ? trackGroup(group.inner) : null;
+    const tail = after[2]!.replace(/^[\s_-]+/, '');
+    if (kind !== null && kind !== 'empty' && classifyVersion(tail) === null && !PART.test(tail))
+      title = after[1]!;
+  }
   for (let changed = true; changed; ) {
     changed = false;
     const group = trailingGroup(title);
     if (group) {
-      const version = group.inner === '' ? null : classifyVersion(group.inner);
-      if (group.inner === '' || FEATURING_GROUP.test(group.inner) || version) {
-        if (FEATURING_GROUP.test(group.inner))
-          featured.unshift(...splitNames(group.inner.replace(FEATURING_GROUP, '')));
-        else if (version) versions.unshift(version);
+      const kind = trackGroup(group.inner);
+      if (kind === 'featuring') featured.unshift(...splitNames(group.inner.replace(FEATURING_GROUP, '')));
+      else if (kind !== null && kind !== 'empty') versions.unshift(kind);
+      if (kind !== null) {
+        title = group.before;
+        changed = true;
+        continue;
+      }
+      // A note after a version (`(X Remix) [FREE DL]`, `(X Remix) [Label]`): not part of the title.
+      const before = trailingGroup(group.before);
+      const beforeKind = before ? trackGroup(before.inner) : null;
+      if (beforeKind !== null && beforeKind !== 'empty' && group.open === '[') {
         title = group.before;
         changed = true;
         continue;
@@ -88,7 +134,7 @@ function parseTitle(text: string): TitleParts {
       continue;
     }
     const dash = /\s+-\s+(?!.*\s-\s)(.+)$/.exec(title);
-    const dashVersion = dash ? classifyVersion(dash[1]!) : null;
+    const dashVersion = dash && balanced(dash[1]!) ? classifyVersion(dash[1]!) : null;
     if (dash && dashVersion) {
       versions.unshift(dashVersion);
       title = title.slice(0, dash.index).trim();
@@ -127,6 +173,13 @@ function unique(names: readonly string[]): string[] {
   });
 }
 
+/** The text without its trailing bracket groups: `? [Unreleased]` → `?`. */
+function withoutGroups(text: string): string {
+  let t = text;
+  for (let g = trailingGroup(t); g && g.before !== ''; g = trailingGroup(t)) t = g.before;
+  return t;
+}
+
 function knownNames(names: readonly string[]): string[] {
   return names.filter((n) => !isUnknownText(n));
 }
@@ -148,12 +201,13 @@ function build(
     version = `${remixers.join(' & ')} Remix`;
   }
   const title = titleParts.title;
-  const titleUnknown = isUnknownText(title);
+  const titleUnknown = isUnknownText(withoutGroups(title));
   // `A vs. B` inside a title is a mashup of two titles.
   if (versionKind === 'original' && /\s(?:vs\.?|versus)\s/i.test(title)) versionKind = 'mashup';
   const parse: TrackParse = {
     unknown: primaryArtists.length === 0 || titleUnknown || combined.unknown,
     primaryArtists,
+    credit: primaryArtists.length > 0 ? credit.written : '',
     featuredArtists: unique(knownNames([...credit.featured, ...titleParts.featured])).filter(
       (f) => !primaryArtists.some((p) => p.toLowerCase() === f.toLowerCase()),
     ),
@@ -168,8 +222,8 @@ function build(
 }
 
 function parseRaw(raw: string): TrackParse {
-  let text = cleanText(raw);
-  if (isAllCaps(text)) text = titleCaseAllCaps(text);
+  // Case is kept as written, capitals too: keys fold it, display shows what the source wrote.
+  const text = cleanText(raw);
   // `A - T1 vs. B - T2`: a mashup whose every part is a whole track.
   const parts = text.split(/\s+(?:vs\.?|versus)\s+/i);
   if (parts.length >= 2 && parts.every((p) => splitArtistTitle(p) !== null)) {
@@ -190,11 +244,17 @@ function parseRaw(raw: string): TrackParse {
 }
 
 function parseFields(input: TrackInput): TrackParse {
-  const caps = isAllCaps(`${input.artist ?? ''} ${input.title ?? ''}`);
-  const fix = (s: string) => (caps ? titleCaseAllCaps(cleanText(s)) : cleanText(s));
-  const titleParts = parseTitle(fix(input.title ?? ''));
+  let artist = cleanText(input.artist ?? '');
+  let title = cleanText(input.title ?? '');
+  // DJ libraries and CSV exports with an empty artist often hold `Artist - Title` in the name field;
+  // `Title - X Remix` stays a title with its version.
+  if (artist === '') {
+    const split = splitArtistTitle(title);
+    if (split && classifyVersion(withoutGroups(split.title)) === null) ({ artist, title } = split);
+  }
+  const titleParts = parseTitle(title);
   if (input.version !== undefined && cleanText(input.version) !== '') {
-    const text = fix(input.version);
+    const text = cleanText(input.version);
     // A mix name that does not read as a version (`Sunrise`) is still a version: the source says so.
     titleParts.versions.push(
       classifyVersion(text) ?? {
@@ -207,8 +267,8 @@ function parseFields(input: TrackInput): TrackParse {
       },
     );
   }
-  const remixers = input.remixer ? splitNames(fix(input.remixer)) : [];
-  return build(fix(input.artist ?? ''), titleParts, { remixers });
+  const remixers = input.remixer ? splitNames(cleanText(input.remixer)) : [];
+  return build(artist, titleParts, { remixers });
 }
 
 /**

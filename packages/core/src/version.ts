@@ -73,6 +73,8 @@ const KIND_OF_WORD: Record<string, VersionKind> = {
   dub: 'dub',
   overdub: 'dub',
   rework: 'rework',
+  reworked: 'rework',
+  respray: 'rework',
   refix: 'rework',
   remake: 'rework',
   rebuild: 'rework',
@@ -239,12 +241,14 @@ const classified = memoise(function classify(text: string): VersionInfo | null {
   if (version === '') return null;
   if (isBase(version))
     return { base: true, kind: 'original', version: null, remixers: [], tag: '', unknown: false };
-  // `Bicep Remix - Extended`, `Radio Edit / Bicep Dub`: the one named part decides.
+  // `Bicep Remix - Extended`, `Radio Edit / Bicep Dub`, `Bicep Remix - Edit`: the one named part
+  // decides; a part without a maker (`Edit`, `Extended`) only qualifies it.
   const parts = version.split(/\s+[-/]\s+/);
   if (parts.length > 1) {
     const named = parts.map(classifyVersion).filter((v) => v !== null && !v.base);
-    const first = named[0];
-    return first && named.length === 1 ? { ...first, version } : null;
+    const made = named.filter((v) => v!.remixers.length > 0 || v!.unknown);
+    const decides = named.length === 1 ? named[0] : made.length === 1 ? made[0] : undefined;
+    return decides ? { ...decides, version } : null;
   }
   const lower = canonicalWords(version);
   // `Remix by X`, `Edited by X`, `Mixed by X`.

@@ -3,11 +3,9 @@ import {
   cleanText,
   decodeHtmlEntities,
   foldCase,
-  isAllCaps,
   normaliseArtist,
   normaliseName,
   normaliseTitle,
-  titleCaseAllCaps,
 } from '../src/normalise.ts';
 
 describe('cleanText', () => {
@@ -34,8 +32,18 @@ describe('cleanText', () => {
     ['&unknown;', '&unknown;'],
     ['&#0;', '&#0;'],
     ['Fürstenau', 'Fürstenau'],
+    // Stylised names are shown as written: superscripts, symbols, capitals.
+    ['Mira Vale²', 'Mira Vale²'],
+    ['Kay™ Loom', 'Kay™ Loom'],
+    ['MØ', 'MØ'],
+    ['Cafe\u0301', 'Café'],
   ])('%j → %j', (input, expected) => {
     expect(cleanText(input)).toBe(expected);
+  });
+
+  it('folds what cleanText keeps for display, for keys', () => {
+    expect(foldCase('Mira Vale²')).toBe('mira vale2');
+    expect(foldCase('Kay™')).toBe('kaytm');
   });
 
   it('decodes entities only once (no double decoding)', () => {
@@ -93,25 +101,5 @@ describe('normaliseName', () => {
 
   it('foldCase keeps punctuation but drops case and accents', () => {
     expect(foldCase('Ça Va?')).toBe('ca va?');
-  });
-});
-
-describe('ALL CAPS', () => {
-  it.each([
-    ['DROP THE DEAL', true],
-    ['DJ', true],
-    ['Drop The Deal', false],
-    ['123', false],
-    ['A', false],
-    ['东京', false],
-  ])('isAllCaps(%j) = %s', (input, expected) => {
-    expect(isAllCaps(input)).toBe(expected);
-  });
-  it.each([
-    ['DROP THE DEAL', 'Drop The Deal'],
-    ['TIN ROOF (PIM ODO REMIX)', 'Tin Roof (Pim Odo Remix)'],
-    ['Mixed CASE', 'Mixed CASE'],
-  ])('titleCaseAllCaps(%j) = %j', (input, expected) => {
-    expect(titleCaseAllCaps(input)).toBe(expected);
   });
 });

@@ -99,6 +99,19 @@ const RAW: [string, Expect][] = [
   ['Mirelle Dußmann - Sonne', { primaryArtists: ['Mirelle Dußmann'] }],
   ['AC/DC Tribute - Wire', { primaryArtists: ['AC/DC Tribute'] }],
   ['Malcolm X Band - Speech', { primaryArtists: ['Malcolm X Band'] }],
+  ['Malcolm X - Speech', { primaryArtists: ['Malcolm X'] }],
+  ['X Ambassadors - Speech', { primaryArtists: ['X Ambassadors'] }],
+  ['Alba Reyes X Tomo Kint - Sidewalk', { primaryArtists: ['Alba Reyes', 'Tomo Kint'] }],
+  ['ALBA REYES X TOMO KINT - Sidewalk', { primaryArtists: ['ALBA REYES', 'TOMO KINT'] }],
+  ['Alba X Tomo Kint & Pim - Sidewalk', { primaryArtists: ['Alba', 'Tomo Kint', 'Pim'] }],
+  ['Alba x Tomo - Sidewalk', { primaryArtists: ['Alba', 'Tomo'], credit: 'Alba x Tomo' }],
+  // display: the credit as written (names are split for identity, never re-joined for display)
+  ['Simon & Garfunkle - Sidewalk', { primaryArtists: ['Simon', 'Garfunkle'], credit: 'Simon & Garfunkle' }],
+  ['Alba and the Reeds - Sidewalk', { credit: 'Alba and the Reeds' }],
+  ['MØ² - Sidewalk', { primaryArtists: ['MØ²'], credit: 'MØ²' }],
+  ['ALB - Sidewalk', { primaryArtists: ['ALB'], title: 'Sidewalk' }],
+  ['Hollow Kin pres. Deep Lantern - Moth', { credit: 'Deep Lantern' }],
+  ['Alba feat. Tomo - Sidewalk', { credit: 'Alba' }],
   // base versions
   ['Kilo Brass - Tin Roof (Original Mix)', { title: 'Tin Roof', ...orig, remixers: [] }],
   ['Kilo Brass - Tin Roof (Original)', { title: 'Tin Roof', ...orig }],
@@ -217,9 +230,33 @@ const RAW: [string, Expect][] = [
   // caps
   [
     'KILO BRASS - TIN ROOF (PIM ODO REMIX)',
-    { primaryArtists: ['Kilo Brass'], title: 'Tin Roof', remixers: ['Pim Odo'] },
+    { primaryArtists: ['KILO BRASS'], title: 'TIN ROOF', remixers: ['PIM ODO'] },
   ],
   ['Kilo Brass - TIN ROOF', { title: 'TIN ROOF' }],
+  // ` - ` inside the version's brackets: the part with a maker decides
+  [
+    'Kilo Brass - Tin Roof (Pim Odo Remix - Edit)',
+    { title: 'Tin Roof', versionKind: 'remix', remixers: ['Pim Odo'], version: 'Pim Odo Remix - Edit' },
+  ],
+  [
+    'Kilo Brass - Tin Roof (Pim Odo Respray - Extended)',
+    { title: 'Tin Roof', versionKind: 'rework', remixers: ['Pim Odo'] },
+  ],
+  ['Kilo Brass - Tin Roof (Part 2 - Live)', { title: 'Tin Roof', versionKind: 'live' }],
+  ['Kilo Brass - Tin Roof (Sunset - Moon)', { title: 'Tin Roof (Sunset - Moon)', ...orig }],
+  // a version followed by more text
+  [
+    'Kilo Brass - Tin Roof (Pim Odo Remix) [FREE DL]',
+    { title: 'Tin Roof', versionKind: 'remix', remixers: ['Pim Odo'] },
+  ],
+  ['Kilo Brass - Tin Roof (Pim Odo Remix)_4416', { title: 'Tin Roof', remixers: ['Pim Odo'] }],
+  ['Kilo Brass - Tin Roof (Original Mix) Extra', { title: 'Tin Roof', ...orig }],
+  ['Kilo Brass - Tin Roof (Original Mix) - Pim Odo Remix', { title: 'Tin Roof', remixers: ['Pim Odo'] }],
+  ['Kilo Brass - Tin Roof (Live at Home) Pt 2', { title: 'Tin Roof (Live at Home) Pt 2' }],
+  // unknown with a label or note
+  ['? [Unreleased]', { unknown: true, title: '' }],
+  ['ID - ID [Moth Records]', { unknown: true }],
+  ['Kilo Brass - ? (Moth Records)', { unknown: true, primaryArtists: ['Kilo Brass'] }],
 ];
 
 describe('parseTrack from raw strings', () => {
@@ -276,9 +313,23 @@ describe('parseTrack from separate fields', () => {
     ],
     [
       { artist: 'KILO BRASS', title: 'TIN ROOF' },
-      { primaryArtists: ['Kilo Brass'], title: 'Tin Roof' },
+      { primaryArtists: ['KILO BRASS'], title: 'TIN ROOF', credit: 'KILO BRASS' },
     ],
     [{ artist: 'Kilo Brass', title: 'ID' }, { unknown: true }],
+    // an empty artist with `Artist - Title` in the name field (Rekordbox, Traktor, CSV)
+    [
+      { artist: '', title: 'Kilo Brass - Tin Roof (Pim Odo Remix)' },
+      { unknown: false, primaryArtists: ['Kilo Brass'], title: 'Tin Roof', remixers: ['Pim Odo'] },
+    ],
+    [{ title: 'Kilo Brass - Tin Roof' }, { unknown: false, primaryArtists: ['Kilo Brass'] }],
+    [
+      { artist: '', title: 'Tin Roof - Pim Odo Remix' },
+      { unknown: true, title: 'Tin Roof', remixers: ['Pim Odo'] },
+    ],
+    [
+      { artist: 'Kilo Brass', title: 'Tin Roof (Pim Odo Remix) [FREE DL]' },
+      { title: 'Tin Roof', remixers: ['Pim Odo'] },
+    ],
   ] as const)('%j', (input, expected) => {
     expect(parseTrack(input)).toMatchObject(expected);
   });

@@ -60,8 +60,9 @@ export interface PrepareContext {
 // PostgreSQL text cannot hold NUL; other control characters are kept as text.
 const NUL = /\u0000/g;
 
-function creditName(names: readonly string[]): string {
-  return names.join(' & ');
+/** The primary credit for display: as the source wrote it (core keeps it), else the names joined. */
+function creditName(p: TrackParse): string {
+  return p.credit || p.primaryArtists.join(' & ');
 }
 
 interface Resolved {
@@ -133,7 +134,7 @@ function trackWrite(
   return {
     key: id.key,
     originalKey: id.originalKey,
-    artistName: creditName(p.primaryArtists),
+    artistName: creditName(p),
     title: p.title,
     titleKey: titleKey(p.title),
     version: p.version,
@@ -294,7 +295,7 @@ export function prepareSet(input: ParsedSet, ctx: PrepareContext = {}): Prepared
       position,
       line: e.line ?? null,
       raw: e.raw,
-      artist: r.parse.primaryArtists.length > 0 ? creditName(r.parse.primaryArtists) : (e.artist ?? null),
+      artist: r.parse.primaryArtists.length > 0 ? creditName(r.parse) : (e.artist ?? null),
       title: r.parse.title || (e.title ?? null),
       version: r.parse.version,
       label: r.label,
