@@ -1,79 +1,99 @@
-import { useEffect, useState } from 'react';
-import { fetchReadiness, fetchStats, type Readiness, type Stats } from './api.ts';
+// The app shell: header (home link, views, search, theme), and the view the URL names. Views that
+// draw graphs are split into their own chunks so the first view stays small.
+import { lazy, Suspense } from 'react';
+import { SearchBox } from './components/SearchBox.tsx';
+import { Loading } from './components/states.tsx';
+import { href, usePlace } from './router.ts';
+import { useTheme } from './theme.ts';
+import { ArtistView } from './views/Artist.tsx';
+import { Home } from './views/Home.tsx';
+import { ImportView } from './views/Import.tsx';
+import { NotFound } from './views/NotFound.tsx';
+import { PlannerView } from './views/Planner.tsx';
+import { SearchView } from './views/Search.tsx';
+import { SetView } from './views/Set.tsx';
+import { TrackView } from './views/Track.tsx';
 
-const REFRESH_MS = 5000;
+const ExploreView = lazy(() => import('./views/Explore.tsx'));
 
-const STAT_LABELS: [keyof Stats, string][] = [
-  ['tracks', 'Tracks'],
-  ['artists', 'Artists'],
-  ['sets', 'Sets'],
-  ['setEntries', 'Set entries'],
-  ['transitions', 'Transitions'],
-];
+const NAV = [
+  ['explore', 'Explore'],
+  ['plan', 'Plan a set'],
+  ['import', 'Import'],
+] as const;
 
 export function App() {
-  const [stats, setStats] = useState<Stats | null>(null);
-  const [ready, setReady] = useState<Readiness | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const place = usePlace();
+  const [theme, toggleTheme] = useTheme();
+  const { route } = place;
 
-  useEffect(() => {
-    let alive = true;
-    const load = async () => {
-      try {
-        const [s, r] = await Promise.all([fetchStats(), fetchReadiness()]);
-        if (!alive) return;
-        setStats(s);
-        setReady(r);
-        setError(null);
-      } catch (e) {
-        if (alive) setError(e instanceof Error ? e.message : String(e));
-      }
-    };
-    void load();
-    const timer = setInterval(load, REFRESH_MS);
-    return () => {
-      alive = false;
-      clearInterval(timer);
-    };
-  }, []);
+  let view: React.ReactNode;
+  switch (route.view) {
+    case 'home':
+      view = <Home />;
+      break;
+    case 'search':
+      view = <SearchView place={place} />;
+      break;
+    case 'explore':
+      view = <ExploreView place={place} theme={theme} />;
+      break;
+    case 'plan':
+      view = <PlannerView place={place} />;
+      break;
+    case 'import':
+      view = <ImportView />;
+      break;
+    case 'track':
+      view = <TrackView key={route.id} id={route.id} theme={theme} />;
+      break;
+    case 'artist':
+      view = <ArtistView key={route.id} id={route.id} />;
+      break;
+    case 'set':
+      view = <SetView key={route.id} id={route.id} />;
+      break;
+    case 'not-found':
+      view = <NotFound path={route.path} />;
+  }
 
   return (
-    <main>
-      <header>
-        <h1>SongNodes</h1>
-        <p className="tagline">DJ sets as a graph of music: what gets played after what, by whom.</p>
-      </header>
-      {error && (
-        <p role="alert" className="error">
-          Cannot reach the server: {error}
-        </p>
-      )}
-      <section aria-labelledby="stats-heading">
-        <h2 id="stats-heading">In the graph</h2>
-        <dl className="stats">
-          {STAT_LABELS.map(([key, label]) => (
-            <div key={key} data-stat={key}>
-              <dt>{label}</dt>
-              <dd>{stats ? stats[key].toLocaleString('en') : '…'}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
-      <section aria-labelledby="health-heading">
-        <h2 id="health-heading">Health</h2>
-        {ready ? (
-          <ul className="checks" data-status={ready.status}>
-            {ready.checks.map((c) => (
-              <li key={c.name} className={c.ok ? 'ok' : 'failing'}>
-                {c.ok ? '●' : '○'} {c.name}
-                {c.detail ? `: ${c.detail}` : ''}
+    <>
+      <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
+        Skip to content
+      </button>
+      <header className="app-header">
+        <a className="brand" href={href({ view: 'home' })}>
+          <span aria-hidden="true" className="brand-mark">
+            ◉
+          </span>{' '}
+          SongNodes
+        </a>
+        <nav aria-label="Views">
+          <ul>
+            {NAV.map(([v, label]) => (
+              <li key={v}>
+                <a href={href({ view: v })} aria-current={route.view === v ? 'page' : undefined}>
+                  {label}
+                </a>
               </li>
             ))}
           </ul>
-        ) : (
-          <p>…</p>
-        )}
-      </section>
-    </main>
+        </nav>
+        <SearchBox shortcut />
+        <button
+          type="button"
+          className="theme-toggle"
+          onClick={toggleTheme}
+          aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
+          title={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
+        >
+          {theme === 'dark' ? '☀' : '☾'}
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading what="the graph view" />}>{view}</Suspense>
+      </main>
+    </>
   );
 }

@@ -1,0 +1,262 @@
+// Shapes of the server's answers, written from packages/server/src/routes and the graph service.
+// They give way to the generated OpenAPI types (src/api/schema.ts) route by route as those land.
+
+export interface Stats {
+  tracks: number;
+  artists: number;
+  sets: number;
+  setEntries: number;
+  transitions: number;
+}
+
+export interface Readiness {
+  status: 'ready' | 'not_ready';
+  checks: { name: string; ok: boolean; detail?: string }[];
+}
+
+/** Name of a track as results mention it; `version` null = the base version. */
+export interface TrackName {
+  trackId: number;
+  artist: string;
+  title: string;
+  version: string | null;
+  mergedInto: number | null;
+}
+export type TrackNames = Record<string, TrackName>;
+
+/** What the in-memory graph knows of a track. Unknown BPM, key, genre or year is null. */
+export interface TrackInfo {
+  trackId: number;
+  bpm: number | null;
+  key: string | null;
+  genre: string | null;
+  year: number | null;
+  plays: number;
+  artistIds: number[];
+}
+
+export interface EvidenceSet {
+  setId: number;
+  title: string | null;
+  performers: string[];
+  date: string | null;
+  source: string;
+  url: string | null;
+  position: number;
+}
+
+export interface Transition {
+  from: number;
+  to: number;
+  count: number;
+  sets: number;
+  djs: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  sources: string[];
+  evidence: number;
+  probability: number;
+  evidenceSets?: EvidenceSet[];
+}
+
+export interface Neighbourhood {
+  center: number;
+  nodes: (TrackInfo & { hop: number })[];
+  edges: Transition[];
+  tracks: TrackNames;
+}
+
+export interface Played {
+  trackId: number;
+  transitions: Transition[];
+  tracks: TrackNames;
+}
+
+export interface Subgraph {
+  version: number;
+  nodes: (TrackInfo & { x: number | null; y: number | null; size: number; community: number | null })[];
+  edges: { source: number; target: number; count: number; djs: number; evidence: number }[];
+}
+
+export const RANKING_KINDS = ['most-played', 'most-connected', 'pagerank', 'bridges'] as const;
+export type RankingKind = (typeof RANKING_KINDS)[number];
+
+export interface Rankings {
+  kind: RankingKind;
+  ranked: (TrackInfo & { score: number })[];
+  tracks: TrackNames;
+}
+
+export interface Communities {
+  id: number;
+  graphVersion: number;
+  algorithm: string;
+  modularity: number;
+  count: number;
+  trackIds?: number[];
+  membership?: number[];
+}
+
+export interface Layout {
+  id: number;
+  graphVersion: number;
+  kind: string;
+  trackIds: number[];
+  /** x, y per track, in the order of trackIds. */
+  positions: number[];
+}
+
+export interface GraphStatus {
+  version: number;
+  tracks: number;
+  transitions: number;
+}
+
+/** The harmonic ladder: each rule allows everything the ones before it allow. */
+export const HARMONIC_RULES = ['same', 'adjacent', 'relative', 'energy_boost', 'any'] as const;
+export type HarmonicRule = (typeof HARMONIC_RULES)[number];
+
+export interface PlanRequest {
+  from: number;
+  to: number;
+  via?: number[];
+  length?: number;
+  maxBpmChange?: number;
+  harmonic?: HarmonicRule;
+  trust?: number;
+  allowBridges?: boolean;
+  k?: number;
+}
+
+export interface PlanStep {
+  from: number;
+  to: number;
+  kind: 'observed' | 'bridge';
+  count: number;
+  sets: number;
+  djs: number;
+  probability: number;
+  evidence: number;
+  key: { from: string | null; to: string | null; relation: string | null; score: number | null };
+  bpm: { from: number | null; to: number | null; changePercent: number | null; matchedAt: string | null };
+  text: string;
+  position: number;
+  cost: number;
+}
+
+export interface PlannedSet {
+  tracks: number[];
+  steps: PlanStep[];
+  totals: {
+    cost: number;
+    observedSteps: number;
+    bridges: number;
+    evidence: number;
+    meanKeyScore: number | null;
+    maxBpmChangePercent: number | null;
+  };
+}
+
+export interface Plan {
+  length: number;
+  sets: PlannedSet[];
+  tracks: TrackNames;
+}
+
+export interface ImportAccepted {
+  jobId: string;
+  progress: string;
+  events: string;
+}
+
+export interface ImportIssue {
+  [field: string]: unknown;
+}
+
+export interface JobProgressRecord {
+  jobId: string;
+  queue: string;
+  state: string;
+  progress: {
+    done: number;
+    total?: number;
+    unit?: string;
+    message?: string;
+    [detail: string]: unknown;
+  } | null;
+  updatedAt: string;
+}
+
+export type ServerEvent =
+  | { type: 'job.progress'; job: JobProgressRecord }
+  | { type: 'graph.changed'; newTracks: number; changedTransitions: number };
+
+/** Search results grouped by kind (GET /api/v1/search, from the API issue). */
+export interface SearchResults {
+  tracks: {
+    id: number;
+    artist: string;
+    title: string;
+    version: string | null;
+    bpm: number | null;
+    key: string | null;
+  }[];
+  artists: { id: number; name: string }[];
+  sets: { id: number; title: string | null; date: string | null; performers?: string[] }[];
+}
+
+/** GET /api/v1/tracks/{id} (from the API issue). */
+export interface TrackSummary {
+  id: number;
+  artist: string;
+  title: string;
+  version: string | null;
+  bpm: number | null;
+  key: string | null;
+  genre: string | null;
+  year: number | null;
+}
+
+export interface TrackRef {
+  id: number;
+  artist: string;
+  title: string;
+  version: string | null;
+}
+
+/** GET /api/v1/artists/{id}. */
+export interface ArtistDetail {
+  id: number;
+  name: string;
+  aliases: string[];
+  tracks: (TrackSummary & { role: string; plays: number })[];
+  collaborations: { id: number; name: string; tracks: number }[];
+  playedWith: { id: number; name: string; transitions: number }[];
+  performed: number;
+}
+
+/** GET /api/v1/sets/{id}: entries in order, unknown ones with their raw line. */
+export interface SetDetail {
+  id: number;
+  title: string | null;
+  performers: string[];
+  date: string | null;
+  kind: string;
+  source: string;
+  url: string | null;
+  event: string | null;
+  venue: string | null;
+  entryCount: number;
+  entries: {
+    position: number;
+    line: number | null;
+    raw: string;
+    unknown: boolean;
+    withPrevious: boolean;
+    artist: string | null;
+    title: string | null;
+    version: string | null;
+    cueSeconds: number | null;
+    track: TrackSummary | null;
+  }[];
+}

@@ -1,0 +1,24 @@
+// How values read on screen. Unknown is said as "unknown", never filled in.
+import type { TrackName } from './api/types.ts';
+
+export const UNKNOWN = 'unknown';
+
+export const formatBpm = (bpm: number | null | undefined) =>
+  bpm === null || bpm === undefined ? UNKNOWN : String(Math.round(bpm * 10) / 10);
+
+export const formatKey = (key: string | null | undefined) => key ?? UNKNOWN;
+
+export const formatNumber = (n: number) => n.toLocaleString('en');
+
+/** "Artist – Title (Version)"; a name we do not have is said as such, with the id. */
+export function trackTitle(name: TrackName | undefined, id?: number): string {
+  if (!name) return id === undefined ? 'unknown track' : `track #${id} (name not loaded)`;
+  return `${name.artist} – ${name.title}${name.version ? ` (${name.version})` : ''}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`) {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}
+
+/** "seen 3× by 2 DJs" — the evidence of a transition in words. */
+export const evidenceText = (count: number, djs: number) => `${formatNumber(count)}× by ${plural(djs, 'DJ')}`;

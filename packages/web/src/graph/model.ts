@@ -1,0 +1,103 @@
+// The graph a view draws, in one shape whichever API answer it came from (a track's ego network or
+// the strongest filtered subgraph). Pure: no rendering here, so the list view (the graph's text
+// alternative) and the WebGL view show exactly the same tracks and transitions.
+import type { Neighbourhood, Subgraph, TrackNames } from '../api/types.ts';
+import { trackTitle } from '../format.ts';
+
+export interface ViewNode {
+  id: number;
+  label: string;
+  bpm: number | null;
+  key: string | null;
+  genre: string | null;
+  year: number | null;
+  plays: number;
+  community: number | null;
+  /** Hops from the centre of an ego network; null in a subgraph. */
+  hop: number | null;
+  /** A stored layout position, when the server has one. */
+  x: number | null;
+  y: number | null;
+}
+
+export interface ViewEdge {
+  source: number;
+  target: number;
+  count: number;
+  djs: number;
+  evidence: number;
+}
+
+export interface ViewGraph {
+  center: number | null;
+  nodes: ViewNode[];
+  edges: ViewEdge[];
+}
+
+export function fromNeighbourhood(n: Neighbourhood, community: Map<number, number>): ViewGraph {
+  return {
+    center: n.center,
+    nodes: n.nodes.map((t) => ({
+      id: t.trackId,
+      label: trackTitle(n.tracks[t.trackId], t.trackId),
+      bpm: t.bpm,
+      key: t.key,
+      genre: t.genre,
+      year: t.year,
+      plays: t.plays,
+      community: community.get(t.trackId) ?? null,
+      hop: t.hop,
+      x: null,
+      y: null,
+    })),
+    edges: n.edges.map((e) => ({
+      source: e.from,
+      target: e.to,
+      count: e.count,
+      djs: e.djs,
+      evidence: e.evidence,
+    })),
+  };
+}
+
+export function fromSubgraph(s: Subgraph, names: TrackNames, community: Map<number, number>): ViewGraph {
+  return {
+    center: null,
+    nodes: s.nodes.map((t) => ({
+      id: t.trackId,
+      label: trackTitle(names[t.trackId], t.trackId),
+      bpm: t.bpm,
+      key: t.key,
+      genre: t.genre,
+      year: t.year,
+      plays: t.plays,
+      community: t.community ?? community.get(t.trackId) ?? null,
+      hop: null,
+      x: t.x,
+      y: t.y,
+    })),
+    edges: s.edges.map((e) => ({ ...e })),
+  };
+}
+
+/** Node radius in pixels from plays: square root, so area (what the eye compares) follows plays. */
+export function nodeSize(plays: number, maxPlays: number): number {
+  const MIN = 3;
+  const MAX = 16;
+  if (maxPlays <= 0) return MIN;
+  return MIN + (MAX - MIN) * Math.sqrt(Math.max(0, plays) / maxPlays);
+}
+
+/** Edge width in pixels from evidence (which already grows with count and DJs). */
+export function edgeSize(evidence: number, maxEvidence: number): number {
+  if (maxEvidence <= 0) return 1;
+  return 0.6 + 4.4 * Math.sqrt(Math.max(0, evidence) / maxEvidence);
+}
+
+/** Neighbours of a node (either direction), for hover highlighting and the side panel. */
+export function neighboursOf(g: ViewGraph, id: number): { in: ViewEdge[]; out: ViewEdge[] } {
+  return {
+    in: g.edges.filter((e) => e.target === id).sort((a, b) => b.evidence - a.evidence),
+    out: g.edges.filter((e) => e.source === id).sort((a, b) => b.evidence - a.evidence),
+  };
+}

@@ -1,0 +1,133 @@
+// The planner's state: what the user asked for (kept in the URL, so a plan is a link) and how a
+// planned step is graded for display. Pure, unit tested.
+import {
+  HARMONIC_RULES,
+  type HarmonicRule,
+  type PlannedSet,
+  type PlanRequest,
+  type PlanStep,
+} from './api/types.ts';
+
+export interface PlannerState {
+  from: number | null;
+  to: number | null;
+  via: number[];
+  /** Tracks in the set, counting start and end. */
+  length: number;
+  harmonic: HarmonicRule;
+  /** Largest tempo change per step, percent. */
+  maxBpmChange: number;
+  /** 0…1: weight of real-set evidence against harmonic/tempo fit (the API's `trust`). */
+  trust: number;
+  /** Alternatives to show side by side. */
+  k: number;
+}
+
+export const DEFAULT_PLANNER: PlannerState = {
+  from: null,
+  to: null,
+  via: [],
+  length: 10,
+  harmonic: 'any',
+  maxBpmChange: 6,
+  trust: 0.7,
+  k: 3,
+};
+
+const id = (s: string | null) => {
+  const n = Number(s);
+  return s !== null && Number.isInteger(n) && n > 0 ? n : null;
+};
+
+function inRange(raw: string | null, min: number, max: number, fallback: number, integer = false) {
+  if (raw === null || raw === '') return fallback;
+  const n = Number(raw);
+  return Number.isFinite(n) && n >= min && n <= max && (!integer || Number.isInteger(n)) ? n : fallback;
+}
+
+export function plannerFromParams(p: URLSearchParams): PlannerState {
+  const harmonic = p.get('harmonic');
+  return {
+    from: id(p.get('from')),
+    to: id(p.get('to')),
+    via: (p.get('via') ?? '')
+      .split(',')
+      .map((s) => id(s.trim()))
+      .filter((x): x is number => x !== null),
+    length: inRange(p.get('length'), 2, 100, DEFAULT_PLANNER.length, true),
+    harmonic: (HARMONIC_RULES as readonly string[]).includes(harmonic ?? '')
+      ? (harmonic as HarmonicRule)
+      : DEFAULT_PLANNER.harmonic,
+    maxBpmChange: inRange(p.get('maxBpmChange'), 0.5, 100, DEFAULT_PLANNER.maxBpmChange),
+    trust: inRange(p.get('trust'), 0, 1, DEFAULT_PLANNER.trust),
+    k: inRange(p.get('k'), 1, 5, DEFAULT_PLANNER.k, true),
+  };
+}
+
+/** The state as URL parameters; defaults are left out so links stay short. */
+export function plannerToParams(s: PlannerState): Record<string, string | undefined> {
+  const d = DEFAULT_PLANNER;
+  return {
+    from: s.from === null ? undefined : String(s.from),
+    to: s.to === null ? undefined : String(s.to),
+    via: s.via.length > 0 ? s.via.join(',') : undefined,
+    length: s.length === d.length ? undefined : String(s.length),
+    harmonic: s.harmonic === d.harmonic ? undefined : s.harmonic,
+    maxBpmChange: s.maxBpmChange === d.maxBpmChange ? undefined : String(s.maxBpmChange),
+    trust: s.trust === d.trust ? undefined : String(s.trust),
+    k: s.k === d.k ? undefined : String(s.k),
+  };
+}
+
+/** The request for POST /plan, or the reason there is none yet. */
+export function planRequest(s: PlannerState): { request: PlanRequest } | { missing: string } {
+  if (s.from === null) return { missing: 'Pick the first track.' };
+  if (s.to === null) return { missing: 'Pick the last track.' };
+  if (s.from === s.to && s.via.length === 0)
+    return { missing: 'The first and last tracks are the same: pick another last track.' };
+  if (s.length < s.via.length + 2)
+    return {
+      missing: `A set of ${s.length} tracks cannot hold the start, the end and ${s.via.length} waypoints.`,
+    };
+  return {
+    request: {
+      from: s.from,
+      to: s.to,
+      ...(s.via.length > 0 ? { via: s.via } : {}),
+      length: s.length,
+      harmonic: s.harmonic,
+      maxBpmChange: s.maxBpmChange,
+      trust: s.trust,
+      k: s.k,
+    },
+  };
+}
+
+export type StepGrade = 'strong' | 'observed' | 'bridge';
+
+/**
+ * How well a step is supported: seen by two or more DJs ("strong"), seen at all ("observed"), or
+ * never seen but compatible ("bridge"). A key clash is flagged separately by `clash`.
+ */
+export function gradeStep(step: PlanStep): { grade: StepGrade; label: string; clash: boolean } {
+  const clash = step.key.relation === 'clash';
+  if (step.kind === 'bridge')
+    return { grade: 'bridge', label: 'compatible bridge, never seen in a set', clash };
+  if (step.djs >= 2) return { grade: 'strong', label: `seen ${step.count}× by ${step.djs} DJs`, clash };
+  return { grade: 'observed', label: `seen ${step.count}× by 1 DJ`, clash };
+}
+
+/** BPM and key of each track of a planned set, read from its steps (unknown stays null). */
+export function setCurves(set: PlannedSet): { bpm: (number | null)[]; key: (string | null)[] } {
+  const bpm: (number | null)[] = [];
+  const key: (string | null)[] = [];
+  set.steps.forEach((s, i) => {
+    if (i === 0) {
+      bpm.push(s.bpm.from);
+      key.push(s.key.from);
+    }
+    bpm.push(s.bpm.to);
+    key.push(s.key.to);
+  });
+  return { bpm, key };
+}

@@ -1,0 +1,187 @@
+// Explore: a track's ego network (?track=ID&hops=N) or, without a track, the strongest filtered
+// subgraph. Everything that shapes the view — centre, hops, colours, filters — is in the URL.
+import { useMemo } from 'react';
+import {
+  getCommunities,
+  getNeighbours,
+  getRankings,
+  getSubgraph,
+  startCommunitiesJob,
+} from '../api/client.ts';
+import { COLOUR_BY, type ColourBy } from '../colours.ts';
+import { FilterPanel } from '../components/FilterPanel.tsx';
+import { SearchBox } from '../components/SearchBox.tsx';
+import { ErrorState, Loading } from '../components/states.tsx';
+import { describeFilters, FILTER_PARAMS, type Filters, filtersToParams, parseFilters } from '../filters.ts';
+import { GraphPanel } from '../graph/GraphPanel.tsx';
+import { fromNeighbourhood, fromSubgraph } from '../graph/model.ts';
+import { type Place, useSetParams } from '../router.ts';
+import type { Theme } from '../theme.ts';
+import { useAsync } from '../use-async.ts';
+
+const SIZES = [100, 300, 1000] as const;
+
+export interface ExploreState {
+  track: number | null;
+  hops: number;
+  colour: ColourBy;
+  size: number;
+  filters: Filters;
+  problems: string[];
+}
+
+/** Reads the explore state from the URL; anything out of range falls back to the default, said in `problems`. */
+export function exploreState(params: URLSearchParams): ExploreState {
+  const { filters, problems } = parseFilters(params);
+  const track = Number(params.get('track'));
+  const hops = Number(params.get('hops') ?? 1);
+  const colour = params.get('colour') ?? 'key';
+  const size = Number(params.get('size') ?? 300);
+  if (params.has('colour') && !COLOUR_BY.includes(colour as ColourBy))
+    problems.push(`colour=${colour} ignored: one of ${COLOUR_BY.join(', ')}`);
+  return {
+    track: Number.isInteger(track) && track > 0 ? track : null,
+    hops: [1, 2, 3].includes(hops) ? hops : 1,
+    colour: COLOUR_BY.includes(colour as ColourBy) ? (colour as ColourBy) : 'key',
+    size: (SIZES as readonly number[]).includes(size) ? size : 300,
+    filters,
+    problems,
+  };
+}
+
+export default function ExploreView({ place, theme }: { place: Place; theme: Theme }) {
+  const state = exploreState(place.params);
+  const setParams = useSetParams(place);
+  const filterKey = JSON.stringify(state.filters);
+  const needCommunities = state.colour === 'community';
+
+  const data = useAsync(async () => {
+    const communities = needCommunities ? await getCommunities() : null;
+    const membership = new Map<number, number>();
+    if (communities?.trackIds && communities.membership)
+      communities.trackIds.forEach((id, i) => {
+        membership.set(id, communities.membership![i]!);
+      });
+    if (state.track !== null) {
+      const n = await getNeighbours(
+        state.track,
+        { hops: state.hops, limit: state.hops === 1 ? 40 : 15, maxNodes: state.size },
+        state.filters,
+      );
+      return { graph: fromNeighbourhood(n, membership), communities: communities !== null };
+    }
+    // The subgraph answer carries no names; the most-played ranking under the same filters names
+    // most of its tracks (the rest show their id until the API adds names to the subgraph).
+    const [s, names] = await Promise.all([
+      getSubgraph(state.filters, state.size, state.size * 4),
+      getRankings('most-played', 1000, state.filters),
+    ]);
+    return { graph: fromSubgraph(s, names.tracks, membership), communities: communities !== null };
+  }, [state.track, state.hops, state.size, filterKey, needCommunities]);
+
+  const setFilters = (f: Filters) => {
+    const cleared = Object.fromEntries(FILTER_PARAMS.map((p) => [p, undefined]));
+    setParams({ ...cleared, ...filtersToParams(f) });
+  };
+
+  const graph = data.data?.graph;
+  const centreName = graph?.nodes.find((n) => n.id === state.track)?.label;
+  const caption = useMemo(() => {
+    if (!graph) return '';
+    const what =
+      state.track !== null
+        ? `${graph.nodes.length} tracks within ${state.hops} hop${state.hops > 1 ? 's' : ''} of ${centreName ?? `track #${state.track}`}`
+        : `The ${graph.nodes.length} tracks with the strongest evidence`;
+    return `${what}, ${graph.edges.length} transitions; ${describeFilters(state.filters)}.`;
+  }, [graph, state.track, state.hops, centreName, state.filters]);
+
+  return (
+    <div className="explore">
+      <aside className="explore-controls" aria-label="What to show">
+        <h1>Explore</h1>
+        <div className="field">
+          <span id="centre-label">Centre track</span>
+          {state.track !== null ? (
+            <p className="centre">
+              {centreName ?? `track #${state.track}`}{' '}
+              <button type="button" className="link-button" onClick={() => setParams({ track: undefined })}>
+                show the strongest subgraph instead
+              </button>
+            </p>
+          ) : (
+            <p className="muted">none: the strongest subgraph is shown</p>
+          )}
+          <SearchBox
+            label="Centre the graph on a track"
+            placeholder="Find a track to centre on"
+            kinds={['Tracks']}
+            onPick={({ route }) => route.view === 'track' && setParams({ track: String(route.id) })}
+          />
+        </div>
+        <div className="field-row">
+          {state.track !== null && (
+            <label className="field">
+              <span>Hops</span>
+              <select value={state.hops} onChange={(e) => setParams({ hops: e.target.value })}>
+                <option value={1}>1</option>
+                <option value={2}>2</option>
+                <option value={3}>3</option>
+              </select>
+            </label>
+          )}
+          <label className="field">
+            <span>Colour by</span>
+            <select value={state.colour} onChange={(e) => setParams({ colour: e.target.value })}>
+              <option value="key">Camelot key</option>
+              <option value="community">community</option>
+              <option value="genre">genre</option>
+            </select>
+          </label>
+          <label className="field">
+            <span>Tracks at most</span>
+            <select value={state.size} onChange={(e) => setParams({ size: e.target.value })}>
+              {SIZES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <FilterPanel filters={state.filters} onChange={setFilters} />
+        {state.problems.length > 0 && (
+          <ul className="problems" role="status">
+            {state.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        )}
+      </aside>
+      <section className="explore-main" aria-labelledby="graph-caption">
+        {data.status === 'error' && <ErrorState error={data.error} retry={data.reload} />}
+        {data.status === 'loading' && !graph && <Loading what="the graph" />}
+        {graph && (
+          <GraphPanel
+            graph={graph}
+            colourBy={state.colour}
+            theme={theme}
+            caption={caption}
+            onCentre={(id) => setParams({ track: String(id) })}
+            legendExtra={
+              state.colour === 'community' &&
+              data.data?.communities === false && (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => startCommunitiesJob().then(data.reload, data.reload)}
+                >
+                  Compute communities now
+                </button>
+              )
+            }
+          />
+        )}
+      </section>
+    </div>
+  );
+}

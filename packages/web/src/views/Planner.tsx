@@ -1,0 +1,263 @@
+// The set planner: start, end and waypoints by search, length, harmonic rule, tempo change and a
+// slider weighing real-set evidence against harmonic/tempo fit. The alternatives are shown side by
+// side, each step graded and explained, with the BPM curve and the key path on the wheel.
+import { useId } from 'react';
+import { getTrack, plan } from '../api/client.ts';
+import { HARMONIC_RULES, type HarmonicRule, type Plan, type PlannedSet } from '../api/types.ts';
+import { CamelotWheel } from '../components/CamelotWheel.tsx';
+import { Curve } from '../components/Curve.tsx';
+import { SearchBox } from '../components/SearchBox.tsx';
+import { Empty, ErrorState, Loading } from '../components/states.tsx';
+import { KeyBadge } from '../components/TrackList.tsx';
+import { formatBpm, trackTitle } from '../format.ts';
+import {
+  gradeStep,
+  type PlannerState,
+  plannerFromParams,
+  plannerToParams,
+  planRequest,
+  setCurves,
+} from '../planner-state.ts';
+import { href, navigate, type Place } from '../router.ts';
+import { useAsync } from '../use-async.ts';
+
+const RULE_LABELS: Record<HarmonicRule, string> = {
+  same: 'same key only',
+  adjacent: '± 1 on the wheel',
+  relative: '± 1 or relative major/minor',
+  energy_boost: '… or +2 (energy boost)',
+  any: 'any key',
+};
+
+function TrackPick({
+  label,
+  id,
+  onPick,
+  onClear,
+}: {
+  label: string;
+  id: number | null;
+  onPick: (id: number) => void;
+  onClear: () => void;
+}) {
+  const name = useAsync(async () => (id === null ? null : getTrack(id)), [id]);
+  return (
+    <div className="field track-pick">
+      <span>{label}</span>
+      {id !== null ? (
+        <p className="picked">
+          <a href={href({ view: 'track', id })}>
+            {name.status === 'ready' && name.data
+              ? trackTitle(name.data.name)
+              : name.status === 'error'
+                ? `track #${id} (not found)`
+                : `track #${id}`}
+          </a>{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={onClear}
+            aria-label={`Clear ${label.toLowerCase()}`}
+          >
+            change
+          </button>
+        </p>
+      ) : (
+        <SearchBox
+          label={`${label}: search a track`}
+          placeholder="Search a track…"
+          kinds={['Tracks']}
+          onPick={({ route }) => route.view === 'track' && onPick(route.id)}
+        />
+      )}
+    </div>
+  );
+}
+
+function SetColumn({ set, index, result }: { set: PlannedSet; index: number; result: Plan }) {
+  const curves = setCurves(set);
+  return (
+    <section className="plan-column" aria-labelledby={`alt-${index}`} data-alternative={index}>
+      <h2 id={`alt-${index}`}>
+        {index === 0 ? 'Best set' : `Alternative ${index}`}{' '}
+        <span className="muted small">
+          {set.totals.observedSteps} of {set.steps.length} steps seen in real sets
+          {set.totals.bridges > 0 ? `, ${set.totals.bridges} bridge${set.totals.bridges > 1 ? 's' : ''}` : ''}
+        </span>
+      </h2>
+      <ol className="plan-steps">
+        {set.tracks
+          .map((t, i) => ({ t, i, position: i + 1 }))
+          .map(({ t, i, position }) => {
+            const step = i > 0 ? set.steps[i - 1] : undefined;
+            const g = step ? gradeStep(step) : null;
+            return (
+              <li key={position} className={g ? `grade-${g.grade}` : 'grade-start'}>
+                {g && step && (
+                  <p className="step" title={step.text}>
+                    <span className={`grade grade-${g.grade}`}>
+                      {g.grade === 'bridge' ? 'bridge' : g.grade === 'strong' ? 'strong' : 'seen'}
+                    </span>{' '}
+                    {g.label}; key {step.key.relation ?? 'unknown'}
+                    {step.bpm.changePercent !== null
+                      ? `, tempo ${step.bpm.changePercent >= 0 ? '+' : ''}${step.bpm.changePercent.toFixed(1)}%`
+                      : ', tempo change unknown'}
+                    {g.clash && <strong className="warn"> — keys clash</strong>}
+                  </p>
+                )}
+                <p className="plan-track">
+                  <span className="pos">{i + 1}</span>
+                  <a href={href({ view: 'track', id: t })}>{trackTitle(result.tracks[t], t)}</a>
+                  <span className="muted">
+                    {formatBpm(curves.bpm[i])} BPM <KeyBadge k={curves.key[i]} />
+                  </span>
+                </p>
+              </li>
+            );
+          })}
+      </ol>
+      <div className="plan-curves">
+        <Curve values={curves.bpm} label="BPM" unit="BPM" />
+        <CamelotWheel
+          label={`Key path: ${curves.key.map((k) => k ?? 'unknown').join(' → ')}`}
+          path={curves.key}
+        />
+      </div>
+    </section>
+  );
+}
+
+export function PlannerView({ place }: { place: Place }) {
+  const state = plannerFromParams(place.params);
+  const req = planRequest(state);
+  const trustId = useId();
+  const update = (patch: Partial<PlannerState>) =>
+    navigate(place.route, plannerToParams({ ...state, ...patch }), true);
+  const result = useAsync(async () => ('request' in req ? plan(req.request) : null), [JSON.stringify(req)]);
+
+  return (
+    <div className="planner">
+      <aside className="planner-controls" aria-label="What the set should be">
+        <h1>Plan a set</h1>
+        <TrackPick
+          label="First track"
+          id={state.from}
+          onPick={(id) => update({ from: id })}
+          onClear={() => update({ from: null })}
+        />
+        {state.via
+          .map((v, i) => ({ v, i, n: i + 1 }))
+          .map(({ v, i, n }) => (
+            <TrackPick
+              key={n}
+              label={`Waypoint ${i + 1}`}
+              id={v}
+              onPick={() => {}}
+              onClear={() => update({ via: state.via.filter((_, j) => j !== i) })}
+            />
+          ))}
+        <details className="add-waypoint">
+          <summary>Add a waypoint</summary>
+          <SearchBox
+            label="Waypoint: search a track"
+            placeholder="Search a track…"
+            kinds={['Tracks']}
+            onPick={({ route }) => route.view === 'track' && update({ via: [...state.via, route.id] })}
+          />
+        </details>
+        <TrackPick
+          label="Last track"
+          id={state.to}
+          onPick={(id) => update({ to: id })}
+          onClear={() => update({ to: null })}
+        />
+        <div className="field-row">
+          <label className="field">
+            <span>Tracks in the set</span>
+            <input
+              type="number"
+              min={2}
+              max={100}
+              value={state.length}
+              onChange={(e) => Number(e.target.value) >= 2 && update({ length: Number(e.target.value) })}
+            />
+          </label>
+          <label className="field">
+            <span>Largest tempo change per step (%)</span>
+            <input
+              type="number"
+              min={0.5}
+              max={100}
+              step={0.5}
+              value={state.maxBpmChange}
+              onChange={(e) => Number(e.target.value) > 0 && update({ maxBpmChange: Number(e.target.value) })}
+            />
+          </label>
+        </div>
+        <label className="field">
+          <span>Harmonic rule</span>
+          <select
+            value={state.harmonic}
+            onChange={(e) => update({ harmonic: e.target.value as HarmonicRule })}
+          >
+            {HARMONIC_RULES.map((r) => (
+              <option key={r} value={r}>
+                {RULE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="field">
+          <label htmlFor={trustId}>
+            Weigh: <strong>{Math.round(state.trust * 100)}%</strong> what DJs played,{' '}
+            {Math.round((1 - state.trust) * 100)}% harmonic and tempo fit
+          </label>
+          <input
+            id={trustId}
+            type="range"
+            min={0}
+            max={1}
+            step={0.05}
+            value={state.trust}
+            onChange={(e) => update({ trust: Number(e.target.value) })}
+          />
+          <span className="range-ends muted">
+            <span>fit only</span>
+            <span>evidence only</span>
+          </span>
+        </div>
+        <label className="field">
+          <span>Alternatives</span>
+          <select value={state.k} onChange={(e) => update({ k: Number(e.target.value) })}>
+            {[1, 2, 3, 4, 5].map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </label>
+      </aside>
+      <section className="planner-result" aria-live="polite" aria-label="Planned sets">
+        {'missing' in req && (
+          <Empty title="Pick where the set starts and ends">
+            <p>{req.missing} Search by artist or title; the planner finds a path real DJs would recognise.</p>
+          </Empty>
+        )}
+        {result.status === 'loading' && 'request' in req && <Loading what="the planned set" />}
+        {result.status === 'error' && <ErrorState error={result.error} retry={result.reload} />}
+        {result.status === 'ready' && result.data && result.data.sets.length === 0 && (
+          <Empty title="No set fits these rules">
+            <p>Loosen the harmonic rule, allow a larger tempo change, or change the length.</p>
+          </Empty>
+        )}
+        {result.status === 'ready' && result.data && result.data.sets.length > 0 && (
+          <div className="plan-columns">
+            {result.data.sets.map((s, i) => (
+              <SetColumn key={s.tracks.join('-')} set={s} index={i} result={result.data!} />
+            ))}
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

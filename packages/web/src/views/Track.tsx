@@ -1,0 +1,184 @@
+// A track: who made it, version, BPM, key on the wheel, genre; what DJs play before and after it,
+// ranked by evidence and each expandable to the sets where it happened; its neighbourhood graph.
+import { getNeighbours, getPlayed, getTrack } from '../api/client.ts';
+import type { EvidenceSet, TrackInfo, TrackNames, Transition } from '../api/types.ts';
+import { CamelotWheel } from '../components/CamelotWheel.tsx';
+import { Empty, ErrorState, Loading } from '../components/states.tsx';
+import { KeyBadge } from '../components/TrackList.tsx';
+import { evidenceText, formatBpm, formatKey, plural, trackTitle } from '../format.ts';
+import { GraphPanel } from '../graph/GraphPanel.tsx';
+import { fromNeighbourhood } from '../graph/model.ts';
+import { href } from '../router.ts';
+import type { Theme } from '../theme.ts';
+import { useAsync } from '../use-async.ts';
+
+function EvidenceList({ sets, total }: { sets: EvidenceSet[]; total: number }) {
+  return (
+    <ul className="evidence">
+      {sets.map((s) => (
+        <li key={`${s.setId}-${s.position}`}>
+          <a href={href({ view: 'set', id: s.setId })}>{s.title ?? `set #${s.setId}`}</a>
+          <span className="muted">
+            {' '}
+            — {s.performers.length > 0 ? s.performers.join(', ') : 'DJ unknown'}, {s.date ?? 'date unknown'},
+            track {s.position}
+          </span>{' '}
+          {s.url ? (
+            <a href={s.url} target="_blank" rel="noreferrer noopener">
+              source: {s.source} ↗
+            </a>
+          ) : (
+            <span className="muted">source: {s.source}</span>
+          )}
+        </li>
+      ))}
+      {total > sets.length && <li className="muted">and {plural(total - sets.length, 'more set')}</li>}
+    </ul>
+  );
+}
+
+function PlayedList({
+  direction,
+  transitions,
+  names,
+  info,
+}: {
+  direction: 'after' | 'before';
+  transitions: Transition[];
+  names: TrackNames;
+  info: Map<number, TrackInfo>;
+}) {
+  if (transitions.length === 0)
+    return (
+      <Empty title={`Nothing recorded ${direction} this track`}>
+        <p className="muted">No set in the graph has a known track right {direction} it.</p>
+      </Empty>
+    );
+  return (
+    <ol className="played" data-direction={direction}>
+      {transitions.map((t) => {
+        const other = direction === 'after' ? t.to : t.from;
+        const o = info.get(other);
+        return (
+          <li key={other}>
+            <details>
+              <summary>
+                <a href={href({ view: 'track', id: other })}>{trackTitle(names[other], other)}</a>
+                <span className="played-facts">
+                  <span className="evidence-count">{evidenceText(t.count, t.djs)}</span>
+                  {o && (
+                    <span className="muted">
+                      {formatBpm(o.bpm)} BPM · <KeyBadge k={o.key} />
+                    </span>
+                  )}
+                  <span className="muted">
+                    {t.firstDate === t.lastDate
+                      ? (t.firstDate ?? 'date unknown')
+                      : `${t.firstDate ?? '?'} – ${t.lastDate ?? '?'}`}
+                  </span>
+                </span>
+              </summary>
+              <EvidenceList sets={t.evidenceSets ?? []} total={t.sets} />
+            </details>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+export function TrackView({ id, theme }: { id: number; theme: Theme }) {
+  const track = useAsync(() => getTrack(id), [id]);
+  const lists = useAsync(
+    () =>
+      Promise.all([
+        getPlayed('after', id, 30, 10),
+        getPlayed('before', id, 30, 10),
+        getNeighbours(id, { hops: 1, limit: 60, maxNodes: 120 }),
+      ]),
+    [id],
+  );
+
+  if (track.status === 'error') return <ErrorState error={track.error} retry={track.reload} />;
+  if (!track.data) return <Loading what="the track" />;
+  const { info, name } = track.data;
+  const [after, before, hood] = lists.data ?? [];
+  const hoodInfo = new Map<number, TrackInfo>((hood?.nodes ?? []).map((n) => [n.trackId, n]));
+  const hoodGraph = hood ? fromNeighbourhood(hood, new Map()) : null;
+
+  return (
+    <article className="track-page" data-track={id}>
+      <header className="page-header">
+        <p className="eyebrow">Track</p>
+        <h1>
+          {name.title}
+          {name.version && <span className="version"> ({name.version})</span>}
+        </h1>
+        <p className="artists">by {name.artist}</p>
+        <p className="actions">
+          <a className="button" href={href({ view: 'plan' }, { from: String(id) })}>
+            Plan a set from here
+          </a>
+          <a className="button secondary" href={href({ view: 'explore' }, { track: String(id) })}>
+            Explore around it
+          </a>
+        </p>
+      </header>
+      <div className="track-facts">
+        <dl className="facts">
+          <dt>BPM</dt>
+          <dd data-fact="bpm">{formatBpm(info.bpm)}</dd>
+          <dt>Key</dt>
+          <dd data-fact="key">{formatKey(info.key)}</dd>
+          <dt>Genre</dt>
+          <dd>{info.genre ?? 'unknown'}</dd>
+          <dt>Year</dt>
+          <dd>{info.year ?? 'unknown'}</dd>
+          <dt>Plays</dt>
+          <dd>{plural(info.plays, 'play')} in the graph</dd>
+        </dl>
+        <CamelotWheel
+          label={info.key ? `Camelot key ${info.key}` : 'Camelot key unknown'}
+          selected={info.key ? [info.key] : []}
+        />
+      </div>
+      {lists.status === 'error' && <ErrorState error={lists.error} retry={lists.reload} />}
+      {lists.status === 'loading' && !lists.data && <Loading what="what DJs play around it" />}
+      {after && before && (
+        <div className="played-columns">
+          <section aria-labelledby="after-heading">
+            <h2 id="after-heading">Played after</h2>
+            <p className="muted">Ranked by evidence: how often, by how many DJs. Open one to see the sets.</p>
+            <PlayedList
+              direction="after"
+              transitions={after.transitions}
+              names={after.tracks}
+              info={hoodInfo}
+            />
+          </section>
+          <section aria-labelledby="before-heading">
+            <h2 id="before-heading">Played before</h2>
+            <p className="muted">&nbsp;</p>
+            <PlayedList
+              direction="before"
+              transitions={before.transitions}
+              names={before.tracks}
+              info={hoodInfo}
+            />
+          </section>
+        </div>
+      )}
+      {hoodGraph && (
+        <section aria-labelledby="hood-heading" className="track-graph">
+          <h2 id="hood-heading">Neighbourhood</h2>
+          <GraphPanel
+            graph={hoodGraph}
+            colourBy="key"
+            theme={theme}
+            caption={`${trackTitle(name)} and the ${hoodGraph.nodes.length - 1} tracks played right before or after it.`}
+          />
+        </section>
+      )}
+    </article>
+  );
+}
