@@ -13,15 +13,37 @@ export { type OpenOptions, openDatabase } from './open.ts';
 export { openPglite, type PgliteDatabase } from './pglite.ts';
 export { openPostgres, type PostgresDatabase } from './postgres.ts';
 export {
+  type ArtistDetail,
+  getArtist,
+  getSet,
+  getTrack,
+  getTransition,
+  listSets,
+  listTracks,
+  type Page,
+  type SetDetail,
+  type SetEntryDetail,
+  type SetFilter,
+  type SetSummary,
+  type TrackDetail,
+  type TrackFilter,
+  type TrackRef,
+  type TrackSummary,
+  type TransitionSummary,
+  updateTrack,
+} from './repositories/catalog.ts';
+export {
   type CandidateListing,
   type CandidatePair,
   type CandidateQuery,
   type CandidateTrack,
   DedupeError,
+  dedupeCursor,
   dedupeWatermark,
   findCandidatePairs,
   listCandidates,
   listMerges,
+  liveTrackCount,
   liveTrackIds,
   type MergeListing,
   type MergeRequest,
@@ -33,6 +55,7 @@ export {
   rejectCandidate,
   type SplitResult,
   type StoredTrack,
+  setDedupeCursor,
   setDedupeWatermark,
   splitMerge,
   storedTracks,
@@ -101,6 +124,7 @@ export {
   touchScrapePage,
   updateScrapeTask,
 } from './repositories/scrapes.ts';
+export { type SearchCandidates, searchCandidates } from './repositories/search.ts';
 export {
   type ArtistWrite,
   analyzeEvidence,

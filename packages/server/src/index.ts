@@ -1,3 +1,4 @@
+export { type ApiServiceDeps, createApiServices } from './api/services.ts';
 export { type AppDeps, buildApp } from './app.ts';
 export { CONFIG_VARIABLES, type Config, ConfigError, loadConfig } from './config.ts';
 export { DEMO_SOURCE, demoJob, enqueueDemoIfEmpty, importDemo } from './demo.ts';

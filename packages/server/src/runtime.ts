@@ -12,11 +12,12 @@ import {
 import { GraphService } from '@songnodes/graph';
 import type { GraphChange } from '@songnodes/ingest';
 import { JobQueue } from '@songnodes/jobs';
+import { type EventBus, LocalEventBus } from '@songnodes/services';
 import type { FastifyInstance } from 'fastify';
+import { createApiServices } from './api/services.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { enqueueDemoIfEmpty } from './demo.ts';
-import { ServerEvents } from './events.ts';
 import { registerWorkers } from './workers.ts';
 
 /**
@@ -85,24 +86,34 @@ export async function runRole(role: Role, config: Config): Promise<Running> {
     graphLoad ??= GraphService.start(graphStore(db), { log });
     return graphLoad;
   };
-  const events = new ServerEvents();
-  const onGraphChange = (c: GraphChange) => {
-    void graphLoad?.then((g) => g.onChange(c));
-    events.publish(ServerEvents.graphChanged(c));
-  };
+  // Every change any service or job makes is published here; the graph index patches itself from it.
+  const bus: EventBus = new LocalEventBus();
+  bus.subscribe((e) => {
+    if (e.type === 'graph.changed')
+      void graphLoad?.then((g) => g.onChange({ newTrackIds: e.newTrackIds, changedPairs: e.changedPairs }));
+  });
+  const onGraphChange = (c: GraphChange) =>
+    bus.publish({
+      type: 'graph.changed',
+      newTrackIds: c.newTrackIds,
+      changedPairs: c.changedPairs,
+      cause: 'import',
+    });
   try {
     jobs = await JobQueue.start(db, { schedule: role !== 'api' });
     const service = role === 'worker' ? undefined : await graph();
-    jobs.on('progress', (job) => events.publish({ type: 'job.progress', job }));
-    app = await buildApp({
-      config,
-      db,
-      jobs,
-      web: role !== 'worker',
-      graph: service,
-      events,
-      uploadDir: join(config.dataDir, 'uploads'),
-    });
+    const queue = jobs;
+    queue.on('progress', (job) => bus.publish({ type: 'job.progress', job }));
+    const api = service
+      ? createApiServices({
+          db,
+          bus,
+          graph: service,
+          jobs: queue,
+          uploadDir: join(config.dataDir, 'uploads'),
+        })
+      : undefined;
+    app = await buildApp({ config, db, jobs, api });
     if (service) app.log.info(service.status(), 'graph index built');
     jobs.on('error', (e) => app?.log.error({ err: e }, 'job queue error'));
     if (role !== 'api')
@@ -137,6 +148,7 @@ export async function runRole(role: Role, config: Config): Promise<Running> {
       await runningApp.close();
       await runningJobs.stop(Math.max(1000, config.SHUTDOWN_TIMEOUT_MS - 2000));
       await graphLoad?.then((g) => g.idle()).catch(() => {});
+      await bus.close();
       await db.close();
     })();
     return stopping;

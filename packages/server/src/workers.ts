@@ -21,6 +21,9 @@ export function jobDefinitions(deps: Omit<WorkerDeps, 'concurrency'>) {
 }
 
 export async function registerWorkers(jobs: JobQueue, deps: WorkerDeps): Promise<void> {
+  // A process that runs jobs runs other people's input: an error escaping a job fails that job and is
+  // logged (as a job queue error), it never ends the process (see packages/jobs/src/guard.ts).
+  jobs.guardProcess();
   const defs = jobDefinitions(deps);
   // Imports write in large transactions; on the embedded database they queue behind each other anyway.
   const ingestConcurrency = deps.db.kind === 'pglite' ? 1 : deps.concurrency;

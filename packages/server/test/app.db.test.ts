@@ -2,11 +2,12 @@ import type { ParsedSet } from '@songnodes/core';
 import { migrate, openPostgres } from '@songnodes/db';
 import { importItems } from '@songnodes/ingest';
 import { JobQueue } from '@songnodes/jobs';
+import { LocalEventBus } from '@songnodes/services';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engine, noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
 import { testSet } from '../../../test/sets.ts';
-import { buildApp } from '../src/index.ts';
+import { buildApp, createApiServices } from '../src/index.ts';
 
 const set = (externalId: string, lines: string[]): ParsedSet =>
   testSet(externalId, lines, { title: undefined, date: undefined });
@@ -19,7 +20,8 @@ describe.skipIf(noServer)('HTTP app', () => {
     t = await testDatabase();
     await importItems(t.db, [set('a', ['Kay Loom - Sundial', 'Mira Vale - Tide', 'ID - ID', 'Ora - Drift'])]);
     jobs = await JobQueue.start(t.db, { schedule: false });
-    app = await buildApp({ config: { LOG_LEVEL: 'silent' }, db: t.db, jobs, web: true });
+    const api = createApiServices({ db: t.db, bus: new LocalEventBus(), jobs });
+    app = await buildApp({ config: { LOG_LEVEL: 'silent' }, db: t.db, jobs, api });
   });
   afterAll(async () => {
     await app.close();
@@ -77,7 +79,8 @@ describe.skipIf(noServer)('HTTP app', () => {
     expect((await app.inject('/tracks/12')).body).toContain('<div id="root">');
     const missing = await app.inject('/api/v1/nothing-here');
     expect(missing.statusCode).toBe(404);
-    expect(missing.json()).toMatchObject({ error: 'not_found' });
+    expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(missing.json()).toMatchObject({ status: 404, detail: 'no route GET /api/v1/nothing-here' });
   });
 
   it('reports a database that stopped answering as not ready, naming the check', async () => {

@@ -5,10 +5,12 @@ import { graphStore } from '@songnodes/db';
 import { GraphService } from '@songnodes/graph';
 import { importItems } from '@songnodes/ingest';
 import { JobQueue } from '@songnodes/jobs';
+import { LocalEventBus } from '@songnodes/services';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
 import { testSet } from '../../../test/sets.ts';
+import { createApiServices } from '../src/api/services.ts';
 import { buildApp } from '../src/app.ts';
 import { graphJobs } from '../src/graph-jobs.ts';
 
@@ -31,7 +33,8 @@ describe.skipIf(noServer)('graph routes', () => {
     graph = await GraphService.start(graphStore(t.db));
     jobs = await JobQueue.start(t.db);
     await jobs.work(graphJobs({ graph: async () => graph }).communities);
-    app = await buildApp({ config: { LOG_LEVEL: 'silent' }, db: t.db, jobs, graph });
+    const api = createApiServices({ db: t.db, bus: new LocalEventBus(), graph, jobs });
+    app = await buildApp({ config: { LOG_LEVEL: 'silent' }, db: t.db, jobs, api });
   });
   afterAll(async () => {
     await app.close();
@@ -83,25 +86,29 @@ describe.skipIf(noServer)('graph routes', () => {
   });
 
   it.each([
-    ['/api/v1/tracks/1/neighbours?hops=9', /hops must be <= 3/],
-    ['/api/v1/tracks/1/neighbours?direction=up', /direction must be equal to one of the allowed values/],
-    ['/api/v1/tracks/1/neighbours?keys=13C', /not a musical key: "13C"/],
-    ['/api/v1/graph/rankings/loudest', /kind must be equal to one of the allowed values/],
-    ['/api/v1/graph/subgraph?nodes=0', /nodes must be >= 1/],
-  ])('400 with a clear message: %s', async (url, message) => {
+    ['/api/v1/tracks/1/neighbours?hops=9', 400, 'hops', /query parameter hops must be <= 3/],
+    ['/api/v1/tracks/1/neighbours?direction=up', 400, 'direction', /query parameter direction must be/],
+    ['/api/v1/tracks/1/neighbours?keys=13C', 422, 'keys', /not a musical key: "13C"/],
+    ['/api/v1/graph/subgraph?keys=13C', 422, 'keys', /not a musical key: "13C"/],
+    ['/api/v1/graph/rankings/most-played?keys=13C', 422, 'keys', /not a musical key: "13C"/],
+    ['/api/v1/graph/rankings/loudest', 400, 'kind', /path parameter kind must be/],
+    ['/api/v1/graph/subgraph?nodes=0', 400, 'nodes', /query parameter nodes must be >= 1/],
+  ])('a problem naming the parameter: %s', async (url, status, field, detail) => {
     const r = await get(url);
-    expect(r.statusCode).toBe(400);
-    expect(r.json().message).toMatch(message);
+    expect(r.statusCode).toBe(status);
+    expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(r.json()).toMatchObject({ status, field });
+    expect(r.json().detail).toMatch(detail);
   });
 
-  it('400 for a plan without a length, 404 for unknown tracks, 409 for an ambiguous name', async () => {
+  it('422 for a plan without a length, 404 for unknown tracks, 409 for an ambiguous name', async () => {
     const noLength = await app.inject({ method: 'POST', url: '/api/v1/plan', payload: { from: 1, to: 2 } });
-    expect(noLength.statusCode).toBe(400);
-    expect(noLength.json().message).toMatch(/length in tracks/);
+    expect(noLength.statusCode).toBe(422);
+    expect(noLength.json().detail).toMatch(/length in tracks/);
     expect((await get('/api/v1/tracks/987654/neighbours')).statusCode).toBe(404);
     const unknown = await get(`/api/v1/tracks/${encodeURIComponent('Nobody - Nothing')}/next`);
     expect(unknown.statusCode).toBe(404);
-    expect(unknown.json().message).toBe('no track matches "Nobody - Nothing"');
+    expect(unknown.json().detail).toBe('no track matches "Nobody - Nothing"');
     const ambiguous = await get(`/api/v1/tracks/${encodeURIComponent('Pell - Rain')}/played-before`);
     expect(ambiguous.statusCode).toBe(409);
     expect(ambiguous.json().candidates.map((c: { version: string }) => c.version)).toEqual([
@@ -111,8 +118,9 @@ describe.skipIf(noServer)('graph routes', () => {
   });
 
   it('runs the communities job and serves its result', async () => {
-    expect((await get('/api/v1/graph/communities')).statusCode).toBe(404);
-    expect((await get('/api/v1/graph/rankings/bridges')).statusCode).toBe(409);
+    // Not computed yet: 503 (not ready), not 404 (the route exists) or 409.
+    expect((await get('/api/v1/graph/communities')).statusCode).toBe(503);
+    expect((await get('/api/v1/graph/rankings/bridges')).statusCode).toBe(503);
     const queued = await app.inject({
       method: 'POST',
       url: '/api/v1/graph/communities',

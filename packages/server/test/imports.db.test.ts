@@ -80,8 +80,9 @@ describe.skipIf(noServer)(`imports over HTTP with progress on the WebSocket (${e
   it('refuses an unknown format and an empty body, saying what is wrong', async () => {
     const bad = await fetch(`${running.url}/api/v1/imports?format=word`, { method: 'POST', body: 'x' });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { message: string }).message).toMatch(/format/);
+    expect(((await bad.json()) as { field: string }).field).toBe('format');
     const empty = await fetch(`${running.url}/api/v1/imports`, { method: 'POST' });
-    expect(empty.status).toBe(400);
+    expect(empty.status).toBe(422);
+    expect(((await empty.json()) as { field: string }).field).toBe('body');
   });
 });

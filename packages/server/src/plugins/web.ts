@@ -20,6 +20,15 @@ export async function webPlugin(app: FastifyInstance) {
     if (req.method === 'GET' && !/^\/(api|health|metrics)(\/|$)/.test(path) && !path.includes('.')) {
       return reply.sendFile('index.html');
     }
-    return reply.code(404).send({ error: 'not_found', message: `no route for ${req.method} ${path}` });
+    return reply
+      .code(404)
+      .type('application/problem+json')
+      .send({
+        type: 'https://songnodes.dev/problems/not-found',
+        title: 'Not found',
+        status: 404,
+        detail: `no route ${req.method} ${path}`,
+        requestId: req.id,
+      });
   });
 }

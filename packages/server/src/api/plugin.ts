@@ -1,0 +1,100 @@
+// The /api/v1 shell: one error handler and one not-found handler (both RFC 9457 problem+json), the
+// permission every route must declare (the accounts issue hangs its auth hook here), and the resource
+// routes, each file holding its routes with their schemas. Routes are thin: they validate through
+// their schemas and call a service; services check, write, publish events and enqueue jobs.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Database } from '@songnodes/db';
+import {
+  type CatalogService,
+  type DedupeService,
+  type EventBus,
+  type ExploreService,
+  type ImportService,
+  invalid,
+  type JobService,
+  type SearchService,
+} from '@songnodes/services';
+import { PERMISSIONS } from './permissions.ts';
+import { sendProblem } from './problem.ts';
+import { artistRoutes } from './routes/artists.ts';
+import { dedupeRoutes } from './routes/dedupe.ts';
+import { eventRoutes } from './routes/events.ts';
+import { graphRoutes } from './routes/graph.ts';
+import { importRoutes } from './routes/imports.ts';
+import { jobRoutes } from './routes/jobs.ts';
+import { searchRoutes } from './routes/search.ts';
+import { setRoutes } from './routes/sets.ts';
+import { statsRoutes } from './routes/stats.ts';
+import { trackRoutes } from './routes/tracks.ts';
+import { transitionRoutes } from './routes/transitions.ts';
+
+export interface ApiServices {
+  db: Database;
+  bus: EventBus;
+  catalog: CatalogService;
+  search: SearchService;
+  dedupe: DedupeService;
+  /** Present in processes that hold the in-memory graph (`start`, `api`). */
+  explore?: ExploreService;
+  /** Present in processes that can enqueue jobs. */
+  jobs?: JobService;
+  imports?: ImportService;
+}
+
+/** The path of the first string holding U+0000 in a parsed query, params or JSON body; null if none. */
+export function nulAt(value: unknown, path = '', depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object' || depth > 32) return null;
+  for (const [k, v] of Object.entries(value)) {
+    const found = nulAt(v, path ? `${path}.${k}` : k, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+export const apiV1 =
+  (s: ApiServices): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.addHook('onRoute', (route) => {
+      const permission = route.config?.permission;
+      if (!permission || !PERMISSIONS.includes(permission))
+        throw new Error(`route ${route.method} ${route.url} declares no permission (config.permission)`);
+      // Listed in the OpenAPI document per operation.
+      route.schema = { ...route.schema, 'x-permission': permission } as typeof route.schema;
+    });
+    app.setErrorHandler((err, req, reply) => sendProblem(req, reply, err));
+    // PostgreSQL text cannot hold U+0000: refuse it at the door, naming the parameter, instead of
+    // letting the database fail the query later.
+    app.addHook('preValidation', async (req) => {
+      const where = { query: req.query, params: req.params, body: req.body };
+      for (const [part, value] of Object.entries(where)) {
+        const at = nulAt(value);
+        if (at !== null)
+          throw invalid(at || part, `${part} ${at} contains a NUL character (U+0000)`.replace('  ', ' '));
+      }
+    });
+    app.setNotFoundHandler((req, reply) =>
+      reply
+        .code(404)
+        .type('application/problem+json')
+        .send({
+          type: 'https://songnodes.dev/problems/not-found',
+          title: 'Not found',
+          status: 404,
+          detail: `no route ${req.method} ${req.url.split('?')[0]}`,
+          requestId: req.id,
+        }),
+    );
+
+    await app.register(statsRoutes({ db: s.db }));
+    await app.register(trackRoutes(s));
+    await app.register(artistRoutes(s));
+    await app.register(setRoutes(s));
+    await app.register(transitionRoutes(s));
+    await app.register(searchRoutes(s));
+    await app.register(dedupeRoutes(s));
+    if (s.explore) await app.register(graphRoutes({ explore: s.explore, jobs: s.jobs }));
+    if (s.jobs) await app.register(jobRoutes({ jobs: s.jobs }));
+    if (s.imports) await app.register(importRoutes({ imports: s.imports }));
+    await app.register(eventRoutes({ bus: s.bus }));
+  };

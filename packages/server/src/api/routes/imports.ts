@@ -1,0 +1,42 @@
+// /imports: upload a file (the request body, any content type); a job imports it.
+import type { Readable } from 'node:stream';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { FORMAT_IDS } from '@songnodes/importers';
+import type { ImportService } from '@songnodes/services';
+import { Type } from 'typebox';
+import { problems } from '../schemas.ts';
+
+/** The largest upload accepted; bigger libraries import from the command line. */
+export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+
+export const importRoutes =
+  (s: { imports: ImportService }): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    // Any content type: the bytes are streamed to disk as they are; importers detect the format.
+    app.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+    app.post(
+      '/imports',
+      {
+        bodyLimit: MAX_UPLOAD_BYTES,
+        config: { permission: 'import' },
+        schema: {
+          summary: 'Import a file: the request body is the file',
+          tags: ['imports'],
+          querystring: Type.Object(
+            {
+              format: Type.Optional(Type.Union(FORMAT_IDS.map((f) => Type.Literal(f)))),
+              source: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+              filename: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            202: Type.Object({ jobId: Type.String(), progress: Type.String(), events: Type.String() }),
+            ...problems(400, 413, 422),
+          },
+        },
+      },
+      async (req, reply) =>
+        reply.code(202).send(await s.imports.upload(req.body as Readable | undefined, req.query)),
+    );
+  };

@@ -1,0 +1,45 @@
+// The composition root of the API: one set of services per process, built from what the role has.
+import type { Database } from '@songnodes/db';
+import type { GraphService } from '@songnodes/graph';
+import { importFileJob } from '@songnodes/ingest';
+import type { JobQueue } from '@songnodes/jobs';
+import {
+  CatalogService,
+  DedupeService,
+  type EventBus,
+  ExploreService,
+  ImportService,
+  JobService,
+  SearchService,
+} from '@songnodes/services';
+import { graphJobs } from '../graph-jobs.ts';
+import type { ApiServices } from './plugin.ts';
+
+export interface ApiServiceDeps {
+  db: Database;
+  bus: EventBus;
+  graph?: GraphService;
+  jobs?: JobQueue;
+  /** Where uploads wait for their import job (with `jobs`, enables POST /imports). */
+  uploadDir?: string;
+}
+
+export function createApiServices(d: ApiServiceDeps): ApiServices {
+  const { db, bus, graph, jobs } = d;
+  return {
+    db,
+    bus,
+    catalog: new CatalogService({ db, bus }),
+    search: new SearchService({ db }),
+    dedupe: new DedupeService({ db, bus }),
+    explore: graph ? new ExploreService(graph) : undefined,
+    jobs:
+      jobs && graph
+        ? new JobService({ jobs, graphJobs: graphJobs({ graph: async () => graph }) })
+        : undefined,
+    imports:
+      jobs && d.uploadDir
+        ? new ImportService({ jobs, uploadDir: d.uploadDir, importJob: importFileJob({ db }) })
+        : undefined,
+  };
+}

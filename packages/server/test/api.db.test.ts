@@ -1,0 +1,229 @@
+// The REST API end to end through app.inject on a small imported graph: tracks, artists, sets,
+// transitions and search answer with their documented shapes; every error is problem+json; and bad
+// values in every parameter of every route (read from the OpenAPI document) never give a 500.
+import { graphStore } from '@songnodes/db';
+import { GraphService } from '@songnodes/graph';
+import { importItems } from '@songnodes/ingest';
+import { JobQueue } from '@songnodes/jobs';
+import { LocalEventBus } from '@songnodes/services';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
+import { testSet } from '../../../test/sets.ts';
+import { createApiServices } from '../src/api/services.ts';
+import { buildApp } from '../src/app.ts';
+
+const set = (externalId: string, raws: string[], performer: string, title: string) =>
+  testSet(externalId, raws, {
+    performers: [performer],
+    title,
+    entry: (raw, i) => (raw.startsWith('ID') ? {} : { bpm: 120 + i, key: '8A' }),
+  });
+
+describe.skipIf(noServer)('REST API', () => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let jobs: JobQueue;
+  let graph: GraphService;
+  beforeAll(async () => {
+    t = await testDatabase();
+    await importItems(t.db, [
+      set(
+        'a',
+        ['Daft Punk - Around the World', 'Röyksopp - Eple', 'ID - ID', 'Kay Loom - Sundial'],
+        'DJ One',
+        'Warehouse Night',
+      ),
+      set(
+        'b',
+        ['Daft Punk - Around the World', 'Röyksopp - Eple', 'Kay Loom - Sundial (Nox Remix)'],
+        'DJ Two',
+        'Sunrise Session',
+      ),
+    ]);
+    graph = await GraphService.start(graphStore(t.db));
+    jobs = await JobQueue.start(t.db, { schedule: false });
+    const api = createApiServices({ db: t.db, bus: new LocalEventBus(), graph, jobs });
+    app = await buildApp({ config: { LOG_LEVEL: 'silent' }, db: t.db, jobs, api });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await jobs?.stop(1000);
+    await t?.drop();
+  });
+
+  const get = async (url: string) => {
+    const r = await app.inject({ method: 'GET', url });
+    return { status: r.statusCode, body: r.json(), type: String(r.headers['content-type']) };
+  };
+  const trackId = async (name: string) => {
+    const r = await graph.resolveTrack(name);
+    if (r.status !== 'found') throw new Error(r.message);
+    return r.track.trackId;
+  };
+
+  it('lists tracks with filters and cursor pagination', async () => {
+    const first = await get('/api/v1/tracks?limit=2');
+    expect(first.status).toBe(200);
+    expect(first.body.items).toHaveLength(2);
+    expect(first.body.nextUrl).toBe(`/api/v1/tracks?limit=2&after=${first.body.next}`);
+    const second = await get(first.body.nextUrl);
+    const ids = [...first.body.items, ...second.body.items].map((x: { id: number }) => x.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const byArtist = await get('/api/v1/tracks?artist=daft');
+    expect(byArtist.body.items.map((x: { title: string }) => x.title)).toEqual(['Around the World']);
+    const byKey = await get('/api/v1/tracks?keys=8A&bpmMin=121&bpmMax=121');
+    expect(byKey.body.items.map((x: { title: string }) => x.title)).toEqual(['Eple']);
+  });
+
+  it('gives a track with its credits, versions and plays; unknown BPM stays null', async () => {
+    const id = await trackId('Kay Loom - Sundial');
+    const r = await get(`/api/v1/tracks/${id}`);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ id, artist: 'Kay Loom', title: 'Sundial', plays: 1, sets: 1, djs: 1 });
+    expect(r.body.artists).toEqual([expect.objectContaining({ name: 'Kay Loom', role: 'primary' })]);
+    expect(r.body.versions.map((v: { version: string }) => v.version)).toEqual(['Nox Remix']);
+    const missing = await get('/api/v1/tracks/999999');
+    expect(missing).toMatchObject({ status: 404, body: { status: 404, field: 'id' } });
+    expect(missing.type).toMatch(/^application\/problem\+json/);
+  });
+
+  it('corrects a track’s BPM and key, refusing impossible values with the field named', async () => {
+    const id = await trackId('Röyksopp - Eple');
+    const ok = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/tracks/${id}`,
+      payload: { bpm: 126.5, key: 'Am' },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ bpm: 126.5, key: '8A' });
+    const bad = await app.inject({ method: 'PATCH', url: `/api/v1/tracks/${id}`, payload: { key: 'H#' } });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json()).toMatchObject({ field: 'key' });
+    const tooFast = await app.inject({ method: 'PATCH', url: `/api/v1/tracks/${id}`, payload: { bpm: 900 } });
+    expect(tooFast.statusCode).toBe(400);
+    expect(tooFast.json()).toMatchObject({ field: 'bpm' });
+  });
+
+  it('gives an artist with tracks and the artists played next to them', async () => {
+    const track = await get(`/api/v1/tracks/${await trackId('Daft Punk - Around the World')}`);
+    const artistId = track.body.artists[0].id;
+    const r = await get(`/api/v1/artists/${artistId}`);
+    expect(r.status).toBe(200);
+    expect(r.body.name).toBe('Daft Punk');
+    expect(r.body.tracks.map((x: { title: string }) => x.title)).toEqual(['Around the World']);
+    expect(r.body.playedWith[0]).toMatchObject({ name: 'Röyksopp', transitions: 2 });
+  });
+
+  it('gives a set with its entries in order, the unknown one kept as written', async () => {
+    const list = await get('/api/v1/sets?dj=one');
+    expect(list.body.items).toHaveLength(1);
+    const s = await get(`/api/v1/sets/${list.body.items[0].id}`);
+    expect(s.status).toBe(200);
+    expect(s.body).toMatchObject({ title: 'Warehouse Night', performers: ['DJ One'] });
+    expect(s.body.entries.map((e: { unknown: boolean; raw: string }) => [e.unknown, e.raw])).toEqual([
+      [false, 'Daft Punk - Around the World'],
+      [false, 'Röyksopp - Eple'],
+      [true, 'ID - ID'],
+      [false, 'Kay Loom - Sundial'],
+    ]);
+    expect(s.body.entries[2].track).toBeNull();
+    const bad = await get('/api/v1/sets?dateFrom=2020-05-01&dateTo=2020-01-01');
+    expect(bad).toMatchObject({ status: 422, body: { field: 'dateFrom' } });
+  });
+
+  it('gives the evidence of a transition', async () => {
+    const from = await trackId('Daft Punk - Around the World');
+    const to = await trackId('Röyksopp - Eple');
+    const r = await get(`/api/v1/transitions?from=${from}&to=${to}`);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ count: 2, sets: 2, djs: 2 });
+    expect(r.body.evidence.map((e: { title: string }) => e.title).sort()).toEqual([
+      'Sunrise Session',
+      'Warehouse Night',
+    ]);
+    expect((await get(`/api/v1/transitions?from=${to}&to=${from}`)).status).toBe(404);
+  });
+
+  it('searches with typos and without accents, grouped by kind', async () => {
+    const r = await get(`/api/v1/search?q=${encodeURIComponent('daft pnuk')}`);
+    expect(r.status).toBe(200);
+    expect(r.body.artists[0].name).toBe('Daft Punk');
+    expect(r.body.tracks[0].title).toBe('Around the World');
+    const accent = await get('/api/v1/search?q=royksopp');
+    expect(accent.body.artists[0].name).toBe('Röyksopp');
+    expect(accent.body.tracks[0]).toMatchObject({ title: 'Eple', key: '8A' });
+    const sets = await get('/api/v1/search?q=sunrise');
+    expect(sets.body.sets.map((s: { title: string }) => s.title)).toEqual(['Sunrise Session']);
+    expect((await get('/api/v1/search?q=%20%20')).status).toBe(422);
+  });
+
+  it('answers bad values in every parameter of every route with a 4xx problem, never a 500', async () => {
+    const doc = (await get('/api/openapi.json')).body as {
+      paths: Record<
+        string,
+        Record<string, { parameters?: { name: string; in: string }[]; requestBody?: unknown }>
+      >;
+    };
+    const bad = [
+      'abc',
+      '-1',
+      '99999999999999999999',
+      "1' OR '1'='1",
+      "'; DROP TABLE tracks; --",
+      '😀\u0000',
+      'x'.repeat(5000),
+      '1.5',
+      '',
+    ];
+    let requests = 0;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        if (path === '/api/v1/events') continue; // a WebSocket
+        const params = op.parameters ?? [];
+        const fill = (p: string, value: string) =>
+          p.replace(/\{(\w+)\}/g, (_m, name) =>
+            name === 'kind' ? 'most-played' : encodeURIComponent(value),
+          );
+        for (const value of bad) {
+          const targets = [
+            ...params.filter((x) => x.in === 'path').map(() => ({ url: fill(path, value) })),
+            ...params
+              .filter((x) => x.in === 'query')
+              .map((x) => ({ url: `${fill(path, '1')}?${x.name}=${encodeURIComponent(value)}` })),
+          ];
+          for (const { url } of targets) {
+            const r = await app.inject({
+              method: method.toUpperCase() as 'GET',
+              url,
+              payload: method === 'get' ? undefined : { from: value },
+            });
+            requests++;
+            expect(r.statusCode, `${method.toUpperCase()} ${url}`).toBeLessThan(500);
+          }
+          if (op.requestBody) {
+            for (const payload of [
+              value,
+              { from: value, to: value, keptId: value, mergeId: value },
+              [value],
+            ]) {
+              const r = await app.inject({
+                method: method.toUpperCase() as 'POST',
+                url: fill(path, '1'),
+                payload,
+              });
+              requests++;
+              expect(
+                r.statusCode,
+                `${method.toUpperCase()} ${path} ${JSON.stringify(payload).slice(0, 80)}`,
+              ).toBeLessThan(500);
+              if (r.statusCode >= 400)
+                expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
+            }
+          }
+        }
+      }
+    }
+    expect(requests).toBeGreaterThan(300);
+  });
+});

@@ -1,0 +1,100 @@
+// Tracks, artists, sets and transitions as records: what the track, artist and set pages show.
+// Reads go straight to the repositories; a correction of BPM, key or genre is checked here and
+// announced as a graph change so the in-memory graph picks the new values up.
+import { parseKey } from '@songnodes/core';
+import {
+  type ArtistDetail,
+  type Database,
+  getArtist,
+  getSet,
+  getTrack,
+  getTransition,
+  listSets,
+  listTracks,
+  type Page,
+  type SetDetail,
+  type SetFilter,
+  type SetSummary,
+  type TrackDetail,
+  type TrackFilter,
+  type TrackSummary,
+  type TransitionSummary,
+  transitionEvidence,
+  updateTrack,
+} from '@songnodes/db';
+import { type EvidenceSet, pairKey } from '@songnodes/graph';
+import { checkKeys, invalid, notFound } from './errors.ts';
+import type { EventBus } from './events.ts';
+
+export interface TrackChange {
+  bpm?: number | null;
+  key?: string | null;
+  genre?: string | null;
+}
+
+export class CatalogService {
+  private readonly deps: { db: Database; bus: EventBus };
+
+  constructor(deps: { db: Database; bus: EventBus }) {
+    this.deps = deps;
+  }
+
+  listTracks(f: TrackFilter, page: { after?: number; limit: number }): Promise<Page<TrackSummary>> {
+    checkKeys(f.keys);
+    if (f.bpmMin !== undefined && f.bpmMax !== undefined && f.bpmMin > f.bpmMax)
+      throw invalid('bpmMin', `bpmMin (${f.bpmMin}) is above bpmMax (${f.bpmMax})`);
+    return listTracks(this.deps.db, f, page);
+  }
+
+  async getTrack(id: number): Promise<TrackDetail> {
+    const t = await getTrack(this.deps.db, id);
+    if (!t) throw notFound(`no track ${id}`, 'id');
+    return t;
+  }
+
+  async updateTrack(id: number, change: TrackChange): Promise<TrackDetail> {
+    if (change.bpm !== undefined && change.bpm !== null && (change.bpm < 50 || change.bpm > 300))
+      throw invalid('bpm', `BPM ${change.bpm} is outside 50–300`);
+    let key = change.key;
+    if (key !== undefined && key !== null) {
+      const parsed = parseKey(key);
+      if (!parsed)
+        throw invalid('key', `not a musical key: ${JSON.stringify(key)} (Camelot 8A, or Am, F#m…)`);
+      key = parsed;
+    }
+    const found = await updateTrack(this.deps.db, id, { ...change, key });
+    if (!found) throw notFound(`no track ${id}`, 'id');
+    this.deps.bus.publish({ type: 'graph.changed', newTrackIds: [], changedPairs: [], cause: 'update' });
+    return this.getTrack(id);
+  }
+
+  async getArtist(id: number): Promise<ArtistDetail> {
+    const a = await getArtist(this.deps.db, id);
+    if (!a) throw notFound(`no artist ${id}`, 'id');
+    return a;
+  }
+
+  listSets(f: SetFilter, page: { after?: number; limit: number }): Promise<Page<SetSummary>> {
+    if (f.dateFrom !== undefined && f.dateTo !== undefined && f.dateFrom > f.dateTo)
+      throw invalid('dateFrom', `dateFrom (${f.dateFrom}) is after dateTo (${f.dateTo})`);
+    return listSets(this.deps.db, f, page);
+  }
+
+  async getSet(id: number): Promise<SetDetail> {
+    const s = await getSet(this.deps.db, id);
+    if (!s) throw notFound(`no set ${id}`, 'id');
+    return s;
+  }
+
+  /** The evidence of "to was played after from": totals and the sets, most recent first. */
+  async getTransition(
+    from: number,
+    to: number,
+    sets: number,
+  ): Promise<TransitionSummary & { evidence: EvidenceSet[] }> {
+    const t = await getTransition(this.deps.db, from, to);
+    if (!t) throw notFound(`track ${to} was never played right after track ${from}`);
+    const ev = await transitionEvidence(this.deps.db, [[from, to]], sets);
+    return { ...t, evidence: ev.get(pairKey(from, to)) ?? [] };
+  }
+}

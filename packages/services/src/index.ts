@@ -1,0 +1,15 @@
+export { CatalogService, type TrackChange } from './catalog-service.ts';
+export { DedupeService } from './dedupe-service.ts';
+export { invalid, notFound, ServiceError, type ServiceErrorKind } from './errors.ts';
+export { type DomainEvent, type EventBus, LocalEventBus } from './events.ts';
+export { ExploreService, type TrackRefInput } from './explore-service.ts';
+export { type ImportPayload, ImportService, safeUploadName } from './import-service.ts';
+export { type Accepted, type GraphJobDefinitions, JobService } from './job-service.ts';
+export {
+  facetsOf,
+  querySpans,
+  type SearchFacets,
+  type SearchResult,
+  SearchService,
+} from './search-service.ts';
+export { trigramSimilarity } from './trigrams.ts';

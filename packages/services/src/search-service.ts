@@ -1,0 +1,111 @@
+// The search box: tracks, artists and sets at once, typo-tolerant and accent-insensitive. The
+// database proposes candidates by trigram similarity of each word span of the query to the stored
+// keys (db/repositories/search.ts); this ranks them against the whole query, groups them by kind and
+// counts facets of the matched tracks.
+import { artistKey, normaliseName, titleKey } from '@songnodes/core';
+import { type Database, searchCandidates, type TrackSummary } from '@songnodes/db';
+import { invalid } from './errors.ts';
+import { trigramSimilarity } from './trigrams.ts';
+
+export const MAX_QUERY_LENGTH = 200;
+/** Longest run of words tried as one span (`daft punk around the world` → up to 4 words joined). */
+const MAX_SPAN_WORDS = 4;
+/** Candidates scoring below this against the query are dropped (pg_trgm's own default threshold). */
+const MIN_SCORE = 0.3;
+
+export interface SearchResult {
+  query: string;
+  tracks: (TrackSummary & { score: number; plays: number })[];
+  artists: { id: number; name: string; score: number; tracks: number }[];
+  sets: { id: number; title: string | null; date: string | null; source: string; performers: string[] }[];
+  facets: SearchFacets;
+}
+
+export interface SearchFacets {
+  genres: { value: string; count: number }[];
+  keys: { value: string; count: number }[];
+  years: { value: number; count: number }[];
+  bpm: { min: number | null; max: number | null };
+}
+
+/** Contiguous runs of the folded query's words, each joined like the stored keys, longest first. */
+export function querySpans(words: readonly string[]): string[] {
+  const spans: string[] = [];
+  for (let n = Math.min(MAX_SPAN_WORDS, words.length); n >= 1; n--)
+    for (let i = 0; i + n <= words.length; i++) {
+      const span = words.slice(i, i + n).join('');
+      if (span.length >= 3 && !spans.includes(span)) spans.push(span);
+    }
+  return spans;
+}
+
+export function facetsOf(tracks: readonly TrackSummary[]): SearchFacets {
+  const count = <K>(values: (K | null)[]) => {
+    const m = new Map<K, number>();
+    for (const v of values) if (v !== null) m.set(v, (m.get(v) ?? 0) + 1);
+    return [...m].map(([value, n]) => ({ value, count: n })).sort((a, b) => b.count - a.count);
+  };
+  const bpms = tracks.map((t) => t.bpm).filter((b): b is number => b !== null);
+  return {
+    genres: count(tracks.map((t) => t.genre)),
+    keys: count(tracks.map((t) => t.key)),
+    years: count(tracks.map((t) => t.year)),
+    bpm: { min: bpms.length ? Math.min(...bpms) : null, max: bpms.length ? Math.max(...bpms) : null },
+  };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export class SearchService {
+  private readonly deps: { db: Database };
+
+  constructor(deps: { db: Database }) {
+    this.deps = deps;
+  }
+
+  async search(text: string, limit = 10): Promise<SearchResult> {
+    const query = text.trim();
+    if (query === '') throw invalid('q', 'the search text is empty');
+    if (query.length > MAX_QUERY_LENGTH)
+      throw invalid('q', `the search text is longer than ${MAX_QUERY_LENGTH} characters`);
+    const words = normaliseName(query)
+      .split(' ')
+      .filter((w) => w !== '');
+    const spans = querySpans(words);
+    if (spans.length === 0) throw invalid('q', 'the search text has no letters or digits to search for');
+    const c = await searchCandidates(this.deps.db, { spans, words }, limit);
+    // Scores: how well the whole query matches the candidate's "artist title" (and its parts alone,
+    // so a query naming only the title or only the artist still ranks its matches first).
+    const whole = words.join('');
+    const tracks = c.tracks
+      .map((t) => {
+        const artist = t.artistKeys.join('') || artistKey(t.artist);
+        const title = t.titleKey || titleKey(t.title);
+        const score = Math.max(
+          trigramSimilarity(whole, artist + title),
+          trigramSimilarity(whole, title + artist),
+          trigramSimilarity(whole, title),
+          0.9 * trigramSimilarity(whole, artist),
+        );
+        const { artistKeys: _a, titleKey: _t, ...rest } = t;
+        return { ...rest, score: round(score) };
+      })
+      .filter((t) => t.score >= MIN_SCORE)
+      .sort((a, b) => b.score - a.score || b.plays - a.plays || a.id - b.id)
+      .slice(0, limit);
+    const artists = c.artists
+      .map((a) => ({
+        id: a.id,
+        name: a.name,
+        tracks: a.tracks,
+        // The best of the whole query and its spans: `daft pnuk around the world` still finds Daft Punk.
+        score: round(
+          Math.max(...spans.map((s) => trigramSimilarity(s, a.key)), trigramSimilarity(whole, a.key)),
+        ),
+      }))
+      .filter((a) => a.score >= MIN_SCORE)
+      .sort((a, b) => b.score - a.score || b.tracks - a.tracks || a.id - b.id)
+      .slice(0, limit);
+    return { query, tracks, artists, sets: c.sets, facets: facetsOf(tracks) };
+  }
+}
