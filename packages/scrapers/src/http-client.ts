@@ -65,7 +65,7 @@ export interface ClientOptions {
   blocked?: AddressCheck;
   /** DNS resolution override for tests of the guard. */
   resolve?: LookupFunction;
-  /** Limits of a host; the client keeps one gate per host. */
+  /** Limits of a host (URL.host: name and port); the client keeps one gate per host. */
   limitsFor(host: string): HostLimits;
   timeoutMs: number;
   maxBytes: number;
@@ -150,6 +150,11 @@ export class PoliteClient {
   /** Throws RefusedUrlError when the URL may not be fetched (user-submitted URLs are checked with it). */
   checkUrl(url: string): URL {
     return checkUrl(url, this.policy);
+  }
+
+  /** Nothing goes to `host` before `at` (epoch ms): APIs' rate-limit headers say when a window resets. */
+  holdHost(host: string, at: number): void {
+    this.gate(host).holdUntil(at);
   }
 
   breakerState(host: string): BreakerState {
@@ -245,9 +250,9 @@ export class PoliteClient {
       const ttl = status.status >= 500 ? ROBOTS_UNREACHABLE_TTL_MS : ROBOTS_TTL_MS;
       entry = { rules, until: Date.now() + ttl };
       this.robots.set(url.origin, entry);
-      const gate = this.gate(url.hostname);
+      const gate = this.gate(url.host);
       gate.limits.minIntervalMs = Math.max(
-        this.opts.limitsFor(url.hostname).minIntervalMs,
+        this.opts.limitsFor(url.host).minIntervalMs,
         (rules.crawlDelaySeconds ?? 0) * 1000,
       );
     }
@@ -277,7 +282,8 @@ export class PoliteClient {
     o: FetchOptions,
     maxBytes = this.opts.maxBytes,
   ): Promise<Extract<Attempt, { kind: 'ok' | 'redirect' }>> {
-    const host = url.hostname;
+    // Politeness is per server: host and port (URL.host).
+    const host = url.host;
     const breaker = this.breaker(host);
     const gate = this.gate(host);
     for (let attempt = 0; ; attempt++) {
@@ -328,7 +334,7 @@ export class PoliteClient {
     const record = (status: number, bytes: number, error?: string) =>
       this.opts.onRequest?.({
         source: o.source,
-        host: url.hostname,
+        host: url.host,
         status,
         bytes,
         seconds: (performance.now() - started) / 1000,

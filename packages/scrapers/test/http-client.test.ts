@@ -161,7 +161,7 @@ describe('polite HTTP client', () => {
     client = testClient(['127.0.0.1'], { retries: 0, breakerThreshold: 2, breakerCoolDownMs: 60_000 });
     await expect(client.get(`${s.url}/broken`)).rejects.toThrow(HttpStatusError);
     await expect(client.get(`${s.url}/broken`)).rejects.toThrow(HttpStatusError);
-    expect(client.breakerState('127.0.0.1')).toBe('open');
+    expect(client.breakerState(new URL(s.url).host)).toBe('open');
     await expect(client.get(`${s.url}/broken`)).rejects.toThrow(CircuitOpenError);
     expect(s.requestsTo('/broken')).toHaveLength(2);
   });
@@ -171,11 +171,11 @@ describe('polite HTTP client', () => {
     client = testClient(['127.0.0.1'], { retries: 0, breakerThreshold: 2, breakerCoolDownMs: 200 });
     await client.get(`${s.url}/recovering`).catch(() => {});
     await client.get(`${s.url}/recovering`).catch(() => {});
-    expect(client.breakerState('127.0.0.1')).toBe('open');
+    expect(client.breakerState(new URL(s.url).host)).toBe('open');
     await new Promise((r) => setTimeout(r, 250));
-    expect(client.breakerState('127.0.0.1')).toBe('half-open');
+    expect(client.breakerState(new URL(s.url).host)).toBe('half-open');
     await expect(client.get(`${s.url}/recovering`)).resolves.toMatchObject({ status: 200 });
-    expect(client.breakerState('127.0.0.1')).toBe('closed');
+    expect(client.breakerState(new URL(s.url).host)).toBe('closed');
   });
 
   it('asks conditionally for a cached page and uses the cached copy on 304', async () => {
