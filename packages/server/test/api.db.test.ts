@@ -158,6 +158,15 @@ describe.skipIf(noServer)('REST API', () => {
     expect((await get('/api/v1/search?q=%20%20')).status).toBe(422);
   });
 
+  it('serves its OpenAPI document and an interactive reference', async () => {
+    const doc = await get('/api/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(doc.body.openapi).toBe('3.1.0');
+    const docs = await app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['content-type']).toMatch(/text\/html/);
+  });
+
   it('answers bad values in every parameter of every route with a 4xx problem, never a 500', async () => {
     const doc = (await get('/api/openapi.json')).body as {
       paths: Record<
