@@ -1,5 +1,7 @@
 // setlist.fm API JSON: one setlist object, or a search page `{ setlist: [...] }`. The artist is
-// the performer; each song is an entry (a cover is credited to its original artist).
+// the performer; each song is an entry (a cover is credited to its original artist). The older API
+// (0.1, JSON converted from its XML) wrote attributes as `@name`, wrapped pages in `setlists`, and made
+// a lone set, song or setlist an object instead of a one-element array: both shapes are read.
 import type { ImportItem } from '@songnodes/core';
 import { buildRaw, finishSet, isoDate, newSet, unreadable } from '../set-builder.ts';
 import type { ReadContext } from '../types.ts';
@@ -10,17 +12,33 @@ const obj = (v: unknown): Obj | undefined =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : undefined;
 const str = (v: unknown): string | undefined =>
   typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+/** A list that the old API wrote as a lone object when it had one element (and as "" when empty). */
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : obj(v) ? [v] : []);
+
+/** The old API's `@attribute` keys as plain keys, at every depth. */
+function plainKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(plainKeys);
+  const o = obj(v);
+  if (!o) return v;
+  const out: Obj = {};
+  for (const [k, x] of Object.entries(o)) out[k.startsWith('@') ? k.slice(1) : k] = plainKeys(x);
+  return out;
+}
 
 export function isSetlistFm(v: unknown): v is Obj {
   const o = obj(v);
   if (!o) return false;
-  if (Array.isArray(o.setlist)) return true;
-  return obj(o.sets) !== undefined || (str(o.eventDate) !== undefined && obj(o.artist) !== undefined);
+  if (obj(o.setlists)) return isSetlistFm(o.setlists);
+  if (Array.isArray(o.setlist) || obj(o.setlist)) return true;
+  const date = str(o.eventDate) ?? str(o['@eventDate']);
+  return obj(o.sets) !== undefined || (date !== undefined && obj(o.artist) !== undefined);
 }
 
-export function* setlistFmToSets(v: Obj, line: number, ctx: ReadContext): Iterable<ImportItem> {
-  if (Array.isArray(v.setlist)) {
-    for (const s of v.setlist) yield setlistToSet(obj(s) ?? {}, line, ctx);
+export function* setlistFmToSets(value: Obj, line: number, ctx: ReadContext): Iterable<ImportItem> {
+  let v = plainKeys(value) as Obj;
+  if (obj(v.setlists)) v = obj(v.setlists)!;
+  if (v.setlist !== undefined) {
+    for (const s of list(v.setlist)) yield setlistToSet(obj(s) ?? {}, line, ctx);
   } else yield setlistToSet(v, line, ctx);
 }
 
@@ -38,10 +56,8 @@ function setlistToSet(v: Obj, line: number, ctx: ReadContext): ImportItem {
   if (place.length) set.venue = place.join(', ');
   set.event = str(obj(v.tour)?.name);
   set.title = [artist, set.venue && `@ ${set.venue}`, set.date].filter(Boolean).join(' ');
-  const sets = obj(v.sets)?.set;
-  for (const part of Array.isArray(sets) ? sets : []) {
-    const songs = obj(part)?.song;
-    for (const s of Array.isArray(songs) ? songs : []) {
+  for (const part of list(obj(v.sets)?.set)) {
+    for (const s of list(obj(part)?.song)) {
       const song = obj(s) ?? {};
       const name = str(song.name);
       const by = str(obj(song.cover)?.name) ?? artist;
