@@ -1,5 +1,4 @@
 // How values read on screen. Unknown is said as "unknown", never filled in.
-import type { TrackName } from './api/types.ts';
 
 export const UNKNOWN = 'unknown';
 
@@ -11,7 +10,10 @@ export const formatKey = (key: string | null | undefined) => key ?? UNKNOWN;
 export const formatNumber = (n: number) => n.toLocaleString('en');
 
 /** "Artist – Title (Version)"; a name we do not have is said as such, with the id. */
-export function trackTitle(name: TrackName | undefined, id?: number): string {
+export function trackTitle(
+  name: { artist: string; title: string; version: string | null } | undefined,
+  id?: number,
+): string {
   if (!name) return id === undefined ? 'unknown track' : `track #${id} (name not loaded)`;
   return `${name.artist} – ${name.title}${name.version ? ` (${name.version})` : ''}`;
 }
@@ -22,3 +24,9 @@ export function plural(n: number, one: string, many = `${one}s`) {
 
 /** "seen 3× by 2 DJs" — the evidence of a transition in words. */
 export const evidenceText = (count: number, djs: number) => `${formatNumber(count)}× by ${plural(djs, 'DJ')}`;
+
+/** 6:05 for 365 seconds; unknown when the source did not say. */
+export const formatDuration = (seconds: number | null | undefined) =>
+  seconds === null || seconds === undefined
+    ? UNKNOWN
+    : `${Math.floor(seconds / 60)}:${String(Math.round(seconds % 60)).padStart(2, '0')}`;

@@ -1,7 +1,9 @@
-// The one module that talks to the server. Views call these functions and never build URLs
-// themselves, so moving to the generated OpenAPI client (src/api/schema.ts) changes this file only.
+// The one module that talks to the server, through openapi-fetch typed by the OpenAPI document
+// (schema.ts, generated from the server's route schemas). Views call these functions and never
+// build URLs themselves.
+import createClient from 'openapi-fetch';
 import type { Filters } from '../filters.ts';
-import { filtersToParams } from '../filters.ts';
+import type { paths } from './schema.ts';
 import type {
   ArtistDetail,
   Communities,
@@ -21,73 +23,86 @@ import type {
   SetDetail,
   Stats,
   Subgraph,
-  TrackInfo,
-  TrackName,
+  TrackDetail,
 } from './types.ts';
 
 const API = '/api/v1';
 
+const client = createClient<paths>({ baseUrl: '' });
+
 /** A failed request: `status` 0 means the server could not be reached at all. */
 export class ApiError extends Error {
   readonly status: number;
-  constructor(status: number, message: string) {
+  /** The parameter at fault, when the server names one (problem+json `field`). */
+  readonly field?: string;
+  constructor(status: number, message: string, field?: string) {
     super(message);
     this.status = status;
+    this.field = field;
   }
   get unreachable() {
     return this.status === 0;
   }
 }
 
-type Query = Record<string, string | number | boolean | undefined>;
+const UNREACHABLE = 'The SongNodes server cannot be reached. Is `songnodes start` running?';
 
-function url(path: string, query: Query = {}): string {
-  const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') qs.set(k, String(v));
-  const s = qs.toString();
-  return `${path}${s ? `?${s}` : ''}`;
+/** The server's own words for a failure: problem+json `detail` (or `title`), else the status. */
+function errorOf(status: number, body: unknown): ApiError {
+  const b = (body ?? {}) as { detail?: string; title?: string; message?: string; field?: string };
+  return new ApiError(status, b.detail ?? b.message ?? b.title ?? `HTTP ${status}`, b.field);
 }
 
-async function request<T>(path: string, init: RequestInit = {}, okStatuses: number[] = []): Promise<T> {
+/** Unwraps an openapi-fetch answer: its data, or an ApiError saying what went wrong. */
+async function call<T>(
+  request: Promise<{ data?: unknown; error?: unknown; response: Response }>,
+): Promise<T> {
+  let r: Awaited<typeof request>;
+  try {
+    r = await request;
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, UNREACHABLE);
+  }
+  if (r.error !== undefined || !r.response.ok) throw errorOf(r.response.status, r.error);
+  return r.data as T;
+}
+
+/** The filters as the API's query parameters (lists comma-separated; empty ones left out). */
+function filterQuery(f?: Filters) {
+  if (!f) return {};
+  const list = (xs: string[]) => (xs.length > 0 ? xs.join(',') : undefined);
+  return {
+    bpmMin: f.bpmMin,
+    bpmMax: f.bpmMax,
+    keys: list(f.keys),
+    genres: list(f.genres),
+    yearFrom: f.yearFrom,
+    yearTo: f.yearTo,
+    minCount: f.minCount,
+    minDjs: f.minDjs,
+    sources: list(f.sources),
+  };
+}
+
+export const getStats = () => call<Stats>(client.GET('/api/v1/stats'));
+
+/** /health/ready is outside the API document; it answers 503 with the failing check named. */
+export async function getReadiness(): Promise<Readiness> {
   let res: Response;
   try {
-    res = await fetch(path, { ...init, headers: { accept: 'application/json', ...init.headers } });
+    res = await fetch('/health/ready', { headers: { accept: 'application/json' } });
   } catch {
-    throw new ApiError(0, 'The SongNodes server cannot be reached. Is `songnodes start` running?');
+    throw new ApiError(0, UNREACHABLE);
   }
-  if (!res.ok && !okStatuses.includes(res.status)) throw new ApiError(res.status, await messageOf(res));
-  return (await res.json()) as T;
+  if (!res.ok && res.status !== 503) throw errorOf(res.status, await res.json().catch(() => null));
+  return (await res.json()) as Readiness;
 }
 
-/** The server's own words for a failure: problem+json `detail`/`title`, or our older `{ message }`. */
-async function messageOf(res: Response): Promise<string> {
-  try {
-    const body = (await res.json()) as { detail?: string; title?: string; message?: string };
-    return body.detail ?? body.message ?? body.title ?? `HTTP ${res.status}`;
-  } catch {
-    return `HTTP ${res.status} ${res.statusText}`;
-  }
-}
-
-const get = <T>(path: string, query?: Query, okStatuses?: number[]) =>
-  request<T>(url(path, query), {}, okStatuses);
-
-const post = <T>(path: string, body: unknown, query?: Query) =>
-  request<T>(url(path, query), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-
-const filterQuery = (f?: Filters): Query => (f ? filtersToParams(f) : {});
-
-export const getStats = () => get<Stats>(`${API}/stats`);
-/** /health/ready answers 503 with the failing check named: still worth reading. */
-export const getReadiness = () => get<Readiness>('/health/ready', {}, [503]);
-export const getGraphStatus = () => get<GraphStatus>(`${API}/graph/status`);
+export const getGraphStatus = () => call<GraphStatus>(client.GET('/api/v1/graph/status'));
 
 export const search = (q: string, signal?: AbortSignal) =>
-  request<SearchResults>(url(`${API}/search`, { q }), { signal });
+  call<SearchResults>(client.GET('/api/v1/search', { params: { query: { q, limit: 8 } }, signal }));
 
 export interface NeighbourOptions {
   direction?: 'in' | 'out' | 'both';
@@ -97,40 +112,65 @@ export interface NeighbourOptions {
 }
 
 export const getNeighbours = (id: number, o: NeighbourOptions = {}, filters?: Filters) =>
-  get<Neighbourhood>(`${API}/tracks/${id}/neighbours`, { ...o, ...filterQuery(filters) });
+  call<Neighbourhood>(
+    client.GET('/api/v1/tracks/{id}/neighbours', {
+      params: {
+        path: { id: String(id) },
+        query: {
+          direction: o.direction ?? 'both',
+          hops: o.hops ?? 1,
+          limit: o.limit ?? 25,
+          maxNodes: o.maxNodes ?? 500,
+          ...filterQuery(filters),
+        },
+      },
+    }),
+  );
 
-export const getPlayed = (
+export function getPlayed(
   direction: 'after' | 'before',
   id: number,
   limit = 50,
   evidence = 10,
   filters?: Filters,
-) => get<Played>(`${API}/tracks/${id}/played-${direction}`, { limit, evidence, ...filterQuery(filters) });
-
-/**
- * A track's name and graph facts. Until GET /tracks/{id} lands this reads the centre of a one-hop
- * neighbourhood, which carries exactly that (and nothing invented).
- */
-export async function getTrack(id: number): Promise<{ info: TrackInfo; name: TrackName }> {
-  const n = await getNeighbours(id, { hops: 1, limit: 1, maxNodes: 1 });
-  const info = n.nodes.find((x) => x.trackId === n.center);
-  const name = n.tracks[String(n.center)];
-  if (!info || !name) throw new ApiError(404, `track ${id} is not in the graph`);
-  return { info, name };
+) {
+  const params = { path: { id: String(id) }, query: { limit, evidence, ...filterQuery(filters) } };
+  return call<Played>(
+    direction === 'after'
+      ? client.GET('/api/v1/tracks/{id}/played-after', { params })
+      : client.GET('/api/v1/tracks/{id}/played-before', { params }),
+  );
 }
 
+export const getTrack = (id: number) =>
+  call<TrackDetail>(client.GET('/api/v1/tracks/{id}', { params: { path: { id } } }));
+
+export const getSet = (id: number) =>
+  call<SetDetail>(client.GET('/api/v1/sets/{id}', { params: { path: { id } } }));
+
+export const getArtist = (id: number) =>
+  call<ArtistDetail>(client.GET('/api/v1/artists/{id}', { params: { path: { id } } }));
+
 export const getSubgraph = (filters: Filters, nodes: number, edges: number) =>
-  get<Subgraph>(`${API}/graph/subgraph`, { nodes, edges, ...filterQuery(filters) });
+  call<Subgraph>(
+    client.GET('/api/v1/graph/subgraph', { params: { query: { nodes, edges, ...filterQuery(filters) } } }),
+  );
 
 export const getRankings = (kind: RankingKind, limit: number, filters?: Filters) =>
-  get<Rankings>(`${API}/graph/rankings/${kind}`, { limit, ...filterQuery(filters) });
+  call<Rankings>(
+    client.GET('/api/v1/graph/rankings/{kind}', {
+      params: { path: { kind }, query: { limit, ...filterQuery(filters) } },
+    }),
+  );
 
-/** Null when none are stored yet (the server answers 404 then). */
+/** Null when none are stored yet (404, or 503 "not ready" from the newer API). */
 export async function getCommunities(): Promise<Communities | null> {
   try {
-    return await get<Communities>(`${API}/graph/communities`, { members: true });
+    return await call<Communities>(
+      client.GET('/api/v1/graph/communities', { params: { query: { members: true } } }),
+    );
   } catch (e) {
-    if (e instanceof ApiError && e.status === 404) return null;
+    if (e instanceof ApiError && (e.status === 404 || e.status === 503)) return null;
     throw e;
   }
 }
@@ -138,27 +178,43 @@ export async function getCommunities(): Promise<Communities | null> {
 /** Null when no layout is stored yet. */
 export async function getLayout(): Promise<Layout | null> {
   try {
-    return await get<Layout>(`${API}/graph/layout`);
+    return await call<Layout>(client.GET('/api/v1/graph/layout'));
   } catch (e) {
-    if (e instanceof ApiError && e.status === 404) return null;
+    if (e instanceof ApiError && (e.status === 404 || e.status === 503)) return null;
     throw e;
   }
 }
 
-export const startCommunitiesJob = () => post<{ jobId: string }>(`${API}/graph/communities`, {});
-export const startLayoutJob = () => post<{ jobId: string }>(`${API}/graph/layout`, {});
+export const startCommunitiesJob = () =>
+  call<{ jobId: string }>(client.POST('/api/v1/graph/communities', { body: {} }));
 
-export const plan = (body: PlanRequest) => post<Plan>(`${API}/plan`, body);
+export const startLayoutJob = () =>
+  call<{ jobId: string }>(client.POST('/api/v1/graph/layout', { body: {} }));
 
-export const getJob = (id: string) => get<JobProgressRecord>(`${API}/jobs/${encodeURIComponent(id)}`);
+export const plan = (body: PlanRequest) => call<Plan>(client.POST('/api/v1/plan', { body }));
 
-/** Uploads a file or pasted text as the raw request body; the import runs as a job. */
-export const startImport = (body: Blob | string, filename: string, format?: string) =>
-  request<ImportAccepted>(url(`${API}/imports`, { filename, format }), {
-    method: 'POST',
-    headers: { 'content-type': 'application/octet-stream' },
-    body,
-  });
+export const getJob = (id: string) =>
+  call<JobProgressRecord>(client.GET('/api/v1/jobs/{id}', { params: { path: { id } } }));
+
+/**
+ * Uploads a file or pasted text as the raw request body; the import runs as a job. Plain fetch:
+ * the document cannot describe a body of any content type, so openapi-fetch has no type for it.
+ */
+export async function startImport(body: Blob | string, filename: string): Promise<ImportAccepted> {
+  let res: Response;
+  try {
+    res = await fetch(`${API}/imports?${new URLSearchParams({ filename })}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', accept: 'application/json' },
+      body,
+    });
+  } catch {
+    throw new ApiError(0, UNREACHABLE);
+  }
+  const json = await res.json().catch(() => null);
+  if (!res.ok) throw errorOf(res.status, json);
+  return json as ImportAccepted;
+}
 
 /**
  * Follows one job's events over the WebSocket. Returns a function that closes the socket.
@@ -166,13 +222,15 @@ export const startImport = (body: Blob | string, filename: string, format?: stri
  */
 export function watchJob(jobId: string, onEvent: (e: ServerEvent) => void, onClose: () => void): () => void {
   const proto = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const ws = new WebSocket(`${proto}//${window.location.host}${url(`${API}/events`, { job: jobId })}`);
+  const ws = new WebSocket(
+    `${proto}//${window.location.host}${API}/events?${new URLSearchParams({ job: jobId })}`,
+  );
   let closedByUs = false;
   ws.onmessage = (m) => {
     try {
       onEvent(JSON.parse(String(m.data)) as ServerEvent);
     } catch {
-      // A message we cannot read is skipped; the job's state is also polled on close.
+      // A message we cannot read is skipped; the job's state is also polled.
     }
   };
   ws.onclose = () => {
@@ -183,6 +241,3 @@ export function watchJob(jobId: string, onEvent: (e: ServerEvent) => void, onClo
     ws.close();
   };
 }
-
-export const getSet = (id: number) => get<SetDetail>(`${API}/sets/${id}`);
-export const getArtist = (id: number) => get<ArtistDetail>(`${API}/artists/${id}`);

@@ -1,13 +1,7 @@
-// Shapes of the server's answers, written from packages/server/src/routes and the graph service.
-// They give way to the generated OpenAPI types (src/api/schema.ts) route by route as those land.
-
-export interface Stats {
-  tracks: number;
-  artists: number;
-  sets: number;
-  setEntries: number;
-  transitions: number;
-}
+// Shapes of the server's answers. Catalog shapes (search, tracks, artists, sets) come from the
+// generated OpenAPI types in schema.ts; the graph routes' documented schemas are still open objects,
+// so their shapes are written here from the graph service until the document describes them.
+import type { paths } from './schema.ts';
 
 export interface Readiness {
   status: 'ready' | 'not_ready';
@@ -169,10 +163,6 @@ export interface ImportAccepted {
   events: string;
 }
 
-export interface ImportIssue {
-  [field: string]: unknown;
-}
-
 export interface JobProgressRecord {
   jobId: string;
   queue: string;
@@ -191,72 +181,19 @@ export type ServerEvent =
   | { type: 'job.progress'; job: JobProgressRecord }
   | { type: 'graph.changed'; newTracks: number; changedTransitions: number };
 
-/** Search results grouped by kind (GET /api/v1/search, from the API issue). */
-export interface SearchResults {
-  tracks: {
-    id: number;
-    artist: string;
-    title: string;
-    version: string | null;
-    bpm: number | null;
-    key: string | null;
-  }[];
-  artists: { id: number; name: string }[];
-  sets: { id: number; title: string | null; date: string | null; performers?: string[] }[];
+type Json<P extends keyof paths> = paths[P] extends {
+  get: { responses: { 200: { content: { 'application/json': infer T } } } };
 }
+  ? T
+  : never;
 
-/** GET /api/v1/tracks/{id} (from the API issue). */
-export interface TrackSummary {
-  id: number;
-  artist: string;
-  title: string;
-  version: string | null;
-  bpm: number | null;
-  key: string | null;
-  genre: string | null;
-  year: number | null;
-}
-
-export interface TrackRef {
-  id: number;
-  artist: string;
-  title: string;
-  version: string | null;
-}
-
+/** GET /api/v1/search: tracks, artists and sets at once, typo tolerant. */
+export type SearchResults = Json<'/api/v1/search'>;
+/** GET /api/v1/tracks/{id}. */
+export type TrackDetail = Json<'/api/v1/tracks/{id}'>;
 /** GET /api/v1/artists/{id}. */
-export interface ArtistDetail {
-  id: number;
-  name: string;
-  aliases: string[];
-  tracks: (TrackSummary & { role: string; plays: number })[];
-  collaborations: { id: number; name: string; tracks: number }[];
-  playedWith: { id: number; name: string; transitions: number }[];
-  performed: number;
-}
-
+export type ArtistDetail = Json<'/api/v1/artists/{id}'>;
 /** GET /api/v1/sets/{id}: entries in order, unknown ones with their raw line. */
-export interface SetDetail {
-  id: number;
-  title: string | null;
-  performers: string[];
-  date: string | null;
-  kind: string;
-  source: string;
-  url: string | null;
-  event: string | null;
-  venue: string | null;
-  entryCount: number;
-  entries: {
-    position: number;
-    line: number | null;
-    raw: string;
-    unknown: boolean;
-    withPrevious: boolean;
-    artist: string | null;
-    title: string | null;
-    version: string | null;
-    cueSeconds: number | null;
-    track: TrackSummary | null;
-  }[];
-}
+export type SetDetail = Json<'/api/v1/sets/{id}'>;
+/** GET /api/v1/stats. */
+export type Stats = Json<'/api/v1/stats'>;

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { search } from '../api/client.ts';
 import type { SearchResults } from '../api/types.ts';
-import { formatBpm, formatKey } from '../format.ts';
+import { formatBpm, formatKey, plural } from '../format.ts';
 import { formatHash, navigate, type Route } from '../router.ts';
 
 interface Option {
@@ -28,14 +28,14 @@ export function optionsOf(r: SearchResults): Option[] {
       route: { view: 'artist', id: a.id } as Route,
       group: 'Artists' as const,
       label: a.name,
-      detail: '',
+      detail: plural(a.tracks, 'track'),
     })),
     ...r.sets.map((s) => ({
       id: `s${s.id}`,
       route: { view: 'set', id: s.id } as Route,
       group: 'Sets' as const,
       label: s.title ?? `set #${s.id}`,
-      detail: s.date ?? 'date unknown',
+      detail: `${s.performers.length > 0 ? s.performers.join(', ') : 'DJ unknown'} · ${s.date ?? 'date unknown'}`,
     })),
   ];
 }

@@ -98,6 +98,7 @@ export default function SigmaGraph({ graph: g, colourOf, selected, onSelect, the
       },
       settings: {
         hideLabelsOnMove: true,
+        itemSizesReference: 'screen',
         hideEdgesOnMove: false,
         labelDensity: 0.6,
         labelGridCellSize: 90,

@@ -48,7 +48,7 @@ function TrackPick({
         <p className="picked">
           <a href={href({ view: 'track', id })}>
             {name.status === 'ready' && name.data
-              ? trackTitle(name.data.name)
+              ? trackTitle(name.data)
               : name.status === 'error'
                 ? `track #${id} (not found)`
                 : `track #${id}`}

@@ -5,7 +5,7 @@ import type { EvidenceSet, TrackInfo, TrackNames, Transition } from '../api/type
 import { CamelotWheel } from '../components/CamelotWheel.tsx';
 import { Empty, ErrorState, Loading } from '../components/states.tsx';
 import { KeyBadge } from '../components/TrackList.tsx';
-import { evidenceText, formatBpm, formatKey, plural, trackTitle } from '../format.ts';
+import { evidenceText, formatBpm, formatDuration, formatKey, plural, trackTitle } from '../format.ts';
 import { GraphPanel } from '../graph/GraphPanel.tsx';
 import { fromNeighbourhood } from '../graph/model.ts';
 import { href } from '../router.ts';
@@ -101,7 +101,7 @@ export function TrackView({ id, theme }: { id: number; theme: Theme }) {
 
   if (track.status === 'error') return <ErrorState error={track.error} retry={track.reload} />;
   if (!track.data) return <Loading what="the track" />;
-  const { info, name } = track.data;
+  const t = track.data;
   const [after, before, hood] = lists.data ?? [];
   const hoodInfo = new Map<number, TrackInfo>((hood?.nodes ?? []).map((n) => [n.trackId, n]));
   const hoodGraph = hood ? fromNeighbourhood(hood, new Map()) : null;
@@ -111,10 +111,46 @@ export function TrackView({ id, theme }: { id: number; theme: Theme }) {
       <header className="page-header">
         <p className="eyebrow">Track</p>
         <h1>
-          {name.title}
-          {name.version && <span className="version"> ({name.version})</span>}
+          {t.title}
+          {t.version && <span className="version"> ({t.version})</span>}
         </h1>
-        <p className="artists">by {name.artist}</p>
+        <p className="artists">
+          by{' '}
+          {t.artists.length === 0
+            ? t.artist
+            : t.artists.map((a, i) => (
+                <span key={`${a.id}-${a.role}`}>
+                  {i > 0 && ', '}
+                  <a href={href({ view: 'artist', id: a.id })}>{a.name}</a>
+                  {a.role !== 'primary' && <span className="muted"> ({a.role})</span>}
+                </span>
+              ))}
+        </p>
+        {t.mergedInto !== null && (
+          <p className="problems">
+            This track was merged into <a href={href({ view: 'track', id: t.mergedInto })}>another one</a>.
+          </p>
+        )}
+        {(t.original || t.versions.length > 0) && (
+          <p className="versions">
+            {t.original && (
+              <>
+                Original: <a href={href({ view: 'track', id: t.original.id })}>{trackTitle(t.original)}</a>.{' '}
+              </>
+            )}
+            {t.versions.length > 0 && (
+              <>
+                Other versions:{' '}
+                {t.versions.map((v, i) => (
+                  <span key={v.id}>
+                    {i > 0 && ', '}
+                    <a href={href({ view: 'track', id: v.id })}>{v.version ?? 'original'}</a>
+                  </span>
+                ))}
+              </>
+            )}
+          </p>
+        )}
         <p className="actions">
           <a className="button" href={href({ view: 'plan' }, { from: String(id) })}>
             Plan a set from here
@@ -127,19 +163,23 @@ export function TrackView({ id, theme }: { id: number; theme: Theme }) {
       <div className="track-facts">
         <dl className="facts">
           <dt>BPM</dt>
-          <dd data-fact="bpm">{formatBpm(info.bpm)}</dd>
+          <dd data-fact="bpm">{formatBpm(t.bpm)}</dd>
           <dt>Key</dt>
-          <dd data-fact="key">{formatKey(info.key)}</dd>
+          <dd data-fact="key">{formatKey(t.key)}</dd>
           <dt>Genre</dt>
-          <dd>{info.genre ?? 'unknown'}</dd>
+          <dd>{t.genre ?? 'unknown'}</dd>
           <dt>Year</dt>
-          <dd>{info.year ?? 'unknown'}</dd>
-          <dt>Plays</dt>
-          <dd>{plural(info.plays, 'play')} in the graph</dd>
+          <dd>{t.year ?? 'unknown'}</dd>
+          <dt>Length</dt>
+          <dd>{formatDuration(t.durationSeconds)}</dd>
+          <dt>Played</dt>
+          <dd>
+            {plural(t.plays, 'time')} in {plural(t.sets, 'set')} by {plural(t.djs, 'DJ')}
+          </dd>
         </dl>
         <CamelotWheel
-          label={info.key ? `Camelot key ${info.key}` : 'Camelot key unknown'}
-          selected={info.key ? [info.key] : []}
+          label={t.key ? `Camelot key ${t.key}` : 'Camelot key unknown'}
+          selected={t.key ? [t.key] : []}
         />
       </div>
       {lists.status === 'error' && <ErrorState error={lists.error} retry={lists.reload} />}
@@ -175,7 +215,7 @@ export function TrackView({ id, theme }: { id: number; theme: Theme }) {
             graph={hoodGraph}
             colourBy="key"
             theme={theme}
-            caption={`${trackTitle(name)} and the ${hoodGraph.nodes.length - 1} tracks played right before or after it.`}
+            caption={`${trackTitle(t)} and the ${hoodGraph.nodes.length - 1} tracks played right before or after it.`}
           />
         </section>
       )}
