@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { PlannedSet, PlanStep } from '../src/api/types.ts';
+import {
+  DEFAULT_PLANNER,
+  gradeStep,
+  plannerFromParams,
+  plannerToParams,
+  planRequest,
+  setCurves,
+} from '../src/planner-state.ts';
+
+const step = (over: Partial<PlanStep>): PlanStep => ({
+  from: 1,
+  to: 2,
+  kind: 'observed',
+  count: 1,
+  sets: 1,
+  djs: 1,
+  probability: 0.5,
+  evidence: 1,
+  key: { from: '8A', to: '9A', relation: 'adjacent', score: 0.9 },
+  bpm: { from: 124, to: 125, changePercent: 0.8, matchedAt: null },
+  text: '',
+  position: 2,
+  cost: 1,
+  ...over,
+});
+
+describe('planner state', () => {
+  it('round-trips through the URL and leaves defaults out', () => {
+    const s = {
+      ...DEFAULT_PLANNER,
+      from: 76,
+      to: 509,
+      via: [12, 13],
+      length: 12,
+      harmonic: 'relative' as const,
+      trust: 0.4,
+    };
+    const params = plannerToParams(s);
+    expect(params).toMatchObject({
+      from: '76',
+      to: '509',
+      via: '12,13',
+      length: '12',
+      harmonic: 'relative',
+      trust: '0.4',
+    });
+    expect(params.k).toBeUndefined();
+    const back = plannerFromParams(
+      new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined) as [string, string][]),
+    );
+    expect(back).toEqual(s);
+  });
+
+  it('falls back to defaults for values out of range', () => {
+    const s = plannerFromParams(
+      new URLSearchParams('from=-3&to=x&length=1&harmonic=loud&trust=2&k=9&maxBpmChange=0'),
+    );
+    expect(s).toEqual(DEFAULT_PLANNER);
+  });
+
+  it('asks for what is missing before planning', () => {
+    expect(planRequest(DEFAULT_PLANNER)).toEqual({ missing: 'Pick the first track.' });
+    expect(planRequest({ ...DEFAULT_PLANNER, from: 1 })).toEqual({ missing: 'Pick the last track.' });
+    expect(planRequest({ ...DEFAULT_PLANNER, from: 1, to: 1 })).toMatchObject({
+      missing: expect.stringMatching(/same/),
+    });
+    expect(planRequest({ ...DEFAULT_PLANNER, from: 1, to: 2, via: [3, 4], length: 3 })).toMatchObject({
+      missing: expect.stringMatching(/cannot hold/),
+    });
+    expect(planRequest({ ...DEFAULT_PLANNER, from: 1, to: 2 })).toEqual({
+      request: { from: 1, to: 2, length: 10, harmonic: 'any', maxBpmChange: 6, trust: 0.7, k: 3 },
+    });
+  });
+
+  it('grades steps by their evidence and flags key clashes', () => {
+    expect(gradeStep(step({ djs: 3, count: 4 }))).toEqual({
+      grade: 'strong',
+      label: 'seen 4× by 3 DJs',
+      clash: false,
+    });
+    expect(gradeStep(step({}))).toEqual({ grade: 'observed', label: 'seen 1× by 1 DJ', clash: false });
+    expect(
+      gradeStep(
+        step({
+          kind: 'bridge',
+          count: 0,
+          djs: 0,
+          key: { from: '8A', to: '3B', relation: 'clash', score: 0 },
+        }),
+      ),
+    ).toEqual({ grade: 'bridge', label: 'compatible bridge, never seen in a set', clash: true });
+  });
+
+  it('reads BPM and key curves from the steps, keeping unknowns unknown', () => {
+    const set: PlannedSet = {
+      tracks: [1, 2, 3],
+      steps: [
+        step({
+          bpm: { from: 124, to: null, changePercent: null, matchedAt: null },
+          key: { from: '8A', to: null, relation: null, score: null },
+        }),
+        step({
+          bpm: { from: null, to: 126, changePercent: null, matchedAt: null },
+          key: { from: null, to: '9A', relation: null, score: null },
+        }),
+      ],
+      totals: {
+        cost: 2,
+        observedSteps: 2,
+        bridges: 0,
+        evidence: 2,
+        meanKeyScore: null,
+        maxBpmChangePercent: null,
+      },
+    };
+    expect(setCurves(set)).toEqual({ bpm: [124, null, 126], key: ['8A', null, '9A'] });
+  });
+});
