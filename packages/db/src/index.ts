@@ -9,6 +9,7 @@ export {
   SchemaNotCurrentError,
   SchemaTooNewError,
 } from './migrate.ts';
+export { type Listener, listen, NOTIFY_MAX_BYTES, notify } from './notify.ts';
 export { type OpenOptions, openDatabase } from './open.ts';
 export { openPglite, type PgliteDatabase } from './pglite.ts';
 export { openPostgres, type PostgresDatabase } from './postgres.ts';

@@ -6,13 +6,14 @@ import {
   migrationStatus,
   openDatabase,
   type PgliteDatabase,
+  type PostgresDatabase,
   SchemaNotCurrentError,
   SchemaTooNewError,
 } from '@songnodes/db';
 import { GraphService } from '@songnodes/graph';
 import type { GraphChange } from '@songnodes/ingest';
 import { JobQueue } from '@songnodes/jobs';
-import { type EventBus, LocalEventBus } from '@songnodes/services';
+import { type EventBus, LocalEventBus, PostgresEventBus } from '@songnodes/services';
 import type { FastifyInstance } from 'fastify';
 import { createApiServices } from './api/services.ts';
 import { buildApp } from './app.ts';
@@ -87,7 +88,12 @@ export async function runRole(role: Role, config: Config): Promise<Running> {
     return graphLoad;
   };
   // Every change any service or job makes is published here; the graph index patches itself from it.
-  const bus: EventBus = new LocalEventBus();
+  // On a PostgreSQL server the bus crosses processes (LISTEN/NOTIFY): an import run by a worker
+  // reaches the graph and the sockets of every api process. The embedded database has one process.
+  const bus: EventBus =
+    db.kind === 'postgres'
+      ? await PostgresEventBus.start(db as PostgresDatabase, (e) => app?.log.warn({ err: e }, 'event bus'))
+      : new LocalEventBus();
   bus.subscribe((e) => {
     if (e.type === 'graph.changed')
       void graphLoad?.then((g) => g.onChange({ newTrackIds: e.newTrackIds, changedPairs: e.changedPairs }));
@@ -129,6 +135,7 @@ export async function runRole(role: Role, config: Config): Promise<Running> {
   } catch (e) {
     await app?.close().catch(() => {});
     await jobs?.stop(1000).catch(() => {});
+    await bus.close().catch(() => {});
     await db.close();
     throw e;
   }

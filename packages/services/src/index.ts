@@ -5,6 +5,7 @@ export { type DomainEvent, type EventBus, LocalEventBus } from './events.ts';
 export { ExploreService, type TrackRefInput } from './explore-service.ts';
 export { type ImportPayload, ImportService, safeUploadName } from './import-service.ts';
 export { type Accepted, type GraphJobDefinitions, JobService } from './job-service.ts';
+export { chunkEvent, EVENT_CHANNEL, PostgresEventBus } from './postgres-event-bus.ts';
 export {
   facetsOf,
   querySpans,

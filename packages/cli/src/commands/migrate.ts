@@ -3,7 +3,7 @@ import { loadConfig, openForRole } from '@songnodes/server';
 
 export async function migrateCommand(): Promise<void> {
   const config = loadConfig();
-  const db = await openForRole(config, 'cli');
+  const db = await openForRole(config, 'migrate');
   try {
     const ran = await migrate(db);
     const s = await migrationStatus(db);
