@@ -144,7 +144,6 @@ const ALIASES: Record<CsvField, string[]> = {
     'duree',
     'duración',
     'duracion',
-    'playtime',
     'totaltime',
   ],
   durationMs: ['durationms'],
@@ -259,11 +258,32 @@ function splitCount(line: string, d: string): number {
   return n;
 }
 
-/** A header line with a delimiter whose columns name a track field (title or artist at least). */
+/**
+ * A fixed-width header (Serato's TXT history): names separated by runs of two or more spaces, at least
+ * three of them known columns, artist or title among them. Each column starts where its name does.
+ */
+export function fixedWidthHeader(line: string): { fields: string[]; starts: number[] } | null {
+  const fields: string[] = [];
+  const starts: number[] = [];
+  for (const m of line.matchAll(/\S+(?: \S+)*/g)) {
+    fields.push(m[0]);
+    starts.push(m.index);
+  }
+  const known = fields.map((f) => BY_ALIAS.get(normaliseHeader(f)));
+  const mapped = known.filter((k) => k !== undefined);
+  if (fields.length < 3 || mapped.length < 3 || !(known.includes('title') || known.includes('artist')))
+    return null;
+  return { fields, starts };
+}
+
+/** A header line with a delimiter (or fixed-width columns) whose columns name a track field. */
 export function looksLikeCsv(text: string): boolean {
-  const first = text.split('\n', 1)[0]!.replace(/^\uFEFF/, '');
+  const first = text
+    .split('\n', 1)[0]!
+    .replace(/^\uFEFF/, '')
+    .replace(/\r$/, '');
   const d = detectDelimiter(first);
-  if (splitCount(first, d) === 0) return false;
+  if (splitCount(first, d) === 0) return fixedWidthHeader(first) !== null;
   const fields = new Set(first.split(d).map((h) => BY_ALIAS.get(normaliseHeader(h.replace(/^"|"$/g, '')))));
   return fields.has('title') || (fields.has('artist') && fields.size >= 2);
 }

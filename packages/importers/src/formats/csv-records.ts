@@ -143,3 +143,22 @@ export async function* csvRecords(
     yield stray('does not close on this line');
   }
 }
+
+/**
+ * Records of a fixed-width table: each field is the text from its column's start to the next one's.
+ * Rule lines (`-----`, `=====`) and empty lines are skipped.
+ */
+export async function* fixedWidthRecords(
+  lines: AsyncIterable<Line>,
+  starts: readonly number[],
+): AsyncIterable<CsvRecord> {
+  for await (const { text, line, tooLong } of lines) {
+    if (tooLong) {
+      yield { fields: [], line, problems: ['line is too long to be a row; skipped'] };
+      continue;
+    }
+    if (text.trim() === '' || /^[\s=_-]+$/.test(text)) continue;
+    const fields = starts.map((s, i) => text.slice(s, starts[i + 1] ?? text.length).trim());
+    yield { fields, line, problems: [] };
+  }
+}

@@ -1,5 +1,6 @@
-// CSV/TSV tracklists: delimiter from the header line, columns from header names (csv-columns.ts)
-// or an explicit mapping, and a set/mix/playlist id column grouping consecutive rows into sets.
+// CSV/TSV tracklists (and fixed-width text tables such as Serato's TXT history): delimiter from the
+// header line, columns from header names (csv-columns.ts) or an explicit mapping, their meaning from
+// the first rows' values (csv-meaning.ts), and a set/mix/playlist column grouping consecutive rows into sets.
 // Records come from csv-records.ts, which never throws: a stray quote or a bad row is a warning with
 // its line, and the rows after it are still read.
 import type { ImportItem, ParsedEntry, ParsedSet, UnreadableSet } from '@songnodes/core';
@@ -17,11 +18,14 @@ import {
   year,
 } from '../set-builder.ts';
 import type { ReadContext } from '../types.ts';
-import { type CsvField, detectDelimiter, mapColumns } from './csv-columns.ts';
-import { csvRecords, splitRecord } from './csv-records.ts';
+import { type CsvField, detectDelimiter, fixedWidthHeader, mapColumns } from './csv-columns.ts';
+import { clockOfDay, csvMeaning, pitchClassKey } from './csv-meaning.ts';
+import { type CsvRecord, csvRecords, fixedWidthRecords, splitRecord } from './csv-records.ts';
 
 /** How far down a header may sit (exports that open with a title or session line before it). */
 const HEADER_SEARCH_LINES = 10;
+/** Rows read before the columns' meaning is decided (csv-meaning.ts). */
+const SAMPLE_ROWS = 50;
 
 export async function* readCsv(text: AsyncIterable<string>, ctx: ReadContext): AsyncIterable<ImportItem> {
   const lines = splitLines(text)[Symbol.asyncIterator]();
@@ -30,30 +34,57 @@ export async function* readCsv(text: AsyncIterable<string>, ctx: ReadContext): A
     yield header;
     return;
   }
-  const columns = header.columns;
-  const records = csvRecords(rest(lines), header.delimiter, () => header.fields.length);
+  const width = header.fields.length;
+  const records = (
+    header.starts
+      ? fixedWidthRecords(rest(lines), header.starts)
+      : csvRecords(rest(lines), header.delimiter, () => width)
+  )[Symbol.asyncIterator]();
+  const sample: CsvRecord[] = [];
+  while (sample.length < SAMPLE_ROWS) {
+    const r = await records.next();
+    if (r.done) break;
+    sample.push(r.value);
+  }
+  const meaning = csvMeaning(
+    header.fields,
+    header.columns,
+    sample.map((r) => r.fields),
+  );
+  for (const note of meaning.notes)
+    ctx.pending.push(issue('warning', note, { file: ctx.file, line: header.line }));
+  const { columns } = meaning;
   let set: ParsedSet | null = null;
   let setKey: string | undefined;
   let numbers = new Map<string, number>();
+  // Wall-clock starts (a play history): cue times count from the session's start, or the first track's.
+  let clock: WallClock = { start: null, last: null, days: 0 };
   const seenSets = new Set<string>();
   const warn = (message: string, line: number, field?: string) => {
     const w = issue('warning', message, { file: ctx.file, line, field });
     if (set) set.issues.push(w);
     else ctx.pending.push(w);
   };
-  for await (const { fields: record, line, problems } of records) {
+  for await (const { fields: record, line, problems } of replay(sample, records)) {
     for (const p of problems) warn(p, line);
     if (record.length === 0) continue;
-    if (record.length > header.fields.length)
-      warn(
-        `${record.length} fields where the header has ${header.fields.length}; the extra ones are ignored`,
-        line,
-      );
+    if (record.length > width)
+      warn(`${record.length} fields where the header has ${width}; the extra ones are ignored`, line);
     const get = (f: CsvField): string | undefined => {
       const i = columns[f];
       return i === undefined ? undefined : clean(record[i]);
     };
-    const key = get('setId') ?? '';
+    // Serato's history opens with a session row: its date and times, no artist, not a track.
+    if (meaning.history && !set && !get('artist') && isSessionRow(get)) {
+      set = newSet(ctx, 'file', 'history', line);
+      setKey = get('setId') ?? get('setTitle') ?? '';
+      seenSets.add(setKey);
+      set.title = get('title');
+      set.date = isoDate(get('title')) ?? isoDate(get('cue')?.split(/\s+/)[0]);
+      clock = { start: clockOfDay(get('cue') ?? ''), last: null, days: 0 };
+      continue;
+    }
+    const key = get('setId') ?? get('setTitle') ?? '';
     if (!set || key !== setKey) {
       if (set) yield finish(set, ctx);
       if (seenSets.has(key))
@@ -65,9 +96,10 @@ export async function* readCsv(text: AsyncIterable<string>, ctx: ReadContext): A
           }),
         );
       seenSets.add(key);
-      set = newSet(ctx, 'file', 'mix', line);
+      set = newSet(ctx, 'file', meaning.history ? 'history' : 'mix', line);
       setKey = key;
       numbers = new Map();
+      clock = { start: null, last: null, days: 0 };
       if (key) set.externalId = key;
       set.title = get('setTitle');
       set.date = isoDate(get('setDate'));
@@ -90,16 +122,65 @@ export async function* readCsv(text: AsyncIterable<string>, ctx: ReadContext): A
       else numbers.set(number, line);
     }
     const entry = rowToEntry(get, set.entries.length + 1, line);
-    if (entry && together) entry.withPrevious = true;
-    if (entry) set.entries.push(entry);
-    else warn('row has neither artist nor title; skipped', line);
+    if (entry) {
+      const cue = get('cue');
+      if (cue && meaning.cue === 'wallclock') entry.cueSeconds = sinceStart(clock, cue);
+      else if (cue) entry.cueSeconds = meaning.cue === 'minutes' ? Number(cue) * 60 : parseClock(cue);
+      const duration = get('duration');
+      if (duration && /^\d+(?:\.\d+)?$/.test(duration))
+        entry.durationSeconds = Number(duration) * meaning.durationScale;
+      else if (duration) entry.durationSeconds = parseClock(duration);
+      if (meaning.modeColumn !== undefined && entry.key !== undefined) {
+        const named = pitchClassKey(entry.key ?? '', record[meaning.modeColumn]);
+        if (named) entry.key = named;
+        else delete entry.key;
+      }
+      if (together) entry.withPrevious = true;
+      set.entries.push(entry);
+    } else warn('row has neither artist nor title; skipped', line);
   }
   if (set) yield finish(set, ctx);
 }
 
+interface WallClock {
+  start: number | null;
+  last: number | null;
+  /** Midnights passed since the start. */
+  days: number;
+}
+
+/** Seconds from the start of a history session to a wall-clock time, across midnight. */
+function sinceStart(clock: WallClock, value: string): number | null {
+  const at = clockOfDay(value);
+  if (at === null) return null;
+  if (clock.last !== null && at < clock.last) clock.days++;
+  clock.last = at;
+  clock.start ??= at;
+  if (clock.days === 0 && at < clock.start) clock.days = 1;
+  return at + clock.days * 86_400 - clock.start;
+}
+
+/** A session row names a date or carries one in its start time (Serato writes both). */
+function isSessionRow(get: (f: CsvField) => string | undefined): boolean {
+  return isoDate(get('title')) !== undefined || /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/.test(get('cue') ?? '');
+}
+
+/** The sampled records, then the rest. */
+async function* replay(sample: CsvRecord[], more: AsyncIterator<CsvRecord>): AsyncIterable<CsvRecord> {
+  yield* sample;
+  for (;;) {
+    const r = await more.next();
+    if (r.done) return;
+    yield r.value;
+  }
+}
+
 interface Header {
   fields: string[];
+  line: number;
   delimiter: string;
+  /** Fixed-width text (Serato's TXT history): where each column starts. */
+  starts?: number[];
   columns: Partial<Record<CsvField, number>>;
 }
 
@@ -123,7 +204,10 @@ async function findHeader(lines: AsyncIterator<Line>, ctx: ReadContext): Promise
       continue;
     }
     const d = delimiter ?? detectDelimiter(t);
-    const fields = splitRecord(t.replace(/^\uFEFF/, ''), d).fields;
+    const plain = t.replace(/^\uFEFF/, '');
+    let fields = splitRecord(plain, d).fields;
+    const fixed = fields.length === 1 ? fixedWidthHeader(plain) : null;
+    if (fixed) fields = fixed.fields;
     first ??= { fields, line };
     const columns = mapColumns(fields, ctx.csvMapping);
     if (columns.title !== undefined || columns.artist !== undefined) {
@@ -134,7 +218,7 @@ async function findHeader(lines: AsyncIterator<Line>, ctx: ReadContext): Promise
             line: skipped[0],
           }),
         );
-      return { fields, delimiter: d, columns };
+      return { fields, line, delimiter: d, columns, ...(fixed ? { starts: fixed.starts } : {}) };
     }
     skipped.push(line);
   }
@@ -198,11 +282,8 @@ function rowToEntry(
   if (bpm !== null) e.bpm = bpm;
   const y = year(get('year'));
   if (y !== null) e.year = y;
-  const cue = get('cue');
-  if (cue) e.cueSeconds = parseClock(cue);
   const ms = positiveNumber(get('durationMs'));
-  const duration = ms !== null ? ms / 1000 : parseClock(get('duration'));
-  if (duration !== null) e.durationSeconds = duration;
+  if (ms !== null) e.durationSeconds = ms / 1000;
   const playedAt = get('playedAt');
   if (playedAt) e.playedAt = playedAt;
   const deck = get('deck');
