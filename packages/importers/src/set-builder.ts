@@ -166,3 +166,15 @@ function ymd(y: string, mo: string, d: string): string | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   return `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
+
+/** `line 4` or `lines 1–3, 7, 9–10`. */
+export function lineRanges(lines: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1] === lines[j]! + 1) j++;
+    parts.push(j === i ? `${lines[i]}` : `${lines[i]}–${lines[j]}`);
+    i = j + 1;
+  }
+  return `${lines.length === 1 ? 'line' : 'lines'} ${parts.join(', ')}`;
+}

@@ -11,6 +11,7 @@ import {
   finishSet,
   isoDate,
   issue,
+  lineRanges,
   newSet,
   parseClock,
   positiveNumber,
@@ -213,7 +214,7 @@ async function findHeader(lines: AsyncIterator<Line>, ctx: ReadContext): Promise
     if (columns.title !== undefined || columns.artist !== undefined) {
       if (skipped.length > 0)
         ctx.pending.push(
-          issue('warning', `${lineList(skipped)} before the header row skipped`, {
+          issue('warning', `${lineRanges(skipped)} before the header row skipped`, {
             file: ctx.file,
             line: skipped[0],
           }),
@@ -227,11 +228,6 @@ async function findHeader(lines: AsyncIterator<Line>, ctx: ReadContext): Promise
     `no artist or title column among the headers (${first?.fields.join(', ') ?? 'none'}); pass a column mapping`,
     first?.line,
   );
-}
-
-/** "line 3" or "lines 1, 2, 5". */
-export function lineList(lines: readonly number[]): string {
-  return lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(', ')}`;
 }
 
 /** The rest of an iterator as an iterable (the header was taken from its start). */

@@ -16,7 +16,7 @@ interface Pending {
 
 export async function* readM3u(input: AsyncIterable<string>, ctx: ReadContext): AsyncIterable<ImportItem> {
   const set = newSet(ctx, 'file', 'playlist', 1);
-  let pending: Pending | null = null;
+  let pending = null as Pending | null;
   for await (const { line, text: content, tooLong } of splitLines(input)) {
     if (tooLong) {
       set.issues.push(
@@ -30,20 +30,21 @@ export async function* readM3u(input: AsyncIterable<string>, ctx: ReadContext): 
     }
     const t = content.trim();
     if (t === '') continue;
+    const before = pending;
     const extinf = /^#EXTINF:\s*(-?[\d.]+)?[^,]*,(.*)$/i.exec(t);
     if (extinf) {
       const seconds = extinf[1] === undefined ? null : Number(extinf[1]);
       pending = {
-        ...pending,
-        line: pending?.line ?? line,
-        seconds: seconds !== null && seconds > 0 ? seconds : (pending?.seconds ?? null),
+        ...before,
+        line: before?.line ?? line,
+        seconds: seconds !== null && seconds > 0 ? seconds : (before?.seconds ?? null),
         display: extinf[2]!.trim(),
       };
       continue;
     }
     const vdj = /^#EXTVDJ:(.*)$/i.exec(t);
     if (vdj) {
-      pending = { seconds: null, ...pending, line: pending?.line ?? line, vdj: vdjTags(vdj[1]!) };
+      pending = { seconds: null, ...before, line: before?.line ?? line, vdj: vdjTags(vdj[1]!) };
       continue;
     }
     const playlist = /^#PLAYLIST:(.*)$/i.exec(t);

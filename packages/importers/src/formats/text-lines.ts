@@ -1,0 +1,46 @@
+// What a pasted line is. Text copied from a tracklist page or a SoundCloud/YouTube description holds
+// more than tracks: headings, page chrome (button labels, counters such as `Save 20` or `(7.4k)`),
+// prose, links, hashtags. Only track lines become entries; the rest is reported as skipped.
+import { parseTrackLine, splitArtistTitle } from '@songnodes/core';
+
+export type LineKind =
+  /** `Artist - Title`, with or without number, cue time, `w/`. */
+  | 'track'
+  /** A numbered or timed line without `Artist - Title` (`01. Sundial`, `[05] ID`): a track of a list. */
+  | 'listed'
+  /** Only a cue time (`05:12`): the time of the track on the next line. */
+  | 'cue'
+  /** Only a list number (`01`): page layout. */
+  | 'number'
+  | 'heading'
+  | 'other';
+
+/** List markup in front of a line: wiki `#`/`*`, bullets, `- `. */
+const LIST_MARKUP = /^\s*(?:[#*]+|[-•·▪►▶‣◦]+)\s+(?=\S)/;
+const HEADING =
+  /^\s*(?:=+\s*[^=]+?\s*=+|(?:full\s+)?(?:track\s*list(?:ing)?|tracks|setlist|playlist|track\s*ids?)\b.{0,40}?[:-]?)\s*$/i;
+const URL = /\bhttps?:\/\/|\bwww\.\S|\b\S+\.(?:com|net|org|io|fm|be|ly)\/\S/i;
+const CUE_ONLY = /^[[(]?\d{1,3}(?::\d{2}){1,2}[\])]?$|^\[\d{1,3}\]$/;
+const NUMBER_ONLY = /^#?\d{1,3}\.?$/;
+
+/** The line without list markup: what is kept as the entry's raw text. */
+export function withoutMarkup(text: string): string {
+  return text.replace(LIST_MARKUP, '').trim();
+}
+
+export function lineKind(text: string): LineKind {
+  const t = withoutMarkup(text);
+  if (t === '') return 'other';
+  if (CUE_ONLY.test(t)) return 'cue';
+  if (NUMBER_ONLY.test(t)) return 'number';
+  if (HEADING.test(t) || /^[^-]{1,40}:$/.test(t)) return 'heading';
+  if (URL.test(t) || /^(?:#\w+\s*){1,}$/.test(t) || /^@\w/.test(t)) return 'other';
+  const line = parseTrackLine(t);
+  const words = line.text.split(/\s+/).length;
+  // Prose: a sentence, not a track (tracks are short and do not end in a full stop).
+  if (words > 16 || (words >= 8 && /[.!?]$/.test(line.text) && !/\)$/.test(line.text))) return 'other';
+  if (splitArtistTitle(line.text) !== null) return 'track';
+  if ((line.number !== null || line.cueSeconds !== null || line.withPrevious) && line.text !== '')
+    return 'listed';
+  return 'other';
+}
