@@ -52,12 +52,15 @@ export async function startSites(): Promise<Sites> {
   for (const [path, file] of Object.entries(TRACKLIST_PATHS)) tl.route(path, html(fixture(file)));
   tl.route('/dj/oren-dusk/index.html', html(fixture('1001tracklists/dj-oren-dusk.html')));
   tl.route('/dj/oren-dusk/index2.html', html(fixture('1001tracklists/dj-oren-dusk-2.html')));
+  tl.route('/search/result.php', html(fixture('1001tracklists/search-sable-reed.html')));
 
   const mixesdb = await startFixtureServer();
   mixesdb.route('/robots.txt', text('User-agent: *\nDisallow: /w/Special:\n'));
   mixesdb.fallback = (req, res, body) => {
     const u = new URL(req.url ?? '/', 'http://x');
     if (u.pathname === '/api.php') {
+      if (u.searchParams.get('list') === 'search')
+        return json(fixture('mixesdb/search-sable-reed.json'))(req, res, body);
       if (
         u.searchParams.get('list') !== 'categorymembers' ||
         u.searchParams.get('cmtitle') !== 'Category:2022'
@@ -108,7 +111,8 @@ export async function startSites(): Promise<Sites> {
     res.setHeader('x-ratelimit-used', '1');
     res.setHeader('x-ratelimit-remaining', '99');
     res.setHeader('x-ratelimit-reset', '300');
-    if (u.pathname === '/r/Techno/new') return json(fixture('reddit/listing.json'))(req, res, body);
+    if (u.pathname === '/r/Techno/new' || u.pathname === '/search')
+      return json(fixture('reddit/listing.json'))(req, res, body);
     if (u.pathname === '/comments/1abcde') return json(fixture('reddit/thread-1abcde.json'))(req, res, body);
     if (u.pathname === '/comments/1fghij')
       return json(
