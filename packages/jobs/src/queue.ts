@@ -141,15 +141,33 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
     );
   }
 
-  /** Runs `def` on a cron schedule (UTC), with the given payload. */
-  async schedule<P>(def: JobDefinition<P>, cron: string, payload: P): Promise<void> {
+  /**
+   * Runs `def` on a cron schedule (UTC), with the given payload. A queue holds one schedule per `key`
+   * (default ''): scheduling the same key again replaces it.
+   */
+  async schedule<P>(
+    def: JobDefinition<P>,
+    cron: string,
+    payload: P,
+    opts: { key?: string } = {},
+  ): Promise<void> {
     await this.ensureQueue(def as JobDefinition<unknown>);
-    await this.boss.schedule(def.queue, cron, def.parse(payload) as object);
+    await this.boss.schedule(
+      def.queue,
+      cron,
+      def.parse(payload) as object,
+      opts.key ? { key: opts.key } : {},
+    );
+  }
+
+  /** Removes the schedule of `def`'s queue with that key. */
+  async unschedule<P>(def: JobDefinition<P>, key = ''): Promise<void> {
+    await this.boss.unschedule(def.queue, key || undefined);
   }
 
   /** The cron schedules of `def`'s queue. */
-  async schedules<P>(def: JobDefinition<P>): Promise<{ cron: string; data: unknown }[]> {
-    return (await this.boss.getSchedules(def.queue)).map((s) => ({ cron: s.cron, data: s.data }));
+  async schedules<P>(def: JobDefinition<P>): Promise<{ cron: string; data: unknown; key: string }[]> {
+    return (await this.boss.getSchedules(def.queue)).map((s) => ({ cron: s.cron, data: s.data, key: s.key }));
   }
 
   progressOf(jobId: string): Promise<JobProgressRecord | null> {
