@@ -84,6 +84,7 @@ export function newSet(ctx: ReadContext, source: string, kind: ParsedSet['kind']
  * duplicate positions are renumbered in file order with a warning, and file-level issues are attached.
  */
 export function finishSet(set: ParsedSet, ctx: ReadContext): ParsedSet {
+  cuesFromPlayTimes(set);
   for (const e of set.entries) checkTimes(set, e, ctx);
   const seen = new Map<number, ParsedEntry>();
   let duplicate = false;
@@ -110,6 +111,24 @@ export function finishSet(set: ParsedSet, ctx: ReadContext): ParsedSet {
   }
   if (ctx.pending.length > 0) set.issues.unshift(...ctx.pending.splice(0));
   return set;
+}
+
+/**
+ * A play history that notes when each track started (Traktor, VirtualDJ) but no cue times: each cue is
+ * its start less the first start. Times without a zone are one clock, compared as written.
+ */
+function cuesFromPlayTimes(set: ParsedSet): void {
+  if (set.kind !== 'history' || set.entries.some((e) => e.cueSeconds != null)) return;
+  const at = (iso: string | null | undefined): number => {
+    if (!iso || !/T\d/.test(iso)) return Number.NaN;
+    return Date.parse(/(?:Z|[+-]\d{2}:?\d{2})$/.test(iso) ? iso : `${iso}Z`);
+  };
+  const first = set.entries.map((e) => at(e.playedAt)).find(Number.isFinite);
+  if (first === undefined) return;
+  for (const e of set.entries) {
+    const t = at(e.playedAt);
+    if (Number.isFinite(t) && t >= first) e.cueSeconds = (t - first) / 1000;
+  }
 }
 
 function checkTimes(set: ParsedSet, e: ParsedEntry, ctx: ReadContext): void {

@@ -10,8 +10,8 @@ describe('splitRecord', () => {
     ['"say ""hi""",x', ',', ['say "hi"', 'x'], -1],
     // A quote inside an unquoted field is a character.
     ['Tom "T" Ash,Tide', ',', ['Tom "T" Ash', 'Tide'], -1],
-    // Text after a closing quote is kept (spreadsheets write it).
-    ['"Heroes" (Live),x', ',', ['Heroes (Live)', 'x'], -1],
+    // Text after a closing quote: the quotes belong to the value.
+    ['"Heroes" (Live),x', ',', ['"Heroes" (Live)', 'x'], -1],
     ['a,"open', ',', ['a', 'open'], 1],
     ['a\t"b"\tc', '\t', ['a', 'b', 'c'], -1],
   ])('%j split by %j', (text, d, fields, open) => {

@@ -27,7 +27,7 @@ interface Split {
 
 /**
  * Splits one record's text. Quoted fields start with `"` (after spaces), `""` inside is a quote;
- * text after a closing quote and before the delimiter is kept (relaxed, as spreadsheets write it).
+ * a field with text after its closing quote (`"Heroes" (Live Edit)`) is kept as written, quotes and all.
  * With `literalFrom` set, a quote opening field `literalFrom` or later is an ordinary character.
  */
 export function splitRecord(text: string, delimiter: string, literalFrom = Number.POSITIVE_INFINITY): Split {
@@ -58,8 +58,9 @@ export function splitRecord(text: string, delimiter: string, literalFrom = Numbe
       }
       const d = text.indexOf(delimiter, j);
       const tail = text.slice(j, d === -1 ? n : d);
+      // Text after the closing quote (`"Heroes" (Live Edit)`): the quotes were part of the value.
       if (tail.trim() !== '') sloppy = true;
-      fields.push((value + tail).trim());
+      fields.push(tail.trim() === '' ? value.trim() : text.slice(start, d === -1 ? n : d).trim());
       if (d === -1) return { fields, open: -1, sloppy };
       i = d + delimiter.length;
     } else {

@@ -19,7 +19,9 @@ export type LineKind =
 const LIST_MARKUP = /^\s*(?:[#*]+|[-•·▪►▶‣◦]+)\s+(?=\S)/;
 const HEADING =
   /^\s*(?:=+\s*[^=]+?\s*=+|(?:full\s+)?(?:track\s*list(?:ing)?|tracks|setlist|playlist|track\s*ids?)\b.{0,40}?[:-]?)\s*$/i;
-const URL = /\bhttps?:\/\/|\bwww\.\S|\b\S+\.(?:com|net|org|io|fm|be|ly)\/\S/i;
+const URL = /\bhttps?:\/\/|\bwww\.\S|\b[\w-]+(?:\.[\w-]+)+\/|@\w+\.\w{2,}/i;
+// The set's own title line of a pasted page: `2022-06-14 - DJ @ Venue`, `DJ @ Venue, City`.
+const SET_TITLE = /^\d{4}-\d{2}-\d{2}\b|\s@\s/;
 const CUE_ONLY = /^[[(]?\d{1,3}(?::\d{2}){1,2}[\])]?$|^\[\d{1,3}\]$/;
 const NUMBER_ONLY = /^#?\d{1,3}\.?$/;
 
@@ -34,7 +36,7 @@ export function lineKind(text: string): LineKind {
   if (CUE_ONLY.test(t)) return 'cue';
   if (NUMBER_ONLY.test(t)) return 'number';
   if (HEADING.test(t) || /^[^-]{1,40}:$/.test(t)) return 'heading';
-  if (URL.test(t) || /^(?:#\w+\s*){1,}$/.test(t) || /^@\w/.test(t)) return 'other';
+  if (URL.test(t) || /^(?:#\w+\s*){1,}$/.test(t) || /^@\w/.test(t) || SET_TITLE.test(t)) return 'other';
   const line = parseTrackLine(t);
   const words = line.text.split(/\s+/).length;
   // Prose: a sentence, not a track (tracks are short and do not end in a full stop).
