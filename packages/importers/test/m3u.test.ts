@@ -24,8 +24,15 @@ describe('M3U variants', () => {
         key: '8A',
         durationSeconds: 376.25,
         playedAt: '2023-11-14T22:13:20.000Z',
+        // A history's cue times count from its first play.
+        cueSeconds: 0,
       },
-      expect.objectContaining({ artist: 'Ora feat. Pim Odo', title: 'Drift', durationSeconds: null }),
+      expect.objectContaining({
+        artist: 'Ora feat. Pim Odo',
+        title: 'Drift',
+        durationSeconds: null,
+        cueSeconds: 400,
+      }),
     ]);
   });
 
