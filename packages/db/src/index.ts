@@ -62,6 +62,17 @@ export {
   storedTracks,
 } from './repositories/dedupe.ts';
 export {
+  type GraphExport,
+  type GraphExportEdge,
+  type GraphExportFilter,
+  type GraphExportNode,
+  graphExport,
+  type PlaylistTrack,
+  playlistTracks,
+  type SetPlaylist,
+  setPlaylist,
+} from './repositories/export-data.ts';
+export {
   csvField,
   csvLine,
   EXPORT_COLUMNS,
