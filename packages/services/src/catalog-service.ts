@@ -64,7 +64,7 @@ export class CatalogService {
     }
     const found = await updateTrack(this.deps.db, id, { ...change, key });
     if (!found) throw notFound(`no track ${id}`, 'id');
-    this.deps.bus.publish({ type: 'graph.changed', newTrackIds: [], changedPairs: [], cause: 'update' });
+    this.deps.bus.publish({ type: 'graph.changed', newTrackIds: [id], changedPairs: [], cause: 'update' });
     return this.getTrack(id);
   }
 

@@ -80,7 +80,7 @@ export interface BatchResult {
   replaced: number;
   unchanged: number;
   entries: number;
-  /** Ids of tracks created by this batch. */
+  /** Ids of tracks created by this batch, and of existing tracks that learned a fact (BPM, key…) from it. */
   newTrackIds: number[];
   /** Transitions whose aggregates changed (for the graph index to patch). */
   changedPairs: [number, number][];
@@ -293,7 +293,10 @@ async function upsertTracks(
       );
     }
   }
-  return { ids, created: created.map((t) => ids.get(t.key)!) };
+  // Tracks that learned a BPM, key, genre… are reported with the new ones, so the in-memory graph
+  // picks the new facts up (its patch upserts node attributes).
+  const learned = learn.map((t) => ids.get(t.key)!).filter((id) => id !== undefined);
+  return { ids, created: [...created.map((t) => ids.get(t.key)!), ...learned] };
 }
 
 interface PairDelta {

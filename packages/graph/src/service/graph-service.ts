@@ -57,6 +57,8 @@ export const RANKING_KINDS = ['most-played', 'most-connected', 'pagerank', 'brid
 export type RankingKind = (typeof RANKING_KINDS)[number];
 
 export const FORCE_LAYOUT = 'forceatlas2';
+/** Track names kept in memory at most (about 100 bytes each). */
+const NAME_CACHE_MAX = 200_000;
 
 /** Names of the tracks a result mentions, keyed by track id. */
 export type TrackNames = Record<number, TrackName>;
@@ -102,6 +104,13 @@ export class GraphService {
   private rebuilds = 0;
   private communitiesCache: { stored: StoredCommunities; byNode: Int32Array; nodes: number } | null = null;
   private pageRankCache: { version: number; ranked: Ranked[]; limit: number } | null = null;
+  /**
+   * Track names by id. Every graph answer names its tracks; reading them from the database on each
+   * request cost two queries per request, which on the embedded database (one connection, queries on
+   * the main thread) held /tracks/{id}/neighbours to ~500 req/s. Names change only with merges,
+   * splits and corrections, which all arrive as change events: the cache is emptied on each.
+   */
+  private nameCache = new Map<number, TrackName>();
 
   private constructor(store: GraphStore, g: GraphIndex, o: GraphServiceOptions) {
     this.store = store;
@@ -162,6 +171,7 @@ export class GraphService {
   }
 
   private async applyChange(change: GraphChange): Promise<void> {
+    this.nameCache.clear();
     try {
       const delta = await this.store.loadDelta(change, this.g.version + 1);
       // A source first seen after start has no bit in the index's mask: only a rebuild adds one.
@@ -179,6 +189,7 @@ export class GraphService {
   }
 
   private async reload(reason: string): Promise<void> {
+    this.nameCache.clear();
     try {
       const started = performance.now();
       const snapshot = await this.store.loadSnapshot();
@@ -202,7 +213,32 @@ export class GraphService {
 
   /** A track by id or by `Artist - Title` (import identity rules). */
   resolveTrack(ref: string | number): Promise<TrackResolution> {
-    return resolveTrack(this.store, String(ref), (id) => this.g.indexOf(id) >= 0);
+    const store = {
+      findTracks: this.store.findTracks.bind(this.store),
+      trackNames: (ids: number[]) => this.trackNames(ids),
+    };
+    return resolveTrack(store, String(ref), (id) => this.g.indexOf(id) >= 0);
+  }
+
+  /** Names of tracks, from the cache where it has them (see nameCache). */
+  private async trackNames(ids: readonly number[]): Promise<Map<number, TrackName>> {
+    const out = new Map<number, TrackName>();
+    const missing: number[] = [];
+    for (const id of ids) {
+      const n = this.nameCache.get(id);
+      if (n) out.set(id, n);
+      else missing.push(id);
+    }
+    if (missing.length > 0) {
+      const found = await this.store.trackNames(missing);
+      // Bounded: past this many names the cache starts again rather than grow with the catalogue.
+      if (this.nameCache.size + found.size > NAME_CACHE_MAX) this.nameCache.clear();
+      for (const [id, n] of found) {
+        this.nameCache.set(id, n);
+        out.set(id, n);
+      }
+    }
+    return out;
   }
 
   private requireTrack(trackId: number): void {
@@ -211,7 +247,7 @@ export class GraphService {
 
   /** Names of every track id in `ids`. */
   async names(ids: Iterable<number>): Promise<TrackNames> {
-    const found = await this.store.trackNames([...new Set(ids)]);
+    const found = await this.trackNames([...new Set(ids)]);
     return Object.fromEntries(found);
   }
 
