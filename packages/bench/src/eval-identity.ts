@@ -1,6 +1,10 @@
 // Evaluates track identity on the djmix-dataset (MixesDB tracklists with YouTube ids):
 // two entries with the same YouTube id are the same track. Reports pairwise precision and recall of
-// a naive normaliser, of our identity keys, and of our keys plus near-duplicate merges.
+// a naive normaliser, of our identity keys, and of our keys plus near-duplicate merges — against the
+// YouTube ids, and against a cleaner truth. YouTube ids link one recording to several uploads, so
+// the cleaner truth also joins the ids of entries whose lines are equal under a simple normalisation
+// written here, independent of core (cleanerKey): first case, bracketed labels and cue times and
+// punctuation; then also base-version tags, featured artists and the order of artists.
 // Run: node packages/bench/src/eval-identity.ts [path/to/djmix-dataset.json.gz]
 
 import { readFileSync } from 'node:fs';
@@ -73,6 +77,51 @@ export function naiveKey(line: string): string {
     .trim();
 }
 
+// Base-version tags as written in round brackets: (Original Mix), (Extended), (Radio Edit), (Club Mix)…
+const BASE_TAG =
+  /\((?:original|extended|club|radio|album|main|full|long|single|12"?|12 inch)(?:\s+(?:mix|version|edit|cut))?\)/g;
+const FEATURING = /\s*[([]?\b(?:feat|ft|featuring)\b\.?[^()[\]]*?(?:[)\]]|(?=\s-\s)|$)/g;
+
+/**
+ * The line normalisation of the cleaner truth, apart from core's rules. Level 1: lowercase, every
+ * square-bracketed part (labels, cue times) and punctuation removed. Level 2: also base-version tags,
+ * featured artists, and the order of the artists before ` - `.
+ */
+export function cleanerKey(line: string, level: 1 | 2): string {
+  let t = line.toLowerCase().replace(/\[[^\]]*\]/g, ' ');
+  if (level === 2) {
+    t = t.replace(BASE_TAG, ' ').replace(FEATURING, ' ');
+    const dash = t.indexOf(' - ');
+    if (dash > 0) {
+      const artists = t
+        .slice(0, dash)
+        .split(/\s*(?:,|&|\band\b|\bx\b|\bvs\.?|\/)\s*/)
+        .map((a) => a.replace(/[^\p{L}\p{N}]+/gu, ' ').trim())
+        .filter((a) => a !== '')
+        .sort();
+      t = `${artists.join(' ')} - ${t.slice(dash + 3)}`;
+    }
+  }
+  return t
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/\s+/g, ' ');
+}
+
+/** Each entry's cluster in the cleaner truth: its YouTube id, joined with every id whose lines share a cleaner key. */
+export function cleanerTruth(youtube: readonly string[], lines: readonly string[], level: 1 | 2): string[] {
+  const uf = new UnionFind();
+  const byKey = new Map<string, string>();
+  youtube.forEach((id, i) => {
+    const key = cleanerKey(lines[i]!, level);
+    if (key === '') return;
+    const seen = byKey.get(key);
+    if (seen === undefined) byKey.set(key, id);
+    else uf.union(seen, id);
+  });
+  return youtube.map((id) => uf.find(id));
+}
+
 class UnionFind {
   private readonly parent = new Map<string, string>();
   find(x: string): string {
@@ -131,6 +180,11 @@ export interface IdentityEvaluation {
   naive: PairwiseMetrics;
   keys: PairwiseMetrics;
   keysAndNearDuplicates: PairwiseMetrics;
+  /** The same three against the cleaner truths (cleanerKey levels 1 and 2). */
+  cleaner: Record<
+    'level1' | 'level2',
+    { naive: PairwiseMetrics; keys: PairwiseMetrics; keysAndNearDuplicates: PairwiseMetrics }
+  >;
   /** Pairs our keys join although their YouTube ids differ, by how the two lines differ. */
   falsePairs: Record<string, number>;
   /** Pairs with one YouTube id that our keys keep apart, by how the two lines differ. */
@@ -168,6 +222,7 @@ export function evaluateIdentity(mixes: readonly DatasetMix[]): IdentityEvaluati
   const youtube: string[] = [];
   const naive: string[] = [];
   const keys: string[] = [];
+  const raws: string[] = [];
   const lines: ParsedLine[] = [];
   const parses = new Map<string, TrackParse>();
   for (const mix of mixes) {
@@ -179,16 +234,25 @@ export function evaluateIdentity(mixes: readonly DatasetMix[]): IdentityEvaluati
       youtube.push(entry.id);
       naive.push(naiveKey(entry.title));
       keys.push(identity.key);
+      raws.push(entry.title);
       lines.push(line);
       if (!parses.has(identity.key)) parses.set(identity.key, line.track);
     }
   }
   const merged = mergeNearDuplicates(parses);
+  const mergedKeys = keys.map(merged);
+  const against = (truth: readonly string[]) => ({
+    naive: pairwiseMetrics(naive, truth),
+    keys: pairwiseMetrics(keys, truth),
+    keysAndNearDuplicates: pairwiseMetrics(mergedKeys, truth),
+  });
   return {
     entries: youtube.length,
-    naive: pairwiseMetrics(naive, youtube),
-    keys: pairwiseMetrics(keys, youtube),
-    keysAndNearDuplicates: pairwiseMetrics(keys.map(merged), youtube),
+    ...against(youtube),
+    cleaner: {
+      level1: against(cleanerTruth(youtube, raws, 1)),
+      level2: against(cleanerTruth(youtube, raws, 2)),
+    },
     falsePairs: differingPairs(keys, youtube, lines),
     missedPairs: differingPairs(youtube, keys, lines),
   };
@@ -239,6 +303,12 @@ if (import.meta.main) {
   console.log(format('naive normaliser', result.naive));
   console.log(format('identity keys', result.keys));
   console.log(format('keys + near-duplicate merges', result.keysAndNearDuplicates));
+  for (const [level, m] of Object.entries(result.cleaner)) {
+    console.log(`against the cleaner truth, ${level}:`);
+    console.log(format('  naive normaliser', m.naive));
+    console.log(format('  identity keys', m.keys));
+    console.log(format('  keys + near-duplicate merges', m.keysAndNearDuplicates));
+  }
   console.log('pairs joined by our keys, different YouTube ids:', result.falsePairs);
   console.log('pairs with one YouTube id, kept apart by our keys:', result.missedPairs);
 }

@@ -1,6 +1,13 @@
 import { parseTrackLine } from '@songnodes/core';
 import { describe, expect, it } from 'vitest';
-import { evaluateIdentity, naiveKey, pairDifference, pairwiseMetrics } from '../src/eval-identity.ts';
+import {
+  cleanerKey,
+  cleanerTruth,
+  evaluateIdentity,
+  naiveKey,
+  pairDifference,
+  pairwiseMetrics,
+} from '../src/eval-identity.ts';
 
 describe('pairwiseMetrics', () => {
   it('counts pairs on a hand-made example', () => {
@@ -81,5 +88,52 @@ describe('evaluateIdentity on made-up mixes', () => {
     ['Kilo Brass - Tin Roof', 'Kilo Brasss - Tin Roof', 'artist credit'],
   ])('pairDifference(%j, %j) = %j', (a, b, expected) => {
     expect(pairDifference(parseTrackLine(a), parseTrackLine(b))).toBe(expected);
+  });
+});
+
+describe('the cleaner truth', () => {
+  it.each([
+    ['[05] Kilo Brass - Tin Roof [Pale Tide - PT001]', 1, 'kilo brass tin roof'],
+    ['KILO BRASS - Tin-Roof!', 1, 'kilo brass tin roof'],
+    ['Kilo Brass - Tin Roof (Extended Mix)', 1, 'kilo brass tin roof extended mix'],
+    ['Kilo Brass - Tin Roof (Extended Mix)', 2, 'kilo brass tin roof'],
+    ['Kilo Brass feat. Lu Vance - Tin Roof (Original Mix)', 2, 'kilo brass tin roof'],
+    ['Kilo Brass - Tin Roof (feat. Lu Vance)', 2, 'kilo brass tin roof'],
+    ['Lu Vance & Kilo Brass - Tin Roof', 2, 'kilo brass lu vance tin roof'],
+    ['Kilo Brass - Tin Roof (Pim Odo Remix)', 2, 'kilo brass tin roof pim odo remix'],
+  ] as const)('cleanerKey(%j, %i) = %j', (line, level, expected) => {
+    expect(cleanerKey(line, level)).toBe(expected);
+  });
+
+  it('joins the YouTube ids of equal lines, and only those', () => {
+    const youtube = ['yt1', 'yt2', 'yt3', 'yt4'];
+    const lines = [
+      'Kilo Brass - Tin Roof',
+      '[05] kilo brass - tin roof [Label]',
+      'Kilo Brass - Tin Roof (Extended Mix)',
+      'Kilo Brass - Tin Roof (Pim Odo Remix)',
+    ];
+    const l1 = cleanerTruth(youtube, lines, 1);
+    expect(l1[0]).toBe(l1[1]);
+    expect(new Set(l1).size).toBe(3);
+    const l2 = cleanerTruth(youtube, lines, 2);
+    expect(new Set(l2.slice(0, 3)).size).toBe(1);
+    expect(l2[3]).not.toBe(l2[0]);
+  });
+
+  it('reports every method against each truth', () => {
+    const result = evaluateIdentity([
+      {
+        id: 'm',
+        tracklist: [
+          { id: 'a', title: 'Kilo Brass - Tin Roof' },
+          { id: 'b', title: 'Kilo Brass - Tin Roof (Original Mix)' },
+        ],
+      },
+    ]);
+    // Two uploads of one recording: YouTube ids call our join false, the cleaner truth level 2 does not.
+    expect(result.keys.precision).toBe(0);
+    expect(result.cleaner.level1.keys.precision).toBe(0);
+    expect(result.cleaner.level2.keys).toMatchObject({ precision: 1, recall: 1 });
   });
 });

@@ -62,6 +62,8 @@ export function parseTrackLine(line: string): ParsedLine {
   let year: number | null = null;
   const notes: string[] = [];
 
+  // A list bullet before the line (`+ `, `* `, `• `) is markup, not part of the artist.
+  text = text.replace(/^[+*•·▪►‣◦]+\s+/, '');
   // Leading parts, in any order: `01.`, `#1`, `[05]`, `05:12`, `(12:30)`, `w/`.
   for (let changed = true; changed && text !== ''; ) {
     changed = false;

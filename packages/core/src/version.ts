@@ -209,10 +209,12 @@ function versionResult(
   const namedVersion =
     strongestKind(kinds) === 'other' && name !== '' && kindWords.every((w) => w === 'version');
   const versionKind = namedVersion ? 'remix' : strongestKind(kinds);
+  // Words that name another recording (`Instrumental`, `Acapella`) stay in the tag beside a stronger
+  // kind: `X Instrumental Mix` is not `X Mix`.
   const kindTag =
     versionKind === 'other' || versionKind === 'live'
       ? kindWords.filter((w) => KIND_OF_WORD[w] === versionKind)
-      : [versionKind];
+      : [versionKind, ...kindWords.filter((w) => KIND_OF_WORD[w] === 'other' && w !== 'version').sort()];
   // Base-version words (`Club`, `Extended`, `Radio`) do not make a remix another version, just as
   // they do not for the original: `X Extended Remix` = `X Club Mix` = `X Remix`.
   const tagWords = flavour.filter((w) => !(w in KIND_OF_WORD) && !BASE_WORDS.has(w)).sort();

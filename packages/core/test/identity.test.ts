@@ -32,6 +32,8 @@ const SAME: string[][] = [
     'Kilo Brass - The Tin Roof',
     'Kilo Brass - Tin-Roof',
     'KiloBrass - TinRoof',
+    '+ Kilo Brass - Tin Roof',
+    '• Kilo Brass - Tin Roof',
   ],
   [
     'Alba Reyes & Tomo Kint - Sidewalk',
@@ -116,6 +118,8 @@ const DIFFERENT: [string, string][] = [
   ['Kilo Brass - Tin Roof', 'Kilo Brass - Tin Roof vs. Nova Drift - Glass Harbour'],
   ['Kilo Brass - Tin Roof (Version)', 'Kilo Brass - Tin Roof (Pim Odo Version)'],
   ['Kilo Brass - Tin Roof (Pim Odo Dub Mix)', 'Kilo Brass - Tin Roof (Pim Odo Club Mix)'],
+  ['Kilo Brass - Tin Roof (Pim Odo Instrumental Mix)', 'Kilo Brass - Tin Roof (Pim Odo Mix)'],
+  ['Kilo Brass - Tin Roof (Pim Odo Acapella Remix)', 'Kilo Brass - Tin Roof (Pim Odo Remix)'],
 ];
 
 describe('trackIdentity', () => {
