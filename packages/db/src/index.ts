@@ -15,6 +15,7 @@ export { openPglite, type PgliteDatabase } from './pglite.ts';
 export { openPostgres, type PostgresDatabase } from './postgres.ts';
 export {
   type ArtistDetail,
+  findSetId,
   getArtist,
   getSet,
   getTrack,
@@ -142,7 +143,9 @@ export {
   analyzeEvidence,
   type BatchResult,
   type BatchWrite,
+  deleteSets,
   deleteSetsOfSource,
+  deleteTrack,
   type EntryWrite,
   removeSetEvidence,
   type SetWrite,

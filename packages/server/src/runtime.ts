@@ -13,7 +13,7 @@ import {
 import { GraphService } from '@songnodes/graph';
 import type { GraphChange } from '@songnodes/ingest';
 import { JobQueue } from '@songnodes/jobs';
-import { type EventBus, LocalEventBus, PostgresEventBus } from '@songnodes/services';
+import { type EventBus, followChanges, LocalEventBus, PostgresEventBus } from '@songnodes/services';
 import type { FastifyInstance } from 'fastify';
 import { createApiServices } from './api/services.ts';
 import { buildApp } from './app.ts';
@@ -94,10 +94,7 @@ export async function runRole(role: Role, config: Config): Promise<Running> {
     db.kind === 'postgres'
       ? await PostgresEventBus.start(db as PostgresDatabase, (e) => app?.log.warn({ err: e }, 'event bus'))
       : new LocalEventBus();
-  bus.subscribe((e) => {
-    if (e.type === 'graph.changed')
-      void graphLoad?.then((g) => g.onChange({ newTrackIds: e.newTrackIds, changedPairs: e.changedPairs }));
-  });
+  followChanges(bus, () => graphLoad);
   const onGraphChange = (c: GraphChange) =>
     bus.publish({
       type: 'graph.changed',

@@ -5,7 +5,7 @@ import { graphStore } from '@songnodes/db';
 import { GraphService } from '@songnodes/graph';
 import { importItems } from '@songnodes/ingest';
 import { JobQueue } from '@songnodes/jobs';
-import { LocalEventBus } from '@songnodes/services';
+import { followChanges, LocalEventBus } from '@songnodes/services';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
@@ -46,10 +46,7 @@ describe.skipIf(noServer)('REST API', () => {
     jobs = await JobQueue.start(t.db, { schedule: false });
     bus = new LocalEventBus();
     // As the runtime does: the graph index follows every change published on the bus.
-    bus.subscribe((e) => {
-      if (e.type === 'graph.changed')
-        void graph.onChange({ newTrackIds: e.newTrackIds, changedPairs: e.changedPairs });
-    });
+    followChanges(bus, () => Promise.resolve(graph));
     const api = createApiServices({ db: t.db, bus, graph, jobs });
     app = await buildApp({ config: { LOG_LEVEL: 'silent' }, db: t.db, jobs, api });
   });
@@ -198,6 +195,70 @@ describe.skipIf(noServer)('REST API', () => {
     expect(s.body.entries[2].track).toBeNull();
     const bad = await get('/api/v1/sets?dateFrom=2020-05-01&dateTo=2020-01-01');
     expect(bad).toMatchObject({ status: 422, body: { field: 'dateFrom' } });
+  });
+
+  it('creates a set from JSON and deletes it, the aggregates corrected exactly', async () => {
+    const daft = await trackId('Daft Punk - Around the World');
+    const eple = await trackId('Röyksopp - Eple');
+    const count = async () => (await get(`/api/v1/transitions?from=${daft}&to=${eple}`)).body.count;
+    const before = await count();
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/sets',
+      payload: {
+        title: '<script>alert(1)</script> Live',
+        performers: ['DJ Four'],
+        date: '2024-05-01',
+        entries: [
+          { raw: 'Daft Punk - Around the World' },
+          { raw: 'Röyksopp - Eple', bpm: 121 },
+          { raw: 'ID - ID' },
+        ],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const set = created.json();
+    expect(created.headers.location).toBe(`/api/v1/sets/${set.id}`);
+    // Stored as text, returned as JSON: escaping is the renderer's job, nothing is executed here.
+    expect(set.title).toBe('<script>alert(1)</script> Live');
+    expect(set.entries.map((e: { unknown: boolean }) => e.unknown)).toEqual([false, false, true]);
+    await graph.idle();
+    expect(await count()).toBe(before + 1);
+    const del = await app.inject({ method: 'DELETE', url: `/api/v1/sets/${set.id}` });
+    expect(del.statusCode).toBe(204);
+    await graph.idle();
+    expect(await count()).toBe(before);
+    expect((await get(`/api/v1/sets/${set.id}`)).status).toBe(404);
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/sets/${set.id}` })).statusCode).toBe(404);
+    const empty = await app.inject({ method: 'POST', url: '/api/v1/sets', payload: { entries: [] } });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().field).toBe('entries');
+  });
+
+  it('deletes a track, leaving its lines as unknown entries and breaking the chains through it', async () => {
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/sets',
+      payload: {
+        performers: ['DJ Five'],
+        entries: [{ raw: 'Lux - One' }, { raw: 'Lux - Two' }, { raw: 'Lux - Three' }],
+      },
+    });
+    const set = created.json();
+    const two = set.entries[1].track.id;
+    const r = await app.inject({ method: 'DELETE', url: `/api/v1/tracks/${two}` });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual({ entriesNowUnknown: 1 });
+    const after = await get(`/api/v1/sets/${set.id}`);
+    expect(after.body.entries.map((e: { unknown: boolean; raw: string }) => [e.raw, e.unknown])).toEqual([
+      ['Lux - One', false],
+      ['Lux - Two', true],
+      ['Lux - Three', false],
+    ]);
+    expect((await get(`/api/v1/tracks/${two}`)).status).toBe(404);
+    await graph.idle();
+    const one = set.entries[0].track.id;
+    expect((await get(`/api/v1/tracks/${one}/played-after`)).body.transitions).toEqual([]);
   });
 
   it('gives the evidence of a transition', async () => {

@@ -6,6 +6,7 @@ export { ExploreService, type TrackRefInput } from './explore-service.ts';
 export { type ExportJob, type ExportResult, exportFileJob } from './exports/export-job.ts';
 export { type ExportRequest, ExportService, type ExportStatus } from './exports/export-service.ts';
 export { EXPORT_FORMATS, EXPORT_KINDS, GRAPH_FORMATS, PLAYLIST_FORMATS } from './exports/formats.ts';
+export { followChanges } from './graph-follower.ts';
 export { type ImportPayload, ImportService, safeUploadName } from './import-service.ts';
 export { type Accepted, type GraphJobDefinitions, JobService } from './job-service.ts';
 export { chunkEvent, EVENT_CHANNEL, PostgresEventBus } from './postgres-event-bus.ts';
@@ -16,4 +17,5 @@ export {
   type SearchResult,
   SearchService,
 } from './search-service.ts';
+export { type NewSet, SetService } from './set-service.ts';
 export { trigramSimilarity } from './trigrams.ts';

@@ -468,3 +468,12 @@ export async function getTransition(
     lastDate: r.last_date,
   };
 }
+
+/** The id of a set by its source and the source's own id. */
+export async function findSetId(q: Queryable, source: string, externalId: string): Promise<number | null> {
+  const [r] = await q.query<{ id: number }>(
+    'SELECT s.id FROM sets s JOIN sources src ON src.id = s.source_id WHERE src.name = $1 AND s.external_id = $2',
+    [source, externalId],
+  );
+  return r?.id ?? null;
+}

@@ -662,8 +662,18 @@ export async function deleteSetsOfSource(tx: Queryable, sourceName: string): Pro
       [sourceName],
     )
   ).map((r) => r.id);
-  if (ids.length === 0) return 0;
-  await removeSetEvidence(tx, ids);
+  await deleteSets(tx, ids);
+  return ids.length;
+}
+
+/**
+ * Deletes sets with their evidence: the aggregates are corrected exactly as when a set is replaced
+ * (removeSetEvidence), then tracks and artists nothing refers to any more go too. Returns the pairs
+ * whose aggregates changed, for the graph index.
+ */
+export async function deleteSets(tx: Queryable, ids: number[]): Promise<[number, number][]> {
+  if (ids.length === 0) return [];
+  const changed = await removeSetEvidence(tx, ids);
   await tx.query('DELETE FROM sets WHERE id = ANY($1)', [ids]);
   // The evidence tables have no foreign keys (see schema.ts): a deleted track's credits and parts go here.
   await tx.query(
@@ -682,7 +692,36 @@ export async function deleteSetsOfSource(tx: Queryable, sourceName: string): Pro
      WHERE NOT EXISTS (SELECT 1 FROM track_artists ta WHERE ta.artist_id = a.id)
        AND NOT EXISTS (SELECT 1 FROM set_performers sp WHERE sp.artist_id = a.id)`,
   );
-  return ids.length;
+  return changed;
+}
+
+/**
+ * Deletes a track: the lines that named it stay in their sets as unknown entries (raw text kept), so
+ * the chains through it break exactly as an unidentified track breaks them; every transition to or
+ * from it goes. Refused (null) while other tracks are merged into it: split those merges first.
+ */
+export async function deleteTrack(
+  tx: Queryable,
+  id: number,
+): Promise<{ entries: number; changedPairs: [number, number][] } | null> {
+  const merged = await tx.query('SELECT 1 FROM tracks WHERE merged_into = $1 LIMIT 1', [id]);
+  if (merged.length > 0) return null;
+  const entries = await tx.query(
+    'UPDATE set_entries SET track_id = NULL, unknown = true WHERE track_id = $1 RETURNING set_id',
+    [id],
+  );
+  const pairs = await tx.query<{ f: number; t: number }>(
+    `DELETE FROM transitions WHERE from_track_id = $1 OR to_track_id = $1
+     RETURNING from_track_id AS f, to_track_id AS t`,
+    [id],
+  );
+  await tx.query('DELETE FROM set_transitions WHERE from_track_id = $1 OR to_track_id = $1', [id]);
+  await tx.query('UPDATE tracks SET original_track_id = NULL WHERE original_track_id = $1', [id]);
+  await tx.query('DELETE FROM track_artists WHERE track_id = $1', [id]);
+  await tx.query('DELETE FROM track_components WHERE track_id = $1 OR component_track_id = $1', [id]);
+  await tx.query('DELETE FROM dedupe_candidates WHERE track_id = $1 OR candidate_track_id = $1', [id]);
+  await tx.query('DELETE FROM tracks WHERE id = $1', [id]);
+  return { entries: entries.length, changedPairs: pairs.map((p) => [p.f, p.t]) };
 }
 
 /** The tables ingest writes and reads back by key: their statistics decide the plans of writeSetBatch. */

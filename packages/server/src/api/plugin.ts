@@ -13,6 +13,7 @@ import {
   invalid,
   type JobService,
   type SearchService,
+  type SetService,
 } from '@songnodes/services';
 import { PERMISSIONS } from './permissions.ts';
 import { sendProblem } from './problem.ts';
@@ -33,6 +34,7 @@ export interface ApiServices {
   bus: EventBus;
   catalog: CatalogService;
   search: SearchService;
+  sets: SetService;
   dedupe: DedupeService;
   /** Present in processes that hold the in-memory graph (`start`, `api`). */
   explore?: ExploreService;

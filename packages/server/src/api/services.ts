@@ -11,6 +11,7 @@ import {
   ImportService,
   JobService,
   SearchService,
+  SetService,
 } from '@songnodes/services';
 import { graphJobs } from '../graph-jobs.ts';
 import type { ApiServices } from './plugin.ts';
@@ -26,10 +27,12 @@ export interface ApiServiceDeps {
 
 export function createApiServices(d: ApiServiceDeps): ApiServices {
   const { db, bus, graph, jobs } = d;
+  const catalog = new CatalogService({ db, bus });
   return {
     db,
     bus,
-    catalog: new CatalogService({ db, bus }),
+    catalog,
+    sets: new SetService({ db, bus, catalog }),
     search: new SearchService({ db }),
     dedupe: new DedupeService({ db, bus }),
     explore: graph ? new ExploreService(graph) : undefined,

@@ -1,6 +1,6 @@
 // /sets: DJ sets and their tracklists, unknown entries shown as unknown with the line as written.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { CatalogService } from '@songnodes/services';
+import type { CatalogService, SetService } from '@songnodes/services';
 import { Type } from 'typebox';
 import { nextUrl } from '../pagination.ts';
 import { IdParams, Nullable, Page, PageQuery, problems, TrackSummary } from '../schemas.ts';
@@ -22,6 +22,54 @@ const SetSummary = Type.Object({
   entryCount: Type.Integer(),
 });
 
+const Str = (max: number) => Type.String({ minLength: 1, maxLength: max });
+
+/** A set posted as JSON: our set format (songnodes.set/v1) without its format tag. */
+const NewSet = Type.Object(
+  {
+    title: Type.Optional(Str(500)),
+    performers: Type.Optional(Type.Array(Str(200), { maxItems: 20 })),
+    date: Type.Optional(
+      Type.String({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', description: 'YYYY, YYYY-MM or YYYY-MM-DD' }),
+    ),
+    kind: Type.Optional(Type.Union(SET_KINDS.map((k) => Type.Literal(k)))),
+    source: Type.Optional(Str(100)),
+    externalId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'the same source and externalId again replaces the set',
+      }),
+    ),
+    url: Type.Optional(Type.String({ format: 'uri', maxLength: 2000 })),
+    event: Type.Optional(Str(500)),
+    venue: Type.Optional(Str(500)),
+    entries: Type.Array(
+      Type.Object(
+        {
+          raw: Type.String({
+            minLength: 1,
+            maxLength: 1000,
+            description: 'the line as written: "Artist - Title (Version)"',
+          }),
+          artist: Type.Optional(Str(500)),
+          title: Type.Optional(Str(500)),
+          version: Type.Optional(Str(500)),
+          label: Type.Optional(Str(500)),
+          cueSeconds: Type.Optional(Type.Number({ minimum: 0, maximum: 86_400 })),
+          bpm: Type.Optional(Type.Number({ minimum: 50, maximum: 300 })),
+          key: Type.Optional(Type.String({ minLength: 1, maxLength: 10 })),
+          genre: Type.Optional(Str(100)),
+          withPrevious: Type.Optional(Type.Boolean()),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 2000 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
 const SetEntry = Type.Object({
   position: Type.Integer(),
   line: Nullable(Type.Integer()),
@@ -37,7 +85,7 @@ const SetEntry = Type.Object({
 });
 
 export const setRoutes =
-  (s: { catalog: CatalogService }): FastifyPluginAsyncTypebox =>
+  (s: { catalog: CatalogService; sets: SetService }): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get(
       '/sets',
@@ -82,5 +130,46 @@ export const setRoutes =
         },
       },
       async (req) => s.catalog.getSet(req.params.id),
+    );
+
+    app.post(
+      '/sets',
+      {
+        config: { permission: 'write:sets' },
+        schema: {
+          summary: 'Create a set from JSON (our set format); the same source and externalId replace it',
+          tags: ['sets'],
+          body: NewSet,
+          response: {
+            201: Type.Object({
+              ...SetSummary.properties,
+              entries: Type.Array(SetEntry),
+              warnings: Type.Array(Type.String()),
+            }),
+            ...problems(400, 422),
+          },
+        },
+      },
+      async (req, reply) => {
+        const set = await s.sets.create(req.body, `api:${req.ip}`);
+        return reply.code(201).header('location', `/api/v1/sets/${set.id}`).send(set);
+      },
+    );
+
+    app.delete(
+      '/sets/:id',
+      {
+        config: { permission: 'write:sets' },
+        schema: {
+          summary: 'Delete a set; the transitions it evidenced are corrected exactly',
+          tags: ['sets'],
+          params: IdParams,
+          response: { 204: Type.Null(), ...problems(400, 404) },
+        },
+      },
+      async (req, reply) => {
+        await s.sets.delete(req.params.id);
+        return reply.code(204).send(null);
+      },
     );
   };

@@ -2,7 +2,7 @@
 // (neighbourhood, played before/after with the sets as evidence, what to play next).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HARMONIC_LADDER } from '@songnodes/graph';
-import type { CatalogService, ExploreService } from '@songnodes/services';
+import type { CatalogService, ExploreService, SetService } from '@songnodes/services';
 import { Type } from 'typebox';
 import { filterOf } from '../filters.ts';
 import { nextUrl } from '../pagination.ts';
@@ -67,7 +67,7 @@ const Transition = Type.Object(
 );
 
 export const trackRoutes =
-  (s: { catalog: CatalogService; explore?: ExploreService }): FastifyPluginAsyncTypebox =>
+  (s: { catalog: CatalogService; sets: SetService; explore?: ExploreService }): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get(
       '/tracks',
@@ -139,6 +139,20 @@ export const trackRoutes =
         },
       },
       async (req) => s.catalog.updateTrack(req.params.id, req.body),
+    );
+
+    app.delete(
+      '/tracks/:id',
+      {
+        config: { permission: 'write:tracks' },
+        schema: {
+          summary: 'Delete a track: its lines stay in their sets as unknown entries',
+          tags: ['tracks'],
+          params: IdParams,
+          response: { 200: Type.Object({ entriesNowUnknown: Type.Integer() }), ...problems(400, 404, 409) },
+        },
+      },
+      async (req) => s.sets.deleteTrack(req.params.id),
     );
 
     const explore = s.explore;
