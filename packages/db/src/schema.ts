@@ -171,6 +171,8 @@ export const sets = pgTable(
   },
   (t) => [
     uniqueIndex('sets_source_external_idx').on(t.sourceId, t.externalId),
+    // The search box finds sets by words of their title (ILIKE '%word%' is answered by a trigram index).
+    index('sets_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
     check(
       'sets_kind_check',
       sql`${t.kind} IN ('mix', 'radio_show', 'live_set', 'concert', 'history', 'playlist')`,
@@ -533,3 +535,18 @@ export const scrapedSets = pgTable(
     check('scraped_sets_confidence_check', sql`${t.confidence} > 0 AND ${t.confidence} <= 1`),
   ],
 );
+
+/**
+ * A planned set kept by a person: the tracks in order and the constraints that made it (length,
+ * harmonic rule, BPM change…), so it can be opened, changed, planned again and exported.
+ */
+export const savedPlans = pgTable('saved_plans', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  name: text('name').notNull(),
+  trackIds: integer('track_ids').array().notNull(),
+  constraints: jsonb('constraints').notNull(),
+  /** The user who saved it, once accounts exist (null: the local owner). */
+  ownerId: integer('owner_id'),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
