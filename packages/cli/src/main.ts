@@ -77,6 +77,19 @@ program
   .option('--json', 'print the summary as JSON')
   .action((path, o) => run(() => importCommand({ path, ...o })));
 
+program
+  .command('scrape')
+  .description(
+    'fetch tracklists politely from a source and import them (URL, <source>:<query>, target:<artist> - <title>)',
+  )
+  .argument(
+    '<what>',
+    'a page URL, or <source>:<query> such as mixesdb:category:2022, 1001tracklists:dj:<slug>, setlistfm:artist:<name>, reddit:r/<sub>',
+  )
+  .option('--json', 'print the result as JSON')
+  // Loaded on use: the scrapers (undici, the HTTP client) stay out of every other command's start-up.
+  .action((what, o) => run(async () => (await import('./commands/scrape.ts')).scrapeCommand({ what, ...o })));
+
 const dedupe = program.command('dedupe').description('near-duplicate tracks: find, review, merge, split');
 dedupe
   .command('run')

@@ -53,12 +53,23 @@ export interface CrawlResult {
   entries: number;
   /** Per page: what went wrong (layout changed, 404, robots, not configured). */
   errors: { source: string; url: string; message: string }[];
+  /** The sets read, each with what storing it did (the first MAX_SETS_LISTED). */
+  sets: {
+    source: string;
+    externalId?: string;
+    title?: string;
+    url: string;
+    entries: number;
+    outcome: 'stored' | 'replaced' | 'unchanged' | 'failed';
+    error?: string;
+  }[];
   /** Target tasks: the sets found that contain the track. */
   found: { source: string; title?: string; url?: string }[];
   resumeAt?: string;
 }
 
 const MAX_ERRORS_KEPT = 50;
+const MAX_SETS_LISTED = 200;
 
 /** Target tracks: which query each source answers "sets with this track" with. */
 const TARGET_QUERIES: Record<SourceName, (artist: string, title: string) => string> = {
@@ -129,6 +140,7 @@ export async function crawl(
     setsUnchanged: 0,
     entries: 0,
     errors: [],
+    sets: [],
     found: [],
   };
   const report = () =>
@@ -144,7 +156,7 @@ export async function crawl(
   const fail = async (source: string, url: string, e: ScrapeError) => {
     errorCount++;
     if (r.errors.length < MAX_ERRORS_KEPT) r.errors.push({ source, url, message: e.message });
-    rt.metrics?.onItem(source, 'failed');
+    rt.metrics?.onFailedItem(source);
     await recordScrapeOutcome(rt.db, source, { ok: false, error: e.message });
   };
   const cancelled = async () => (await getScrapeTask(rt.db, task.id))?.state === 'cancelled';
@@ -171,12 +183,42 @@ export async function crawl(
           sets = sets.filter((s) => setHasTrack(s, spec.artist, spec.title));
           r.found.push(...sets.map((s) => ({ source: s.source, title: s.title, url: s.url })));
         }
-        const s = await importItems(rt.db, sets, {
-          file: d.url,
-          signal: opts.signal,
-          onChange: rt.onChange,
-          prepareInWorker: false,
-        });
+        // One set at a time, so the task can say which sets were new, changed or already known.
+        const counts = { setsStored: 0, setsUnchanged: 0 };
+        for (const set of sets) {
+          const s = await importItems(rt.db, [set], {
+            file: d.url,
+            signal: opts.signal,
+            onChange: rt.onChange,
+            prepareInWorker: false,
+          });
+          const outcome =
+            s.setsReplaced > 0
+              ? 'replaced'
+              : s.setsStored > 0
+                ? 'stored'
+                : s.setsUnchanged > 0
+                  ? 'unchanged'
+                  : 'failed';
+          if (r.sets.length < MAX_SETS_LISTED)
+            r.sets.push({
+              source: set.source,
+              externalId: set.externalId,
+              title: set.title,
+              url: set.url ?? d.url,
+              entries: set.entries.length,
+              outcome,
+              ...(outcome === 'failed'
+                ? { error: s.issues.find((i) => i.severity === 'error')?.message }
+                : {}),
+            });
+          counts.setsStored += s.setsStored;
+          counts.setsUnchanged += s.setsUnchanged;
+          r.setsRead += s.setsRead;
+          r.setsStored += s.setsStored;
+          r.setsUnchanged += s.setsUnchanged;
+          r.entries += s.entries;
+        }
         await recordScrapedSets(
           rt.db,
           sets
@@ -189,17 +231,10 @@ export async function crawl(
               taskId: task.id,
             })),
         );
-        await markScrapeItemDone(rt.db, task.id, d.url, {
-          setsStored: s.setsStored,
-          setsUnchanged: s.setsUnchanged,
-        });
+        await markScrapeItemDone(rt.db, task.id, d.url, counts);
         await recordScrapeOutcome(rt.db, adapter.name, { ok: true });
-        rt.metrics?.onItem(adapter.name, s.setsStored > 0 ? 'stored' : 'unchanged', s.setsRead);
+        rt.metrics?.onItem(adapter.name, counts);
         r.pages++;
-        r.setsRead += s.setsRead;
-        r.setsStored += s.setsStored;
-        r.setsUnchanged += s.setsUnchanged;
-        r.entries += s.entries;
         await report();
       }
     } catch (e) {

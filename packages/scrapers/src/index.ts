@@ -30,4 +30,4 @@ export { databasePageCache } from './page-cache.ts';
 export { PRODUCT_TOKEN, type ScraperConfig, type ScraperSettings, scraperSettings } from './settings.ts';
 export { createClient, createSources, type Sources } from './sources/index.ts';
 export { SOURCE_NAMES, type SourceAdapter, type SourceName } from './sources/source.ts';
-export { PRIORITIES, parseTaskInput, type TaskSpec, TaskSpecError } from './tasks.ts';
+export { PRIORITIES, parseTaskInput, type TaskSpec, TaskSpecError, taskIdentity } from './tasks.ts';

@@ -7,8 +7,10 @@ export interface ScraperMetrics {
   metrics: Metric[];
   /** Hook for the client: every request that reached the network. */
   onRequest(r: RequestRecord): void;
-  /** An item (page) finished: stored sets, unchanged, or failed. */
-  onItem(source: string, outcome: 'stored' | 'unchanged' | 'failed', sets?: number): void;
+  /** A page was stored: how many of its sets were new or changed, and how many already known. */
+  onItem(source: string, sets: { setsStored: number; setsUnchanged: number }): void;
+  /** A page could not be read (layout changed, 404, robots). */
+  onFailedItem(source: string): void;
 }
 
 let instance: ScraperMetrics | null = null;
@@ -61,9 +63,13 @@ export function scraperMetrics(): ScraperMetrics {
       bytes.inc({ source }, r.bytes);
       latency.observe({ source }, r.seconds);
     },
-    onItem(source, outcome, n = 0) {
-      items.inc({ source, outcome });
-      if (outcome !== 'failed' && n > 0) sets.inc({ source, outcome }, n);
+    onItem(source, n) {
+      items.inc({ source, outcome: 'stored' });
+      sets.inc({ source, outcome: 'stored' }, n.setsStored);
+      sets.inc({ source, outcome: 'unchanged' }, n.setsUnchanged);
+    },
+    onFailedItem(source) {
+      items.inc({ source, outcome: 'failed' });
     },
   };
   return instance;

@@ -34,10 +34,9 @@ import {
   PRIORITIES,
   PRIORITY_NUMBER,
   parseTaskInput,
-  sourceOf,
   type TaskSpec,
   TaskSpecError,
-  taskKey,
+  taskIdentity,
 } from './tasks.ts';
 
 export const SCRAPE_TASK_QUEUE = 'scrape.task';
@@ -99,8 +98,7 @@ export function scrapeTaskJob(rt: ScrapeRuntime) {
       else {
         const spec = p.spec!;
         const made = await createScrapeTask(rt.db, {
-          key: taskKey(spec, rt.sources, rt.allowAnyPort),
-          source: sourceOf(spec, rt.sources, rt.allowAnyPort),
+          ...taskIdentity(spec, rt),
           kind: spec.kind,
           spec,
           priority: p.priority ?? 'normal',
@@ -232,8 +230,7 @@ export function createOrchestrator(
       if (!PRIORITIES.includes(priority))
         throw new TaskSpecError(`priority must be one of ${PRIORITIES.join(', ')}`);
       const made = await createScrapeTask(rt.db, {
-        key: taskKey(spec, rt.sources, rt.allowAnyPort),
-        source: sourceOf(spec, rt.sources, rt.allowAnyPort),
+        ...taskIdentity(spec, rt),
         kind: spec.kind,
         spec,
         priority,
@@ -292,7 +289,7 @@ export function createOrchestrator(
     },
     async schedule(name, cron, input, opts = {}) {
       const spec = toSpec(input);
-      taskKey(spec, rt.sources, rt.allowAnyPort); // refuses a URL no source reads, now rather than at 3 a.m.
+      taskIdentity(spec, rt); // refuses a URL no source reads, now rather than at 3 a.m.
       await jobs.schedule(def, cron, { spec, priority: opts.priority ?? 'low' }, { key: name });
     },
     unschedule: (name) => jobs.unschedule(def, name),

@@ -128,3 +128,14 @@ export function taskKey(spec: TaskSpec, sources: Sources, allowAnyPort: boolean)
   else canonical = ['target', spec.artist.toLowerCase(), spec.title.toLowerCase()];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 32);
 }
+
+/** Key and source of a task, as stored with it. */
+export function taskIdentity(
+  spec: TaskSpec,
+  rt: { sources: Sources; allowAnyPort: boolean },
+): { key: string; source: string } {
+  return {
+    key: taskKey(spec, rt.sources, rt.allowAnyPort),
+    source: sourceOf(spec, rt.sources, rt.allowAnyPort),
+  };
+}
