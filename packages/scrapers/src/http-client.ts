@@ -47,6 +47,8 @@ export interface PageCache {
 
 export interface RequestRecord {
   source?: string;
+  /** robots.txt requests are counted apart: their 404 is an answer, not a failure. */
+  robots: boolean;
   host: string;
   /** HTTP status, or 0 when no answer came. */
   status: number;
@@ -92,6 +94,8 @@ export interface FetchOptions {
   source?: string;
   /** Runs before each request that goes to the network (daily quotas count there). */
   beforeRequest?: () => Promise<void>;
+  /** This request fetches robots.txt (for metrics). */
+  robotsTxt?: boolean;
   /** Reads response headers of each answer (rate-limit headers of APIs). */
   onHeaders?: (headers: Record<string, string>) => void;
   method?: 'GET' | 'POST';
@@ -264,7 +268,11 @@ export class PoliteClient {
     let at = new URL('/robots.txt', url.origin);
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       try {
-        const r = await this.withRetries(at, { signal: o.signal, source: o.source }, ROBOTS_MAX_BYTES);
+        const r = await this.withRetries(
+          at,
+          { signal: o.signal, source: o.source, robotsTxt: true },
+          ROBOTS_MAX_BYTES,
+        );
         if (r.kind === 'ok') return { status: r.status, text: new TextDecoder().decode(r.body) };
         at = this.checkUrl(new URL(r.location, at).href);
       } catch (e) {
@@ -334,6 +342,7 @@ export class PoliteClient {
     const record = (status: number, bytes: number, error?: string) =>
       this.opts.onRequest?.({
         source: o.source,
+        robots: o.robotsTxt === true,
         host: url.host,
         status,
         bytes,

@@ -59,7 +59,10 @@ export function scraperMetrics(): ScraperMetrics {
     onRequest(r) {
       const source = r.source ?? 'unknown';
       requests.inc({ source, status: String(r.status) });
-      if (r.status === 0 || r.status >= 400 || r.error) errors.inc({ source });
+      const failed = r.robots
+        ? r.status === 0 || r.status >= 500
+        : r.status === 0 || r.status >= 400 || !!r.error;
+      if (failed) errors.inc({ source });
       bytes.inc({ source }, r.bytes);
       latency.observe({ source }, r.seconds);
     },
