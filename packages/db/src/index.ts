@@ -1,3 +1,5 @@
+export type { AnalyticsFilter } from './repositories/analytics.ts';
+export * as analytics from './repositories/analytics.ts';
 export { type CopyValue, copyField, copyText } from './copy.ts';
 export type { Database, Orm, PoolStats, Queryable, Row } from './database.ts';
 export { DatabaseUnavailableError, redactUrl } from './database.ts';
@@ -137,6 +139,15 @@ export {
   touchScrapePage,
   updateScrapeTask,
 } from './repositories/scrapes.ts';
+export {
+  deletePlan,
+  getPlan,
+  insertPlan,
+  listPlans,
+  type PlanRecord,
+  trackSummaries,
+  updatePlan,
+} from './repositories/plans.ts';
 export { type SearchCandidates, searchCandidates } from './repositories/search.ts';
 export {
   type ArtistWrite,

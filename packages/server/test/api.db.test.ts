@@ -261,6 +261,61 @@ describe.skipIf(noServer)('REST API', () => {
     expect((await get(`/api/v1/tracks/${one}/played-after`)).body.transitions).toEqual([]);
   });
 
+  it('saves, lists, changes and deletes plans, refusing unknown tracks by position', async () => {
+    const a = await trackId('Daft Punk - Around the World');
+    const b = await trackId('Röyksopp - Eple');
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/plans',
+      payload: { name: 'Warm-up', tracks: [a, b], constraints: { harmonic: 'adjacent', length: 2 } },
+    });
+    expect(created.statusCode).toBe(201);
+    const plan = created.json();
+    expect(plan).toMatchObject({ name: 'Warm-up', trackIds: [a, b], constraints: { harmonic: 'adjacent' } });
+    const got = await get(`/api/v1/plans/${plan.id}`);
+    expect(got.body.tracks.map((t: { title: string }) => t.title)).toEqual(['Around the World', 'Eple']);
+    const changed = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/plans/${plan.id}`,
+      payload: { tracks: [b, a] },
+    });
+    expect(changed.json().trackIds).toEqual([b, a]);
+    const bad = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/plans/${plan.id}`,
+      payload: { tracks: [b, 999999] },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json()).toMatchObject({ field: 'tracks.1' });
+    expect((await get('/api/v1/plans')).body.items.map((p: { id: number }) => p.id)).toContain(plan.id);
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/plans/${plan.id}` })).statusCode).toBe(204);
+    expect((await get(`/api/v1/plans/${plan.id}`)).status).toBe(404);
+  });
+
+  it('counts top tracks, transitions, DJs, genres and activity under the graph filters', async () => {
+    const tracks = await get('/api/v1/analytics/top-tracks?limit=2');
+    expect(tracks.status).toBe(200);
+    expect(tracks.body.items[0]).toMatchObject({ track: { title: 'Around the World' } });
+    const transitions = await get('/api/v1/analytics/top-transitions?minDjs=2');
+    expect(
+      transitions.body.items.map(
+        (x: { from: { title: string }; to: { title: string } }) => `${x.from.title} > ${x.to.title}`,
+      ),
+    ).toContain('Around the World > Eple');
+    const djs = await get('/api/v1/analytics/top-djs');
+    expect(djs.body.items.map((d: { name: string }) => d.name)).toEqual(
+      expect.arrayContaining(['DJ One', 'DJ Two']),
+    );
+    expect((await get('/api/v1/analytics/genres')).status).toBe(200);
+    const activity = await get('/api/v1/analytics/activity');
+    expect(activity.status).toBe(200);
+    for (const m of activity.body.items) expect(m.month).toMatch(/^\d{4}-\d{2}$/);
+    expect((await get('/api/v1/analytics/top-tracks?keys=13C')).body).toMatchObject({
+      status: 422,
+      field: 'keys',
+    });
+  });
+
   it('gives the evidence of a transition', async () => {
     const from = await trackId('Daft Punk - Around the World');
     const to = await trackId('Röyksopp - Eple');

@@ -1,3 +1,4 @@
+export { AnalyticsService } from './analytics-service.ts';
 export { CatalogService, type TrackChange } from './catalog-service.ts';
 export { DedupeService } from './dedupe-service.ts';
 export { invalid, notFound, ServiceError, type ServiceErrorKind } from './errors.ts';
@@ -9,6 +10,7 @@ export { EXPORT_FORMATS, EXPORT_KINDS, GRAPH_FORMATS, PLAYLIST_FORMATS } from '.
 export { followChanges } from './graph-follower.ts';
 export { type ImportPayload, ImportService, safeUploadName } from './import-service.ts';
 export { type Accepted, type GraphJobDefinitions, JobService } from './job-service.ts';
+export { MAX_PLAN_TRACKS, type PlanInput, PlanService } from './plan-service.ts';
 export { chunkEvent, EVENT_CHANNEL, PostgresEventBus } from './postgres-event-bus.ts';
 export {
   facetsOf,

@@ -66,7 +66,7 @@ const refOf = (r: { id: number; artist_name: string; title: string; version: str
 });
 
 /** Builds `WHERE` conditions with numbered parameters; values never enter the SQL text. */
-class Conditions {
+export class Conditions {
   readonly sql: string[] = [];
   readonly params: unknown[] = [];
   add(template: (p: string) => string, value: unknown): void {
@@ -81,7 +81,7 @@ class Conditions {
   }
 }
 
-const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function listTracks(
   q: Queryable,

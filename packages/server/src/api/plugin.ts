@@ -5,6 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '@songnodes/db';
 import {
+  type AnalyticsService,
   type CatalogService,
   type DedupeService,
   type EventBus,
@@ -12,17 +13,20 @@ import {
   type ImportService,
   invalid,
   type JobService,
+  type PlanService,
   type SearchService,
   type SetService,
 } from '@songnodes/services';
 import { PERMISSIONS } from './permissions.ts';
 import { sendProblem } from './problem.ts';
+import { analyticsRoutes } from './routes/analytics.ts';
 import { artistRoutes } from './routes/artists.ts';
 import { dedupeRoutes } from './routes/dedupe.ts';
 import { eventRoutes } from './routes/events.ts';
 import { graphRoutes } from './routes/graph.ts';
 import { importRoutes } from './routes/imports.ts';
 import { jobRoutes } from './routes/jobs.ts';
+import { planRoutes } from './routes/plans.ts';
 import { searchRoutes } from './routes/search.ts';
 import { setRoutes } from './routes/sets.ts';
 import { statsRoutes } from './routes/stats.ts';
@@ -34,6 +38,8 @@ export interface ApiServices {
   bus: EventBus;
   catalog: CatalogService;
   search: SearchService;
+  plans: PlanService;
+  analytics: AnalyticsService;
   sets: SetService;
   dedupe: DedupeService;
   /** Present in processes that hold the in-memory graph (`start`, `api`). */
@@ -95,6 +101,8 @@ export const apiV1 =
     await app.register(transitionRoutes(s));
     await app.register(searchRoutes(s));
     await app.register(dedupeRoutes(s));
+    await app.register(planRoutes(s));
+    await app.register(analyticsRoutes(s));
     if (s.explore) await app.register(graphRoutes({ explore: s.explore, jobs: s.jobs }));
     if (s.jobs) await app.register(jobRoutes({ jobs: s.jobs }));
     if (s.imports) await app.register(importRoutes({ imports: s.imports }));

@@ -4,12 +4,14 @@ import type { GraphService } from '@songnodes/graph';
 import { importFileJob } from '@songnodes/ingest';
 import type { JobQueue } from '@songnodes/jobs';
 import {
+  AnalyticsService,
   CatalogService,
   DedupeService,
   type EventBus,
   ExploreService,
   ImportService,
   JobService,
+  PlanService,
   SearchService,
   SetService,
 } from '@songnodes/services';
@@ -34,6 +36,8 @@ export function createApiServices(d: ApiServiceDeps): ApiServices {
     catalog,
     sets: new SetService({ db, bus, catalog }),
     search: new SearchService({ db }),
+    plans: new PlanService({ db }),
+    analytics: new AnalyticsService({ db }),
     dedupe: new DedupeService({ db, bus }),
     explore: graph ? new ExploreService(graph) : undefined,
     jobs:
