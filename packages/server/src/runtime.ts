@@ -114,6 +114,7 @@ export async function runRole(role: Role, config: Config): Promise<Running> {
           graph: service,
           jobs: queue,
           uploadDir: join(config.dataDir, 'uploads'),
+          exportDir: join(config.dataDir, 'exports'),
         })
       : undefined;
     app = await buildApp({ config, db, jobs, api });

@@ -17,7 +17,14 @@ export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
     const graph = await GraphService.start(graphStore(db));
     const jobs = await JobQueue.start(db, { schedule: false });
     try {
-      const api = createApiServices({ db, bus: new LocalEventBus(), graph, jobs, uploadDir: '/nonexistent' });
+      const api = createApiServices({
+        db,
+        bus: new LocalEventBus(),
+        graph,
+        jobs,
+        uploadDir: '/nonexistent',
+        exportDir: '/nonexistent',
+      });
       const app = await buildApp({ config: { LOG_LEVEL: 'silent' }, db, jobs, api });
       await app.ready();
       const doc = app.swagger() as unknown as Record<string, unknown>;

@@ -10,6 +10,7 @@ import {
   type DedupeService,
   type EventBus,
   type ExploreService,
+  type ExportService,
   type ImportService,
   invalid,
   type JobService,
@@ -23,6 +24,7 @@ import { analyticsRoutes } from './routes/analytics.ts';
 import { artistRoutes } from './routes/artists.ts';
 import { dedupeRoutes } from './routes/dedupe.ts';
 import { eventRoutes } from './routes/events.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { graphRoutes } from './routes/graph.ts';
 import { importRoutes } from './routes/imports.ts';
 import { jobRoutes } from './routes/jobs.ts';
@@ -47,6 +49,8 @@ export interface ApiServices {
   /** Present in processes that can enqueue jobs. */
   jobs?: JobService;
   imports?: ImportService;
+  /** Present with jobs and an export folder. */
+  exports?: ExportService;
 }
 
 /** The path of the first string holding U+0000 in a parsed query, params or JSON body; null if none. */
@@ -106,5 +110,6 @@ export const apiV1 =
     if (s.explore) await app.register(graphRoutes({ explore: s.explore, jobs: s.jobs }));
     if (s.jobs) await app.register(jobRoutes({ jobs: s.jobs }));
     if (s.imports) await app.register(importRoutes({ imports: s.imports }));
+    if (s.exports) await app.register(exportRoutes({ exports: s.exports }));
     await app.register(eventRoutes({ bus: s.bus }));
   };

@@ -9,6 +9,8 @@ import {
   DedupeService,
   type EventBus,
   ExploreService,
+  ExportService,
+  exportFileJob,
   ImportService,
   JobService,
   PlanService,
@@ -25,6 +27,8 @@ export interface ApiServiceDeps {
   jobs?: JobQueue;
   /** Where uploads wait for their import job (with `jobs`, enables POST /imports). */
   uploadDir?: string;
+  /** Where export jobs write their files (with `jobs`, enables /exports). */
+  exportDir?: string;
 }
 
 export function createApiServices(d: ApiServiceDeps): ApiServices {
@@ -47,6 +51,10 @@ export function createApiServices(d: ApiServiceDeps): ApiServices {
     imports:
       jobs && d.uploadDir
         ? new ImportService({ jobs, uploadDir: d.uploadDir, importJob: importFileJob({ db }) })
+        : undefined,
+    exports:
+      jobs && d.exportDir
+        ? new ExportService({ db, jobs, dir: d.exportDir, job: exportFileJob({ db }) })
         : undefined,
   };
 }

@@ -2,6 +2,331 @@
 // The paths type for openapi-fetch (`createClient<paths>()`).
 
 export interface paths {
+  "/api/v1/analytics/activity": {
+    get: {
+      parameters: {
+        query: {
+          limit: number;
+          bpmMin?: number;
+          bpmMax?: number;
+          keys?: string;
+          genres?: string;
+          yearFrom?: number;
+          yearTo?: number;
+          minCount?: number;
+          minDjs?: number;
+          sources?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          items: {
+            /** YYYY-MM */
+            month: string;
+            sets: number;
+            entries: number;
+          }[];
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        422: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/analytics/genres": {
+    get: {
+      parameters: {
+        query: {
+          limit: number;
+          bpmMin?: number;
+          bpmMax?: number;
+          keys?: string;
+          genres?: string;
+          yearFrom?: number;
+          yearTo?: number;
+          minCount?: number;
+          minDjs?: number;
+          sources?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          items: {
+            genre: string | null;
+            plays: number;
+            tracks: number;
+          }[];
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        422: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/analytics/top-djs": {
+    get: {
+      parameters: {
+        query: {
+          limit: number;
+          bpmMin?: number;
+          bpmMax?: number;
+          keys?: string;
+          genres?: string;
+          yearFrom?: number;
+          yearTo?: number;
+          minCount?: number;
+          minDjs?: number;
+          sources?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          items: {
+            id: number;
+            name: string;
+            sets: number;
+            entries: number;
+          }[];
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        422: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/analytics/top-tracks": {
+    get: {
+      parameters: {
+        query: {
+          limit: number;
+          bpmMin?: number;
+          bpmMax?: number;
+          keys?: string;
+          genres?: string;
+          yearFrom?: number;
+          yearTo?: number;
+          minCount?: number;
+          minDjs?: number;
+          sources?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          items: {
+            track: {
+              id: number;
+              artist: string;
+              title: string;
+              version: string | null;
+              bpm: number | null;
+              key: string | null;
+              genre: string | null;
+              year: number | null;
+            };
+            plays: number;
+            sets: number;
+          }[];
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        422: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/analytics/top-transitions": {
+    get: {
+      parameters: {
+        query: {
+          limit: number;
+          bpmMin?: number;
+          bpmMax?: number;
+          keys?: string;
+          genres?: string;
+          yearFrom?: number;
+          yearTo?: number;
+          minCount?: number;
+          minDjs?: number;
+          sources?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          items: {
+            from: {
+              id: number;
+              artist: string;
+              title: string;
+              version: string | null;
+            };
+            to: {
+              id: number;
+              artist: string;
+              title: string;
+              version: string | null;
+            };
+            count: number;
+            djs: number;
+            sets: number;
+            firstDate: string | null;
+            lastDate: string | null;
+          }[];
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        422: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/artists/{id}": {
     get: {
       parameters: {
@@ -365,6 +690,228 @@ export interface paths {
         } } };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/exports": {
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: { 'application/json': {
+          kind: "graph" | "set" | "plan" | "tracks";
+          /** graph: gexf, graphml, json, csv; set, plan, tracks: m3u8, rekordbox, traktor, csv */
+          format: "gexf" | "graphml" | "json" | "csv" | "m3u8" | "rekordbox" | "traktor";
+          /** track ids, in order */
+          tracks?: number[];
+          name?: string;
+          setId?: number;
+          planId?: number;
+          /** the plan itself (saved plans are not there yet) */
+          plan?: {
+            /** track ids, in order */
+            tracks: number[];
+            name?: string;
+          };
+          /** graph exports: which transitions and tracks */
+          filters?: {
+            minCount?: number;
+            minDjs?: number;
+            bpmMin?: number;
+            bpmMax?: number;
+            /** Camelot keys */
+            keys?: string[];
+            genres?: string[];
+            yearFrom?: number;
+            yearTo?: number;
+            /** the strongest edges only */
+            maxEdges?: number;
+          };
+        } };
+      };
+      responses: {
+        202: { headers: { [name: string]: unknown }; content: { "application/json": {
+          jobId: string;
+          status: "queued";
+          /** the file, once ready (503 until then) */
+          download: string;
+          /** the export’s status */
+          self: string;
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        404: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        422: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/exports/{jobId}": {
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          jobId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          jobId: string;
+          status: "queued" | "active" | "completed" | "failed" | "retrying";
+          /** the file, once it is ready */
+          download: string | null;
+          file?: {
+            filename: string;
+            contentType: string;
+            bytes: number;
+            tracks?: number;
+            nodes?: number;
+            edges?: number;
+            /** set entries nobody identified, not in the playlist */
+            unknownEntriesLeftOut?: number;
+            missingTrackIds?: number[];
+          };
+          /** why it failed */
+          message?: string;
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        404: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/exports/{jobId}/download": {
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          jobId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/gexf+xml": string; "application/graphml+xml": string; "application/json": string; "text/csv": string; "audio/x-mpegurl": string; "application/xml": string } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        404: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        409: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        503: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -897,6 +1444,270 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/plans": {
+    get: {
+      parameters: {
+        query: {
+          after?: number;
+          limit: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          items: {
+            id: number;
+            name: string;
+            trackIds: number[];
+            /** what the planner was asked */
+            constraints: {
+              [key: string]: unknown;
+            };
+            createdAt: string;
+            updatedAt: string;
+          }[];
+          next: number | null;
+          nextUrl: string | null;
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+      };
+    };
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: { 'application/json': {
+          name: string;
+          tracks: number[];
+          constraints?: {
+            [key: string]: unknown;
+          };
+        } };
+      };
+      responses: {
+        201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: number;
+          name: string;
+          trackIds: number[];
+          /** what the planner was asked */
+          constraints: {
+            [key: string]: unknown;
+          };
+          createdAt: string;
+          updatedAt: string;
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        422: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/plans/{id}": {
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: number;
+          name: string;
+          trackIds: number[];
+          /** what the planner was asked */
+          constraints: {
+            [key: string]: unknown;
+          };
+          createdAt: string;
+          updatedAt: string;
+          tracks: ({
+            id: number;
+            artist: string;
+            title: string;
+            version: string | null;
+            bpm: number | null;
+            key: string | null;
+            genre: string | null;
+            year: number | null;
+          } | null)[];
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        404: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        204: { headers: { [name: string]: unknown }; content: never };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        404: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: { 'application/json': {
+          name?: string;
+          tracks?: number[];
+          constraints?: {
+            [key: string]: unknown;
+          };
+        } };
+      };
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: number;
+          name: string;
+          trackIds: number[];
+          /** what the planner was asked */
+          constraints: {
+            [key: string]: unknown;
+          };
+          createdAt: string;
+          updatedAt: string;
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        404: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        422: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+      };
+    };
+    trace?: never;
+  };
   "/api/v1/search": {
     get: {
       parameters: {
@@ -1048,7 +1859,105 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: { 'application/json': {
+          title?: string;
+          performers?: string[];
+          /** YYYY, YYYY-MM or YYYY-MM-DD */
+          date?: string;
+          kind?: "mix" | "radio_show" | "live_set" | "concert" | "history" | "playlist";
+          source?: string;
+          /** the same source and externalId again replaces the set */
+          externalId?: string;
+          url?: string;
+          event?: string;
+          venue?: string;
+          entries: {
+            /** the line as written: "Artist - Title (Version)" */
+            raw: string;
+            artist?: string;
+            title?: string;
+            version?: string;
+            label?: string;
+            cueSeconds?: number;
+            bpm?: number;
+            key?: string;
+            genre?: string;
+            withPrevious?: boolean;
+          }[];
+        } };
+      };
+      responses: {
+        201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: number;
+          title: string | null;
+          performers: string[];
+          date: string | null;
+          datePrecision: string | null;
+          kind: string;
+          source: string;
+          url: string | null;
+          event: string | null;
+          venue: string | null;
+          entryCount: number;
+          entries: {
+            position: number;
+            line: number | null;
+            /** the line as it was written */
+            raw: string;
+            /** an ID / unidentified track */
+            unknown: boolean;
+            /** a w/ layer over the entry before */
+            withPrevious: boolean;
+            artist: string | null;
+            title: string | null;
+            version: string | null;
+            label: string | null;
+            cueSeconds: number | null;
+            track: {
+              id: number;
+              artist: string;
+              title: string;
+              version: string | null;
+              bpm: number | null;
+              key: string | null;
+              genre: string | null;
+              year: number | null;
+            } | null;
+          }[];
+          warnings: string[];
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        422: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -1131,7 +2040,42 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    delete?: never;
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        204: { headers: { [name: string]: unknown }; content: never };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        404: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
@@ -1305,7 +2249,55 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    delete?: never;
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          entriesNowUnknown: number;
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        404: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        409: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+      };
+    };
     options?: never;
     head?: never;
     patch: {
