@@ -17,6 +17,8 @@ export interface JobContext {
   signal: AbortSignal;
   /** Records progress durably (readable by the API) and announces it to listeners (WebSocket). */
   progress(p: JobProgress): Promise<void>;
+  /** True on the last attempt pg-boss will make: a failure now is final (clean up what retries would need). */
+  finalAttempt: boolean;
 }
 
 export interface RetryPolicy {
@@ -35,10 +37,18 @@ export interface JobDefinition<P, R = unknown> {
   retry?: Partial<RetryPolicy>;
   /** Seconds a single attempt may run before it counts as failed. */
   expireInSeconds?: number;
+  /**
+   * The worker refreshes a heartbeat every half of this; a job whose heartbeat is older (its process
+   * died) is failed by the next supervision round of any worker and retried (default 30, minimum 10).
+   */
+  heartbeatSeconds?: number;
   handler(payload: P, ctx: JobContext): Promise<R>;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { limit: 3, delaySeconds: 5, backoff: true };
+
+/** Heartbeat of every queue unless its definition says otherwise (see JobDefinition.heartbeatSeconds). */
+export const DEFAULT_HEARTBEAT_SECONDS = 30;
 
 export const deadLetterQueue = (queue: string) => `${queue}__dead`;
 

@@ -1,4 +1,5 @@
 export {
+  DEFAULT_HEARTBEAT_SECONDS,
   DEFAULT_RETRY,
   deadLetterQueue,
   defineJob,
@@ -7,4 +8,6 @@ export {
   type JobProgress,
   type RetryPolicy,
 } from './definition.ts';
+export { classifyFailure, type FailureKind, failureMessage, JobInputError } from './failure.ts';
+export { guardProcess, type StrayErrorListener } from './guard.ts';
 export { type JobFinished, JobQueue, type JobQueueEvents, type WorkOptions } from './queue.ts';

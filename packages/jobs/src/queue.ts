@@ -1,14 +1,17 @@
 import { EventEmitter } from 'node:events';
 import type { Database, PgliteDatabase, PostgresDatabase } from '@songnodes/db';
 import { getJobProgress, type JobProgressRecord, saveJobProgress } from '@songnodes/db';
-import { fromPglite, type JobWithMetadata, PgBoss } from 'pg-boss';
+import { fromPglite, type JobResult, type JobWithMetadata, PgBoss } from 'pg-boss';
 import {
+  DEFAULT_HEARTBEAT_SECONDS,
   DEFAULT_RETRY,
   deadLetterQueue,
   type JobContext,
   type JobDefinition,
   type JobProgress,
 } from './definition.ts';
+import { classifyFailure, type FailureKind, failureMessage, JobInputError } from './failure.ts';
+import { guardProcess, runInJobScope } from './guard.ts';
 
 export interface JobFinished {
   queue: string;
@@ -16,7 +19,16 @@ export interface JobFinished {
   outcome: 'completed' | 'failed';
   seconds: number;
   error?: string;
+  /** How a failure was settled: `input` went to the dead-letter queue at once, the others are retried. */
+  failure?: FailureKind;
 }
+
+/**
+ * How often every worker looks for jobs whose heartbeat stopped (their process died) and hands them
+ * back to the queue. With 30 s heartbeats a job of a killed process is taken up again within
+ * 30 + 15 s (+ the retry delay) of any worker running.
+ */
+const SUPERVISE_INTERVAL_SECONDS = 15;
 
 export interface JobQueueEvents {
   progress: [JobProgressRecord];
@@ -48,8 +60,27 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
     boss.on('error', (e: Error) => this.emit('error', e));
   }
 
+  /**
+   * Keeps this process alive through errors that escape every handler: one inside a job fails that
+   * job (see guard.ts); one outside any job is reported as an `error` event. Call once per process.
+   */
+  guardProcess(): () => void {
+    return guardProcess((e, job) => {
+      const message = failureMessage(e);
+      // A new error: the original is also the failed job's message, which must stay as it was.
+      this.emit(
+        'error',
+        new Error(job ? `job ${job.jobId} (${job.queue}): ${message}` : message, { cause: e }),
+      );
+    });
+  }
+
   static async start(db: Database, opts: { schedule?: boolean } = {}): Promise<JobQueue> {
-    const common = { schedule: opts.schedule ?? true, application_name: 'songnodes-jobs' };
+    const common = {
+      schedule: opts.schedule ?? true,
+      application_name: 'songnodes-jobs',
+      superviseIntervalSeconds: SUPERVISE_INTERVAL_SECONDS,
+    };
     const boss =
       db.kind === 'pglite'
         ? new PgBoss({ ...common, backend: 'pglite', db: fromPglite((db as PgliteDatabase).pglite) })
@@ -68,14 +99,22 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
     if (this.created.has(def.queue)) return;
     const retry = { ...DEFAULT_RETRY, ...def.retry };
     const dead = deadLetterQueue(def.queue);
-    await this.boss.createQueue(dead);
-    await this.boss.createQueue(def.queue, {
+    const options = {
       retryLimit: retry.limit,
       retryDelay: retry.delaySeconds,
       retryBackoff: retry.backoff,
+      // Back-off is capped: a database that is down for a while is tried again every 5 minutes at most.
+      ...(retry.backoff ? { retryDelayMax: 300 } : {}),
       expireInSeconds: def.expireInSeconds ?? 3600,
-      deadLetter: dead,
-    });
+      heartbeatSeconds: def.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS,
+    };
+    await this.boss.createQueue(dead);
+    if (await this.boss.getQueue(def.queue)) {
+      // A queue made by an older version keeps its old options otherwise (no heartbeat, say).
+      await this.boss.updateQueue(def.queue, { ...options, deadLetter: dead });
+    } else {
+      await this.boss.createQueue(def.queue, { ...options, deadLetter: dead });
+    }
     this.created.add(def.queue);
   }
 
@@ -89,7 +128,12 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
     return id;
   }
 
-  /** Runs `def`'s handler for jobs of its queue in this process. */
+  /**
+   * Runs `def`'s handler for jobs of its queue in this process. Every way a job can go wrong ends in
+   * a settled job, never in a dead process: a throw or rejection of the handler, an error escaping it
+   * (guard.ts), a payload that does not parse. Input failures go to the dead-letter queue at once;
+   * the others are retried with back-off (failure.ts).
+   */
   async work<P>(def: JobDefinition<P>, opts: WorkOptions = {}): Promise<void> {
     await this.ensureQueue(def as JobDefinition<unknown>);
     await this.boss.work<object>(
@@ -98,47 +142,83 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
         localConcurrency: opts.concurrency ?? 1,
         pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1,
         includeMetadata: true,
+        perJobResults: true,
       },
-      async ([job]) => {
-        if (!job) return;
-        const started = performance.now();
-        const progress = async (
-          p: JobProgress,
-          state: 'active' | 'completed' | 'failed' | 'retrying' = 'active',
-        ) => {
-          const record = { jobId: job.id, queue: def.queue, state, progress: { ...p } };
-          await saveJobProgress(this.db, record);
-          this.emit('progress', { ...record, updatedAt: new Date().toISOString() });
-        };
-        const ctx: JobContext = { jobId: job.id, signal: job.signal, progress: (p) => progress(p) };
-        try {
-          const result = await def.handler(def.parse(job.data), ctx);
-          const last = (await getJobProgress(this.db, job.id))?.progress ?? { done: 0 };
-          await progress({ ...(last as JobProgress), result }, 'completed');
-          this.emit('finished', {
-            queue: def.queue,
-            jobId: job.id,
-            outcome: 'completed',
-            seconds: (performance.now() - started) / 1000,
-          });
-          return result;
-        } catch (e) {
-          const message = e instanceof Error ? e.message : String(e);
-          // includeMetadata above makes pg-boss hand over the retry counters.
-          const meta = job as JobWithMetadata<object>;
-          const willRetry = meta.retryCount < meta.retryLimit;
-          await progress({ done: 0, message }, willRetry ? 'retrying' : 'failed').catch(() => {});
-          this.emit('finished', {
-            queue: def.queue,
-            jobId: job.id,
-            outcome: 'failed',
-            seconds: (performance.now() - started) / 1000,
-            error: message,
-          });
-          throw e;
-        }
+      async (batch): Promise<JobResult[]> => {
+        const out: JobResult[] = [];
+        for (const job of batch) out.push(await this.runOne(def, job as JobWithMetadata<object>));
+        return out;
       },
     );
+  }
+
+  private async runOne<P>(def: JobDefinition<P>, job: JobWithMetadata<object>): Promise<JobResult> {
+    const started = performance.now();
+    const progress = async (
+      p: JobProgress,
+      state: 'active' | 'completed' | 'failed' | 'retrying' = 'active',
+    ) => {
+      const record = { jobId: job.id, queue: def.queue, state, progress: { ...p } };
+      await saveJobProgress(this.db, record);
+      this.emit('progress', { ...record, updatedAt: new Date().toISOString() });
+    };
+    // Aborted when pg-boss stops or expires the job, and when the guard fails it: the handler stops
+    // at its next check instead of going on with work nobody will keep.
+    const own = new AbortController();
+    let escaped: (e: unknown) => void = () => {};
+    const failedByGuard = new Promise<never>((_, reject) => {
+      escaped = (e) => {
+        own.abort(e);
+        reject(e);
+      };
+    });
+    failedByGuard.catch(() => {});
+    const ctx: JobContext = {
+      jobId: job.id,
+      signal: AbortSignal.any([job.signal, own.signal]),
+      progress: (p) => progress(p),
+      finalAttempt: job.retryCount >= job.retryLimit,
+    };
+    try {
+      const result = await runInJobScope({ jobId: job.id, queue: def.queue, fail: escaped }, async () => {
+        let payload: P;
+        try {
+          payload = def.parse(job.data);
+        } catch (e) {
+          throw new JobInputError(`the job's payload is not valid: ${failureMessage(e)}`, { cause: e });
+        }
+        return Promise.race([def.handler(payload, ctx), failedByGuard]);
+      });
+      const last = (await getJobProgress(this.db, job.id))?.progress ?? { done: 0 };
+      await progress({ ...(last as JobProgress), result }, 'completed');
+      this.emit('finished', {
+        queue: def.queue,
+        jobId: job.id,
+        outcome: 'completed',
+        seconds: (performance.now() - started) / 1000,
+      });
+      return { id: job.id, status: 'completed', output: result as object };
+    } catch (e) {
+      const message = failureMessage(e);
+      const kind = classifyFailure(e);
+      const willRetry = kind !== 'input' && job.retryCount < job.retryLimit;
+      const last = (await getJobProgress(this.db, job.id).catch(() => null))?.progress ?? { done: 0 };
+      await progress(
+        { ...(last as JobProgress), message, failure: kind },
+        willRetry ? 'retrying' : 'failed',
+      ).catch(() => {});
+      this.emit('finished', {
+        queue: def.queue,
+        jobId: job.id,
+        outcome: 'failed',
+        seconds: (performance.now() - started) / 1000,
+        error: message,
+        failure: kind,
+      });
+      return { id: job.id, status: kind === 'input' ? 'deadletter' : 'failed', output: { message } };
+    } finally {
+      own.abort(new Error('job settled'));
+    }
   }
 
   /**
