@@ -14,8 +14,12 @@ export interface StoredTrack {
   primaryArtists: string[];
   featuredArtists: string[];
   remixers: string[];
-  /** Set entries naming this track. */
+  /** Set entries naming this track: how often this spelling was seen. */
   plays: number;
+  /** Set entries naming any track with one of this track's primary artists: how often its artist spelling was seen. */
+  artistPlays: number;
+  /** Distinct DJs (set performers) who played this track. */
+  djs: number;
 }
 
 export type CandidatePair = {
@@ -141,11 +145,19 @@ export async function storedTracks(q: Queryable, ids: number[]): Promise<StoredT
     featured_artists: string[];
     remixers: string[];
     plays: number;
+    artist_plays: number;
+    djs: number;
   }>(
     `SELECT t.id, t.artist_name, t.title, t.version, t.version_kind,
             ${credit('primary')} AS primary_artists, ${credit('featured')} AS featured_artists,
             ${credit('remixer')} AS remixers,
-            (SELECT count(*) FROM set_entries e WHERE e.track_id = t.id)::int AS plays
+            (SELECT count(*) FROM set_entries e WHERE e.track_id = t.id)::int AS plays,
+            (SELECT count(*) FROM track_artists x
+             JOIN track_artists y ON y.artist_id = x.artist_id AND y.role = 'primary'
+             JOIN set_entries e ON e.track_id = y.track_id
+             WHERE x.track_id = t.id AND x.role = 'primary')::int AS artist_plays,
+            (SELECT count(DISTINCT sp.artist_id) FROM set_entries e
+             JOIN set_performers sp ON sp.set_id = e.set_id WHERE e.track_id = t.id)::int AS djs
      FROM tracks t WHERE t.id = ANY($1::int[])`,
     [ids],
   );
@@ -159,6 +171,8 @@ export async function storedTracks(q: Queryable, ids: number[]): Promise<StoredT
     featuredArtists: r.featured_artists,
     remixers: r.remixers,
     plays: r.plays,
+    artistPlays: r.artist_plays,
+    djs: r.djs,
   }));
 }
 
@@ -518,4 +532,47 @@ export async function setDedupeWatermark(q: Queryable, trackId: number): Promise
 export async function maxTrackId(q: Queryable): Promise<number> {
   const [r] = await q.query<{ v: number | null }>('SELECT max(id) AS v FROM tracks');
   return r?.v ?? 0;
+}
+
+/** Live (not merged) tracks after `afterId`: the size of a dedupe scan, for its progress. */
+export async function liveTrackCount(q: Queryable, afterId: number): Promise<number> {
+  const [r] = await q.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM tracks WHERE id > $1 AND merged_into IS NULL',
+    [afterId],
+  );
+  return r?.n ?? 0;
+}
+
+const cursorKey = (scan: 'all' | 'new') => `dedupe.cursor.${scan}`;
+
+/**
+ * Where an interrupted dedupe scan stopped: the last track id it finished, and the highest id there was
+ * when it began (the scan ends there). Null when no scan of that kind is under way.
+ */
+export async function dedupeCursor(
+  q: Queryable,
+  scan: 'all' | 'new',
+): Promise<{ after: number; through: number } | null> {
+  const [r] = await q.query<{ v: { after: number; through: number } }>(
+    'SELECT value AS v FROM settings WHERE key = $1',
+    [cursorKey(scan)],
+  );
+  return r?.v ?? null;
+}
+
+/** Saves (or, with null, clears) the cursor of a dedupe scan: it is resumed from there if stopped. */
+export async function setDedupeCursor(
+  q: Queryable,
+  scan: 'all' | 'new',
+  cursor: { after: number; through: number } | null,
+): Promise<void> {
+  if (cursor === null) {
+    await q.query('DELETE FROM settings WHERE key = $1', [cursorKey(scan)]);
+    return;
+  }
+  await q.query(
+    `INSERT INTO settings (key, value) VALUES ($1, $2::jsonb)
+     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+    [cursorKey(scan), JSON.stringify(cursor)],
+  );
 }

@@ -1,0 +1,55 @@
+// Pairs a DJ knows apart. Each pair below is two different records (sides, cuts, parts, numbered
+// untitled tracks) and must never reach AUTO_MERGE; the typo pairs at the end must, so this table
+// fails if the scorer stops merging anything at all.
+import { describe, expect, it } from 'vitest';
+import { AUTO_MERGE, nearDuplicateScore, parseTrackLine } from '../src/index.ts';
+
+const score = (a: string, b: string) => nearDuplicateScore(parseTrackLine(a).track, parseTrackLine(b).track);
+
+describe('near-duplicate scoring never merges different records', () => {
+  it.each([
+    // vinyl sides in brackets
+    ['Ora Sound - Untitled (A)', 'Ora Sound - Untitled (B)'],
+    ['Mira Vale - THX-1139 (A1)', 'Mira Vale - THX-1139 (B1)'],
+    ['Mira Vale - THX-1139 (A1)', 'Mira Vale - THX-1139 (A2)'],
+    ['Kay Loom - Minus (AA)', 'Kay Loom - Minus (A)'],
+    ['Kay Loom - Untitled (A)', 'Kay Loom - Untitled (A1)'],
+    // sides written as a trailing word
+    ['Applied Forms - Applied Forms A', 'Applied Forms - Applied Forms C'],
+    ['Kay Loom - Minus AA', 'Kay Loom - Minus A'],
+    ['Kay Loom - Side A', 'Kay Loom - Side B'],
+    ['Kay Loom - Untitled A2', 'Kay Loom - Untitled B2'],
+    ['Kay Loom - Dub A1', 'Kay Loom - Dub A2'],
+    ['Kay Loom - Cut 2B', 'Kay Loom - Cut 2A'],
+    // numbered parts and untitled tracks
+    ['Tide Unit - Untitled 1', 'Tide Unit - Untitled 2'],
+    ['Tide Unit - Untitled 1', 'Tide Unit - Untitled B1'],
+    ['Kay Loom - Journey Part 1', 'Kay Loom - Journey Part 2'],
+    ['Kay Loom - Journey (Part 1)', 'Kay Loom - Journey (Part II)'],
+    ['Kay Loom - Journey Part One', 'Kay Loom - Journey Part Two'],
+    ['Kay Loom - Track 4', 'Kay Loom - Track 5'],
+    ['Kay Loom - Live 2006', 'Kay Loom - Live 2007'],
+    // a trailing letter that differs
+    ['Kay Loom - Track X', 'Kay Loom - Track Y'],
+    ['Kay Loom - Sequence E', 'Kay Loom - Sequence F'],
+    // a word more or less, a remix against its original
+    ['Kay Loom - Untitled A', 'Kay Loom - Untitled'],
+    ['Kay Loom - Raging', 'Kay Loom - Raging (The Storm)'],
+    ['Kay Loom - Horizon', 'Kay Loom - Horizon (Tom Ash Remix)'],
+  ])('%s ≠ %s', (a, b) => {
+    expect(score(a, b)).toBeLessThan(AUTO_MERGE);
+    expect(score(b, a)).toBeLessThan(AUTO_MERGE);
+  });
+});
+
+describe('near-duplicate scoring merges typos of one record', () => {
+  it.each([
+    ['Luke Abbott - Modern Driveway', 'Luke Abbot - Modern Driveway'],
+    ['Kay Loom - Secret Fever', 'Kay Loom - Secet Fever'],
+    ['Kay Loom - Horizon', 'Kay Loom - Horizons'],
+    ['Mira Vale - THX-1139 (A1)', 'Mira Vale - THX1139 (A1)'],
+    ['Kay Loom - Journey Part 2', 'Kay Loom - Journy Part 2'],
+  ])('%s = %s', (a, b) => {
+    expect(score(a, b)).toBeGreaterThanOrEqual(AUTO_MERGE);
+  });
+});
