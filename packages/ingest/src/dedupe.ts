@@ -7,14 +7,17 @@ import { AUTO_MERGE, nearDuplicateScore, REVIEW, type TrackParse, type VersionKi
 import {
   type Database,
   DedupeError,
+  dedupeCursor,
   dedupeWatermark,
   findCandidatePairs,
+  liveTrackCount,
   liveTrackIds,
   type MergeResult,
   maxTrackId,
   mergeTracks,
   recordCandidates,
   type StoredTrack,
+  setDedupeCursor,
   setDedupeWatermark,
   storedTracks,
 } from '@songnodes/db';
@@ -24,7 +27,7 @@ import type { GraphChange } from './pipeline.ts';
 export const TITLE_SIMILARITY = 0.4;
 /** pg_trgm similarity of artist credits, when two tracks share no primary artist. */
 export const ARTIST_SIMILARITY = 0.5;
-const BATCH = 1000;
+const BATCH = 250;
 // Merges can make new pairs (the survivor meets a third spelling); a few rounds settle it.
 const MAX_ROUNDS = 5;
 
@@ -42,19 +45,47 @@ export function storedTrackParse(t: StoredTrack): TrackParse {
   };
 }
 
-/** Which of two tracks survives a merge: the one with more plays, else the older one. */
+/**
+ * Which of two tracks survives a merge, and so whose spelling the merged track keeps: the spelling seen
+ * most often (more plays), then the one whose artist spelling is seen more often across the database
+ * (`Luke Abbott` over `Luke Abbot`), then the one more DJs played; only when all of that is equal, the
+ * older one.
+ */
 export function keptFirst(a: StoredTrack, b: StoredTrack): [StoredTrack, StoredTrack] {
-  if (a.plays !== b.plays) return a.plays > b.plays ? [a, b] : [b, a];
+  const order: (keyof StoredTrack)[] = ['plays', 'artistPlays', 'djs'];
+  for (const k of order) {
+    const x = a[k] as number;
+    const y = b[k] as number;
+    if (x !== y) return x > y ? [a, b] : [b, a];
+  }
   return a.id < b.id ? [a, b] : [b, a];
 }
 
+export interface DedupeProgress {
+  tracksScanned: number;
+  /** Tracks the run will look at in its first pass (survivors of merges are looked at again after). */
+  total: number;
+  merges: number;
+  reviewCandidates: number;
+}
+
 export interface DedupeOptions {
-  /** Look at these tracks only (e.g. the tracks an import created). */
+  /** Look at these tracks only (e.g. the tracks an import created), against every track. */
   trackIds?: number[];
   /** Without trackIds: true looks at tracks created since the last run, false at every track. */
   newOnly?: boolean;
+  /**
+   * A scan (no trackIds) saves where it is after each batch; a scan of the same kind that was stopped
+   * is taken up there unless this is false.
+   */
+  resume?: boolean;
   actor?: string;
   onChange?: (c: GraphChange) => void;
+  onProgress?: (p: DedupeProgress) => void | Promise<void>;
+  /** Checked between batches: a stopped scan keeps its cursor and resumes next time. */
+  signal?: AbortSignal;
+  /** Tracks per candidate query (default 250): bounds each database round trip and the memory held. */
+  batchSize?: number;
 }
 
 export interface DedupeMerge {
@@ -71,6 +102,8 @@ export interface DedupeSummary {
   merges: DedupeMerge[];
   /** Pairs recorded for review (REVIEW ≤ score < AUTO_MERGE). */
   reviewCandidates: number;
+  /** The track id a stopped scan resumed after (null: started from the beginning). */
+  resumedAfter: number | null;
   seconds: number;
 }
 
@@ -112,60 +145,57 @@ async function scoreBatch(
   return { pairs: unique.size, scored: out };
 }
 
-async function* idBatches(db: Database, opts: DedupeOptions, afterId: number): AsyncGenerator<number[]> {
-  if (opts.trackIds) {
-    for (let i = 0; i < opts.trackIds.length; i += BATCH) yield opts.trackIds.slice(i, i + BATCH);
-    return;
-  }
-  for (let after = afterId; ; ) {
-    const ids = await liveTrackIds(db, after, BATCH);
-    if (ids.length === 0) return;
-    yield ids;
-    after = ids.at(-1)!;
-  }
-}
+/** Lets requests in between batches: on the embedded database they share this thread with the run. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Finds near-duplicates of the given tracks (or of all / all new tracks), merges the sure ones and
- * records the rest for review. Each merge is its own transaction.
+ * records the rest for review. Works in bounded batches: each is one candidate query, its merges (one
+ * transaction each) and its review records; between batches it checks the signal, reports progress
+ * and, for a scan, saves its cursor so a stopped run resumes where it stopped.
  */
 export async function runDedupe(db: Database, opts: DedupeOptions = {}): Promise<DedupeSummary> {
   const started = performance.now();
   const actor = opts.actor ?? 'dedupe';
+  const batchSize = opts.batchSize ?? BATCH;
   const summary: DedupeSummary = {
     tracksScanned: 0,
     pairsScored: 0,
     merges: [],
     reviewCandidates: 0,
+    resumedAfter: null,
     seconds: 0,
   };
-  const scanAll = opts.trackIds === undefined;
-  const highest = scanAll ? await maxTrackId(db) : 0;
-  const from = scanAll && opts.newOnly ? await dedupeWatermark(db) : 0;
-
-  let round: DedupeOptions = opts;
-  for (let r = 0; r < MAX_ROUNDS; r++) {
-    const byPair = new Map<string, Scored>();
-    // Scanning every track, each pair is met from its lower id only; from a list, from either side
-    // (and possibly in two batches: the map keeps one).
-    const onlyHigherIds = round.trackIds === undefined && !opts.newOnly;
-    for await (const ids of idBatches(db, round, from)) {
-      summary.tracksScanned += ids.length;
-      const batch = await scoreBatch(db, ids, onlyHigherIds);
-      summary.pairsScored += batch.pairs;
-      for (const s of batch.scored) byPair.set(`${s.kept.id}:${s.merged.id}`, s);
+  const scan = opts.trackIds === undefined ? (opts.newOnly ? 'new' : 'all') : null;
+  let after = 0;
+  let through = 0;
+  if (scan) {
+    const saved = opts.resume === false ? null : await dedupeCursor(db, scan);
+    if (saved) {
+      ({ after, through } = saved);
+      summary.resumedAfter = after;
+    } else {
+      through = await maxTrackId(db);
+      after = scan === 'new' ? await dedupeWatermark(db) : 0;
     }
-    const scored = [...byPair.values()];
+  }
+  const total = scan ? await liveTrackCount(db, after) : opts.trackIds!.length;
+  const gone = new Set<number>();
+  const survivors = new Set<number>();
+
+  const handle = async (ids: number[], onlyHigherIds: boolean) => {
+    opts.signal?.throwIfAborted();
+    summary.tracksScanned += ids.length;
+    const batch = await scoreBatch(db, ids, onlyHigherIds);
+    summary.pairsScored += batch.pairs;
     summary.reviewCandidates += await recordCandidates(
       db,
-      scored
+      batch.scored
         .filter((s) => s.score < AUTO_MERGE)
         .map((s) => ({ trackId: s.kept.id, candidateTrackId: s.merged.id, score: s.score })),
     );
-    const gone = new Set<number>();
-    const survivors = new Set<number>();
-    for (const s of scored.filter((x) => x.score >= AUTO_MERGE).sort((a, b) => b.score - a.score)) {
-      // A track merged in this round is looked at again, as its survivor, in the next one.
+    for (const s of batch.scored.filter((x) => x.score >= AUTO_MERGE).sort((a, b) => b.score - a.score)) {
+      // A track merged earlier in the run is looked at again, as its survivor, after the scan.
       if (gone.has(s.kept.id) || gone.has(s.merged.id)) continue;
       const m = await mergeTracks(db, {
         keptId: s.kept.id,
@@ -179,11 +209,38 @@ export async function runDedupe(db: Database, opts: DedupeOptions = {}): Promise
       summary.merges.push({ mergeId: m.mergeId, keptId: s.kept.id, mergedId: s.merged.id, score: s.score });
       if (m.changedPairs.length > 0) opts.onChange?.({ newTrackIds: [], changedPairs: m.changedPairs });
     }
-    const again = [...survivors].filter((id) => !gone.has(id));
-    if (again.length === 0) break;
-    round = { trackIds: again };
+    await opts.onProgress?.({
+      tracksScanned: summary.tracksScanned,
+      total,
+      merges: summary.merges.length,
+      reviewCandidates: summary.reviewCandidates,
+    });
+    await breathe();
+  };
+
+  if (scan) {
+    // Scanning every track, each pair is met from its lower id only; new tracks are met from either side.
+    for (;;) {
+      const ids = (await liveTrackIds(db, after, batchSize)).filter((id) => id <= through);
+      if (ids.length === 0) break;
+      await handle(ids, scan === 'all');
+      after = ids.at(-1)!;
+      await setDedupeCursor(db, scan, { after, through });
+    }
+  } else {
+    const ids = opts.trackIds!;
+    for (let i = 0; i < ids.length; i += batchSize) await handle(ids.slice(i, i + batchSize), false);
   }
-  if (scanAll) await setDedupeWatermark(db, highest);
+  // Merges can make new pairs (the survivor meets a third spelling); a few rounds settle it.
+  for (let r = 0; r < MAX_ROUNDS && survivors.size > 0; r++) {
+    const again = [...survivors].filter((id) => !gone.has(id));
+    survivors.clear();
+    for (let i = 0; i < again.length; i += batchSize) await handle(again.slice(i, i + batchSize), false);
+  }
+  if (scan) {
+    await setDedupeWatermark(db, through);
+    await setDedupeCursor(db, scan, null);
+  }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

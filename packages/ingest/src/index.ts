@@ -2,6 +2,7 @@ export {
   ARTIST_SIMILARITY,
   type DedupeMerge,
   type DedupeOptions,
+  type DedupeProgress,
   type DedupeSummary,
   keptFirst,
   mergeManually,
@@ -10,6 +11,8 @@ export {
   TITLE_SIMILARITY,
 } from './dedupe.ts';
 export { type ImportPathOptions, importPath } from './files.ts';
+export { type ImportAndDedupeOptions, importAndDedupe } from './import-and-dedupe.ts';
+export { formatIssue } from './issues.ts';
 export {
   type DedupeCounts,
   type ImportFileJob,

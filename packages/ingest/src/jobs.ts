@@ -1,13 +1,16 @@
 // Imports as durable jobs: a file (or folder) path, or generated demo data. The worker that runs them
 // reports progress (sets and entries done, warnings, errors) through the job context. After a file
-// import, the tracks it created are checked for near-duplicates (runDedupe, new tracks only) unless the
-// job says `dedupe: false`.
+// import, the tracks it created are checked for near-duplicates (runDedupe on those tracks only) unless
+// the job says `dedupe: false`. An import that stores nothing fails as bad input (dead letter, no
+// retries) with the first error's file and line; a database that went away is retried.
 import { rm, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Database } from '@songnodes/db';
 import { FORMAT_IDS, type FormatId } from '@songnodes/importers';
-import { defineJob, type JobContext } from '@songnodes/jobs';
-import { type DedupeSummary, runDedupe } from './dedupe.ts';
-import { importPath } from './files.ts';
+import { classifyFailure, defineJob, type JobContext, JobInputError } from '@songnodes/jobs';
+import type { DedupeSummary } from './dedupe.ts';
+import { importAndDedupe } from './import-and-dedupe.ts';
+import { formatIssue } from './issues.ts';
 import type { GraphChange, ImportProgress, ImportSummary } from './pipeline.ts';
 
 export interface ImportFileJob {
@@ -25,6 +28,8 @@ export interface DedupeCounts {
   tracksScanned: number;
   pairsScored: number;
   merges: number;
+  /** The merges made (first 100), each reversible with `dedupe split <mergeId>`. */
+  mergeIds: number[];
   reviewCandidates: number;
   seconds: number;
 }
@@ -33,6 +38,7 @@ const dedupeCounts = (d: DedupeSummary): DedupeCounts => ({
   tracksScanned: d.tracksScanned,
   pairsScored: d.pairsScored,
   merges: d.merges.length,
+  mergeIds: d.merges.slice(0, 100).map((m) => m.mergeId),
   reviewCandidates: d.reviewCandidates,
   seconds: d.seconds,
 });
@@ -66,6 +72,16 @@ export function summaryForStorage(s: ImportSummary) {
   };
 }
 
+/** The error a user must fix when an import stored nothing: the first error issue, with file and line. */
+function nothingImported(s: ImportSummary, path: string): JobInputError | null {
+  if (s.setsStored + s.setsUnchanged > 0 || s.setsFailed === 0) return null;
+  const first = s.issues.find((i) => i.severity === 'error');
+  const more = s.setsFailed > 1 ? ` (${s.setsFailed} sets could not be read)` : '';
+  return new JobInputError(
+    `nothing was imported from ${basename(path)}: ${first ? formatIssue(first) : 'no set could be read'}${more}`,
+  );
+}
+
 export function importFileJob(deps: IngestJobDeps) {
   return defineJob({
     queue: 'ingest.import-file',
@@ -87,22 +103,53 @@ export function importFileJob(deps: IngestJobDeps) {
       };
     },
     retry: { limit: 2 },
+    // A crashed import is found by its heartbeat, not by this: room for a million-entry file.
+    expireInSeconds: 6 * 3600,
     async handler(job, ctx) {
-      await stat(job.path); // a missing file fails the job (and its retries) with the path named
-      const s = await importPath(deps.db, job.path, {
-        format: job.format,
-        source: job.source,
-        onProgress: importProgressReporter(ctx),
-        onChange: deps.onChange,
-        signal: ctx.signal,
-      });
-      // Skipped on request, and when nothing was stored (no new tracks to look at).
-      const dedupe =
-        job.dedupe === false || s.setsStored === 0
-          ? null
-          : dedupeCounts(await runDedupe(deps.db, { newOnly: true, onChange: deps.onChange }));
-      if (job.removeAfter) await rm(job.path, { force: true });
-      return { ...summaryForStorage(s), dedupe };
+      // The upload is kept for retries while the job may still run again, and removed once it ends.
+      let ended = false;
+      try {
+        const r = await importFile(deps, job, ctx);
+        ended = true;
+        return r;
+      } catch (e) {
+        ended = ctx.finalAttempt || classifyFailure(e) === 'input';
+        throw e;
+      } finally {
+        if (ended && job.removeAfter) await rm(job.path, { force: true });
+      }
     },
   });
+}
+
+/**
+ * One import attempt: read and store (a retry skips what an earlier attempt stored: content hashes
+ * make a stored set a no-op), then dedupe the tracks this import created against their candidates.
+ */
+async function importFile(deps: IngestJobDeps, job: ImportFileJob, ctx: JobContext) {
+  try {
+    await stat(job.path);
+  } catch (e) {
+    throw new JobInputError(`cannot read ${job.path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, {
+      cause: e,
+    });
+  }
+  const report = importProgressReporter(ctx);
+  let last: ImportProgress | null = null;
+  const { summary, dedupe } = await importAndDedupe(deps.db, job.path, {
+    format: job.format,
+    source: job.source,
+    dedupe: job.dedupe,
+    onProgress: (p) => {
+      last = p;
+      return report(p);
+    },
+    onChange: deps.onChange,
+    signal: ctx.signal,
+    onDedupeProgress: (p) =>
+      ctx.progress({ ...(last ?? {}), done: last?.setsRead ?? 0, unit: 'sets', stage: 'dedupe', dedupe: p }),
+  });
+  const refused = nothingImported(summary, job.path);
+  if (refused) throw refused;
+  return { ...summaryForStorage(summary), dedupe: dedupe && dedupeCounts(dedupe) };
 }

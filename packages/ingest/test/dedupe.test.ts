@@ -13,6 +13,8 @@ const stored = (over: Partial<StoredTrack>): StoredTrack => ({
   featuredArtists: [],
   remixers: [],
   plays: 1,
+  artistPlays: 1,
+  djs: 1,
   ...over,
 });
 
@@ -55,12 +57,21 @@ describe('storedTrackParse', () => {
   });
 });
 
-describe('keptFirst', () => {
+describe('keptFirst: the spelling seen most often survives, then the one with more evidence', () => {
   it.each([
-    [{ id: 1, plays: 3 }, { id: 2, plays: 5 }, 2],
-    [{ id: 7, plays: 4 }, { id: 2, plays: 1 }, 7],
-    [{ id: 9, plays: 2 }, { id: 4, plays: 2 }, 4],
-  ])('%o vs %o keeps %i', (a, b, kept) => {
+    ['more plays', { id: 1, plays: 3 }, { id: 2, plays: 5 }, 2],
+    ['more plays, younger', { id: 7, plays: 4 }, { id: 2, plays: 1 }, 7],
+    // `Luke Abbott` over `Luke Abbot`: one play each, but the artist spelling is seen more often.
+    ['artist spelling seen more', { id: 1, artistPlays: 1 }, { id: 2, artistPlays: 9 }, 2],
+    ['more DJs', { id: 1, djs: 1 }, { id: 2, djs: 3 }, 2],
+    [
+      'plays before artist spelling',
+      { id: 1, plays: 2, artistPlays: 2 },
+      { id: 2, plays: 1, artistPlays: 50 },
+      1,
+    ],
+    ['all equal: the older', { id: 9, plays: 2 }, { id: 4, plays: 2 }, 4],
+  ])('%s', (_why, a, b, kept) => {
     expect(keptFirst(stored(a), stored(b))[0].id).toBe(kept);
     expect(keptFirst(stored(b), stored(a))[0].id).toBe(kept);
   });

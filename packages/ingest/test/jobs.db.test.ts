@@ -35,6 +35,7 @@ const ctx = (): JobContext => ({
   jobId: 'test',
   signal: new AbortController().signal,
   progress: async () => {},
+  finalAttempt: true,
 });
 
 describe.skipIf(noServer)('import job', () => {
