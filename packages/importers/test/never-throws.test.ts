@@ -34,7 +34,6 @@ function damage(text: string, seed: number): string {
     ';',
     '&',
     '\\',
-    '\u0000',
     '#EXTVDJ:<a>',
   ];
   let out = text;
