@@ -169,6 +169,21 @@ describe.skipIf(noServer)(`exports over HTTP (${engine})`, () => {
     expect(await trackIdsOf(again)).toEqual(order);
   });
 
+  it('a saved plan (planId) round-trips through M3U8 in its order', async () => {
+    const order = [firstTracks[2]!, firstTracks[1]!, firstTracks[0]!];
+    const saved = await json<{ id: number }>('/plans', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Saved / backwards', tracks: order }),
+    });
+    expect(saved.status).toBe(201);
+    const file = await exported({ kind: 'plan', format: 'm3u8', planId: saved.body.id });
+    expect(file.text).toContain('#PLAYLIST:Saved / backwards');
+    expect(file.disposition).toContain('filename="Saved _ backwards.m3u8"');
+    const again = await importFile(file.text, 'saved.m3u8', 'again-saved-plan');
+    expect(await trackIdsOf(again)).toEqual(order);
+  });
+
   it('a list of tracks exports as Traktor NML with BPM and key where known', async () => {
     const file = await exported({ kind: 'tracks', format: 'traktor', tracks: firstTracks, name: 'Crate' });
     expect(file.text).toContain('<TEMPO BPM="121.000000"');
@@ -227,7 +242,8 @@ describe.skipIf(noServer)(`exports over HTTP (${engine})`, () => {
       [{ kind: 'set', format: 'gexf', setId: 1 }, 422, 'format'],
       [{ kind: 'set', format: 'csv' }, 422, 'setId'],
       [{ kind: 'set', format: 'csv', setId: 999_999 }, 404, 'setId'],
-      [{ kind: 'plan', format: 'm3u8', planId: 3 }, 422, 'planId'],
+      [{ kind: 'plan', format: 'm3u8', planId: 999_999 }, 404, 'planId'],
+      [{ kind: 'plan', format: 'm3u8', planId: 1, plan: { tracks: [firstTracks[0]] } }, 422, 'plan'],
       [{ kind: 'plan', format: 'm3u8' }, 422, 'plan'],
       [{ kind: 'tracks', format: 'csv', tracks: [firstTracks[0], 999_999] }, 422, 'tracks.1'],
       [{ kind: 'tracks', format: 'csv' }, 422, 'tracks'],

@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import {
   type Database,
   type GraphExportFilter,
+  getPlan,
   graphExport,
   playlistTracks,
   setPlaylist,
@@ -42,6 +43,8 @@ export interface ExportJob {
   /** The tracks of a plan or a track list, in order. */
   trackIds?: number[];
   setId?: number;
+  /** A saved plan, read when the job runs. */
+  planId?: number;
   filters?: GraphExportFilter;
 }
 
@@ -98,8 +101,12 @@ export function exportFileJob(deps: { db: Database }) {
       if (typeof d.dir !== 'string' || d.dir === '') throw new Error('"dir" must name the export folder');
       if (kind === 'set' && !(Number.isInteger(d.setId) && (d.setId as number) > 0))
         throw new Error('a set export needs "setId"');
-      if ((kind === 'plan' || kind === 'tracks') && !(isIds(d.trackIds) && d.trackIds.length > 0))
-        throw new Error(`a ${kind} export needs "trackIds"`);
+      const planId =
+        Number.isInteger(d.planId) && (d.planId as number) > 0 ? (d.planId as number) : undefined;
+      if (kind === 'plan' && planId === undefined && !(isIds(d.trackIds) && d.trackIds.length > 0))
+        throw new Error('a plan export needs "planId" or "trackIds"');
+      if (kind === 'tracks' && !(isIds(d.trackIds) && d.trackIds.length > 0))
+        throw new Error('a tracks export needs "trackIds"');
       return {
         kind,
         format: format as ExportFormat,
@@ -107,6 +114,7 @@ export function exportFileJob(deps: { db: Database }) {
         name: typeof d.name === 'string' ? d.name : undefined,
         trackIds: isIds(d.trackIds) ? d.trackIds : undefined,
         setId: typeof d.setId === 'number' ? d.setId : undefined,
+        planId,
         filters: (d.filters ?? undefined) as GraphExportFilter | undefined,
       };
     },
@@ -165,12 +173,18 @@ async function playlistOf(
       extra: set.unknownEntries > 0 ? { unknownEntriesLeftOut: set.unknownEntries } : {},
     };
   }
-  const ids = job.trackIds ?? [];
+  let ids = job.trackIds ?? [];
+  let name = job.name;
+  if (job.planId !== undefined) {
+    const plan = await getPlan(db, job.planId);
+    if (!plan) throw new Error(`plan ${job.planId} no longer exists`);
+    ids = plan.trackIds;
+    name = plan.name;
+  }
   const { tracks, missing } = await playlistTracks(db, ids);
   if (tracks.length === 0) throw new Error('none of the tracks exists any more');
-  const name = job.name ?? (job.kind === 'plan' ? 'SongNodes plan' : 'SongNodes tracks');
   return {
-    playlist: { name, tracks },
+    playlist: { name: name ?? (job.kind === 'plan' ? 'SongNodes plan' : 'SongNodes tracks'), tracks },
     extra: missing.length > 0 ? { missingTrackIds: missing.map((i) => ids[i]!) } : {},
   };
 }

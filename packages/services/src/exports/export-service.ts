@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { type Database, type GraphExportFilter, playlistTracks, setPlaylist } from '@songnodes/db';
+import { type Database, type GraphExportFilter, getPlan, playlistTracks, setPlaylist } from '@songnodes/db';
 import type { JobDefinition, JobQueue } from '@songnodes/jobs';
 import { checkKeys, invalid, notFound, ServiceError } from '../errors.ts';
 import type { ExportJob, ExportResult } from './export-job.ts';
@@ -105,12 +105,18 @@ export class ExportService {
       return { kind: 'set', format: r.format, dir, setId: r.setId };
     }
     if (r.kind === 'plan') {
-      if (r.planId !== undefined)
+      if (r.planId !== undefined && r.plan !== undefined)
+        throw invalid('plan', 'name a saved plan (planId) or send one (plan), not both');
+      if (r.planId !== undefined) {
+        const saved = await getPlan(this.deps.db, r.planId);
+        if (!saved) throw notFound(`no plan ${r.planId}`, 'planId');
+        return { kind: 'plan', format: r.format, dir, planId: r.planId };
+      }
+      if (!r.plan)
         throw invalid(
-          'planId',
-          'saved plans do not exist yet: send the plan itself as plan: { tracks: [ids], name }',
+          'plan',
+          'a plan export names a saved plan (planId) or sends one: plan: { tracks, name }',
         );
-      if (!r.plan) throw invalid('plan', 'a plan export needs the plan: { tracks: [ids], name }');
       const trackIds = await this.checkTracks(r.plan.tracks, 'plan.tracks');
       return { kind: 'plan', format: r.format, dir, trackIds, name: r.plan.name };
     }

@@ -715,8 +715,9 @@ export interface paths {
           tracks?: number[];
           name?: string;
           setId?: number;
+          /** a saved plan (POST /plans) */
           planId?: number;
-          /** the plan itself (saved plans are not there yet) */
+          /** a plan not saved: its tracks in order and a name */
           plan?: {
             /** track ids, in order */
             tracks: number[];

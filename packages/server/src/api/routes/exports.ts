@@ -4,7 +4,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { EXPORT_FORMATS, EXPORT_KINDS, type ExportService } from '@songnodes/services';
 import { Type } from 'typebox';
-import { Id, problems } from '../schemas.ts';
+import { Id, MAX_ID, problems } from '../schemas.ts';
 
 const MAX_TRACKS = 10_000;
 const TrackIds = Type.Array(Id, { minItems: 1, maxItems: MAX_TRACKS, description: 'track ids, in order' });
@@ -12,8 +12,8 @@ const Name = Type.String({ minLength: 1, maxLength: 200 });
 
 const GraphFilters = Type.Object(
   {
-    minCount: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647 })),
-    minDjs: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647 })),
+    minCount: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_ID })),
+    minDjs: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_ID })),
     bpmMin: Type.Optional(Type.Number({ minimum: 0, maximum: 1000 })),
     bpmMax: Type.Optional(Type.Number({ minimum: 0, maximum: 1000 })),
     keys: Type.Optional(
@@ -41,11 +41,13 @@ const ExportRequest = Type.Object(
     tracks: Type.Optional(TrackIds),
     name: Type.Optional(Name),
     setId: Type.Optional(Id),
-    planId: Type.Optional(Id),
+    planId: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: MAX_ID, description: 'a saved plan (POST /plans)' }),
+    ),
     plan: Type.Optional(
       Type.Object(
         { tracks: TrackIds, name: Type.Optional(Name) },
-        { additionalProperties: false, description: 'the plan itself (saved plans are not there yet)' },
+        { additionalProperties: false, description: 'a plan not saved: its tracks in order and a name' },
       ),
     ),
     filters: Type.Optional(GraphFilters),
