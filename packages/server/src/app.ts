@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Database } from '@songnodes/db';
 import type { JobQueue } from '@songnodes/jobs';
@@ -6,6 +7,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerOpenApi } from './api/openapi.ts';
 import { type ApiServices, apiV1 } from './api/plugin.ts';
 import { sendProblem } from './api/problem.ts';
+import { SocketHub } from './api/ws/hub.ts';
+import { wsRoute } from './api/ws/route.ts';
 import type { Config } from './config.ts';
 import { loggerOptions } from './logger.ts';
 import { createMetrics } from './plugins/metrics.ts';
@@ -22,6 +25,8 @@ export interface AppDeps {
    * app; without them (the `worker` role) the process serves health and metrics only.
    */
   api?: ApiServices;
+  /** WebSocket heartbeat and back-pressure (defaults: 30 s, 1 MiB). */
+  ws?: { heartbeatMs?: number; maxBufferedBytes?: number };
 }
 
 /** The HTTP application: health and metrics always; the API and the web app when the role serves them. */
@@ -45,6 +50,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(metrics.plugin);
   await app.register(healthRoutes({ db: deps.db, jobs: deps.jobs }));
   if (deps.api) {
+    const api = deps.api;
+    await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+    const hub = new SocketHub(api.bus, {
+      heartbeatMs: deps.ws?.heartbeatMs ?? 30_000,
+      maxBufferedBytes: deps.ws?.maxBufferedBytes ?? 1_048_576,
+      statusMs: 10_000,
+      status: () => {
+        const g = api.explore?.status();
+        return { graphVersion: g?.version ?? null, graph: g ?? null };
+      },
+    });
+    hub.metrics(metrics.registry);
+    await wsRoute(app, { hub });
     await registerOpenApi(app);
     await app.register(apiV1(deps.api), { prefix: '/api/v1' });
     await app.register(webPlugin);

@@ -41,6 +41,8 @@ const schema = z.object({
   SONGNODES_DEMO_SEED: int(0, 2 ** 31 - 1).default(2026),
   WORKER_CONCURRENCY: int(1, 64).default(2),
   SHUTDOWN_TIMEOUT_MS: int(1000, 120_000).default(10_000),
+  WS_HEARTBEAT_MS: int(1000, 600_000).default(30_000),
+  WS_MAX_BUFFER_BYTES: int(1024, 1_000_000_000).default(1_048_576),
   SCRAPER_CONTACT_URL: z
     .string()
     .regex(/^(https?:\/\/|mailto:)\S+$/, 'must be an http(s):// or mailto: address')
@@ -119,6 +121,9 @@ export const CONFIG_VARIABLES: Record<keyof z.infer<typeof schema>, string> = {
   SONGNODES_DEMO_SEED: 'seed of the demo data generator (default 2026)',
   WORKER_CONCURRENCY: 'jobs run at once per queue in a worker (default 2)',
   SHUTDOWN_TIMEOUT_MS: 'how long SIGTERM/SIGINT waits for requests and jobs to drain (default 10000)',
+  WS_HEARTBEAT_MS: 'WebSocket ping interval; a client that misses one is dropped (default 30000)',
+  WS_MAX_BUFFER_BYTES:
+    'a WebSocket client whose unsent data would pass this is disconnected (default 1048576)',
   SCRAPER_CONTACT_URL: 'web page or mailto: for site operators, put in the User-Agent (required to scrape)',
   SCRAPER_ALLOW_PRIVATE_HOSTS:
     'tests only: scrapers may reach loopback/private hosts on any port (default false)',

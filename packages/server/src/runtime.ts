@@ -117,7 +117,13 @@ export async function runRole(role: Role, config: Config): Promise<Running> {
           exportDir: join(config.dataDir, 'exports'),
         })
       : undefined;
-    app = await buildApp({ config, db, jobs, api });
+    app = await buildApp({
+      config,
+      db,
+      jobs,
+      api,
+      ws: { heartbeatMs: config.WS_HEARTBEAT_MS, maxBufferedBytes: config.WS_MAX_BUFFER_BYTES },
+    });
     if (service) app.log.info(service.status(), 'graph index built');
     jobs.on('error', (e) => app?.log.error({ err: e }, 'job queue error'));
     if (role !== 'api')

@@ -7,14 +7,22 @@ import type { JobProgressRecord } from '@songnodes/db';
 export type DomainEvent =
   | {
       type: 'graph.changed';
-      /** Tracks that are new to the graph. */
+      /** Tracks that are new to the graph, or whose facts (BPM, key, genre…) changed. */
       newTrackIds: number[];
       /** Transitions whose aggregate changed (added, grown, moved by a merge). */
       changedPairs: [number, number][];
-      /** What caused it: `import`, `merge`, `split`, `update`. */
+      /** What caused it: `import`, `merge`, `split`, `update`, `delete`. */
       cause: string;
     }
-  | { type: 'job.progress'; job: JobProgressRecord };
+  | { type: 'job.progress'; job: JobProgressRecord }
+  | {
+      /** A shared session (selection, planned set) changed: last writer wins per field. */
+      type: 'session.update';
+      session: string;
+      fields: Record<string, unknown>;
+      /** Milliseconds since the epoch when the writer sent it; orders writers across processes. */
+      at: number;
+    };
 
 export interface EventBus {
   publish(e: DomainEvent): void;

@@ -1,8 +1,7 @@
-// /events (WebSocket): a JSON message per event — job progress and graph changes — from whichever
-// process produced it, through the event bus. `?job=<id>` narrows it to one job's progress.
-
+// /events (WebSocket): the simple feed — a JSON message per job progress or graph change, from
+// whichever process produced it. `?job=<id>` narrows it to one job. The versioned protocol with rooms,
+// acknowledgements and shared sessions is /ws (api/ws); this feed stays for simple scripts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import websocket from '@fastify/websocket';
 import type { DomainEvent, EventBus } from '@songnodes/services';
 import { Type } from 'typebox';
 
@@ -10,7 +9,8 @@ export type WireEvent =
   | { type: 'job.progress'; job: unknown }
   | { type: 'graph.changed'; newTracks: number; changedTransitions: number; cause: string };
 
-export function wireEvent(e: DomainEvent): WireEvent {
+export function wireEvent(e: DomainEvent): WireEvent | null {
+  if (e.type === 'session.update') return null;
   if (e.type === 'job.progress') return e;
   return {
     type: 'graph.changed',
@@ -23,7 +23,6 @@ export function wireEvent(e: DomainEvent): WireEvent {
 export const eventRoutes =
   (s: { bus: EventBus }): FastifyPluginAsyncTypebox =>
   async (app) => {
-    await app.register(websocket);
     app.get(
       '/events',
       {
@@ -42,7 +41,8 @@ export const eventRoutes =
         const only = req.query.job;
         const unsubscribe = s.bus.subscribe((e) => {
           if (only && (e.type !== 'job.progress' || e.job.jobId !== only)) return;
-          socket.send(JSON.stringify(wireEvent(e)));
+          const wire = wireEvent(e);
+          if (wire) socket.send(JSON.stringify(wire));
         });
         socket.on('close', unsubscribe);
       },
