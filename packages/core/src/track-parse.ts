@@ -77,6 +77,46 @@ function trackGroup(inner: string): VersionInfo | 'featuring' | 'empty' | null {
   return classifyVersion(inner);
 }
 
+const LITTLE_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'in',
+  'on',
+  'of',
+  'to',
+  'my',
+  'your',
+  'me',
+  'you',
+  'and',
+  'for',
+  'at',
+  'it',
+  'is',
+  'day',
+  'night',
+  'club',
+  'original',
+  'extended',
+  'radio',
+]);
+
+/** `Sundial Tom Ash Remix` → title `Sundial`, version `Tom Ash Remix`; null when the title does not end so. */
+function bareRemix(text: string): { title: string; version: VersionInfo } | null {
+  const m = /^(.*\S)\s+(re-?mix|mix)$/i.exec(text);
+  if (!m || /[()[\]]|\s-\s/.test(text)) return null;
+  const words = m[1]!.split(/\s+/);
+  if (words.length < 2) return null;
+  let n = Math.min(2, words.length - 1);
+  while (n > 0 && words.slice(-n).some((w) => LITTLE_WORDS.has(w.toLowerCase()))) n--;
+  // Without a maker only `Remix` is a version: `Title Mix` may well be the title.
+  if (n === 0 && !/^re-?mix$/i.test(m[2]!)) return null;
+  const version = classifyVersion([...words.slice(words.length - n), m[2]!].join(' '));
+  if (!version || version.base) return null;
+  return { title: words.slice(0, words.length - n).join(' '), version };
+}
+
 /** The text has as many closing as opening brackets (a ` - ` split there does not cut a group). */
 function balanced(text: string): boolean {
   let depth = 0;
@@ -130,6 +170,16 @@ function parseTitle(text: string): TitleParts {
     if (vip) {
       versions.unshift(classifyVersion('VIP')!);
       title = title.slice(0, vip.index).trim();
+      changed = true;
+      continue;
+    }
+    // `Title X Remix` / `Title X Mix` without brackets: the maker is the one or two words before the
+    // kind word (never the whole title, never a little word such as `The Day`); `Back In The Day Remix`
+    // is the title's remix with no maker named.
+    const bare = versions.length === 0 ? bareRemix(title) : null;
+    if (bare) {
+      versions.unshift(bare.version);
+      title = bare.title;
       changed = true;
       continue;
     }

@@ -244,6 +244,15 @@ const RAW: [string, Expect][] = [
   ],
   ['Kilo Brass - Tin Roof (Part 2 - Live)', { title: 'Tin Roof', versionKind: 'live' }],
   ['Kilo Brass - Tin Roof (Sunset - Moon)', { title: 'Tin Roof (Sunset - Moon)', ...orig }],
+  // `Title X Remix` / `Title X Mix` without brackets
+  ['Kilo Brass - Tin Roof Pim Odo Remix', { title: 'Tin Roof', remixers: ['Pim Odo'], versionKind: 'remix' }],
+  ['Kilo Brass - Sundial Lu Remix', { title: 'Sundial', remixers: ['Lu'], versionKind: 'remix' }],
+  ['Kilo Brass - Tin Roof Pim Odo Mix', { title: 'Tin Roof', remixers: ['Pim Odo'], version: 'Pim Odo Mix' }],
+  ['Kilo Brass - Back In The Day Remix', { title: 'Back In The Day', remixers: [], versionKind: 'remix' }],
+  ['Kilo Brass - Tin Roof VIP', { title: 'Tin Roof', versionKind: 'vip' }],
+  ['Kilo Brass - The Mix', { title: 'The Mix', ...orig }],
+  ['Kilo Brass - Club Mix', { title: 'Club Mix', ...orig }],
+  ['Kilo Brass - Tin Roof Original Mix', { title: 'Tin Roof Original Mix', ...orig }],
   // a version followed by more text
   [
     'Kilo Brass - Tin Roof (Pim Odo Remix) [FREE DL]',
