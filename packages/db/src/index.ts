@@ -16,6 +16,29 @@ export { type OpenOptions, openDatabase } from './open.ts';
 export { openPglite, type PgliteDatabase } from './pglite.ts';
 export { openPostgres, type PostgresDatabase } from './postgres.ts';
 export {
+  artistAliases,
+  artistCollaborations,
+  artistsByIds,
+  artistTracks,
+  type CreditRecord,
+  type EntryRecord,
+  type PlayCounts,
+  type SetRecord,
+  setEntries,
+  setPerformers,
+  setsByIds,
+  type TrackRecord,
+  type TransitionRecord,
+  topTransitions,
+  trackCredits,
+  trackPlayCounts,
+  trackRecordOf,
+  trackRemixes,
+  trackSets,
+  tracksByIds,
+  trackTransitions,
+} from './repositories/batch-reads.ts';
+export {
   type ArtistDetail,
   findSetId,
   getArtist,

@@ -10,6 +10,7 @@ import { sendProblem } from './api/problem.ts';
 import { SocketHub } from './api/ws/hub.ts';
 import { wsRoute } from './api/ws/route.ts';
 import type { Config } from './config.ts';
+import { type GraphqlSettings, graphqlPlugin } from './graphql/plugin.ts';
 import { loggerOptions } from './logger.ts';
 import { createMetrics } from './plugins/metrics.ts';
 import { webPlugin } from './plugins/web.ts';
@@ -65,6 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await wsRoute(app, { hub });
     await registerOpenApi(app);
     await app.register(apiV1(deps.api), { prefix: '/api/v1' });
+    await app.register(graphqlPlugin(deps.api, deps.config as GraphqlSettings));
     await app.register(webPlugin);
   } else {
     app.setNotFoundHandler((req, reply) =>

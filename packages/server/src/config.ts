@@ -43,6 +43,8 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: int(1000, 120_000).default(10_000),
   WS_HEARTBEAT_MS: int(1000, 600_000).default(30_000),
   WS_MAX_BUFFER_BYTES: int(1024, 1_000_000_000).default(1_048_576),
+  GRAPHQL_DEPTH_LIMIT: int(1, 1000).default(15),
+  GRAPHQL_COMPLEXITY_LIMIT: int(1, 100_000_000).default(1000),
   SCRAPER_CONTACT_URL: z
     .string()
     .regex(/^(https?:\/\/|mailto:)\S+$/, 'must be an http(s):// or mailto: address')
@@ -124,6 +126,8 @@ export const CONFIG_VARIABLES: Record<keyof z.infer<typeof schema>, string> = {
   WS_HEARTBEAT_MS: 'WebSocket ping interval; a client that misses one is dropped (default 30000)',
   WS_MAX_BUFFER_BYTES:
     'a WebSocket client whose unsent data would pass this is disconnected (default 1048576)',
+  GRAPHQL_DEPTH_LIMIT: 'deepest nesting a GraphQL query may have (default 15)',
+  GRAPHQL_COMPLEXITY_LIMIT: 'most objects a GraphQL query may ask for, counted before it runs (default 1000)',
   SCRAPER_CONTACT_URL: 'web page or mailto: for site operators, put in the User-Agent (required to scrape)',
   SCRAPER_ALLOW_PRIVATE_HOSTS:
     'tests only: scrapers may reach loopback/private hosts on any port (default false)',

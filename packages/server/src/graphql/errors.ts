@@ -1,0 +1,92 @@
+// Errors as GraphQL clients expect them: a message and `extensions: { code, field }`. A service's
+// refusal keeps its message and names the argument at fault; GraphQL's own refusals (syntax,
+// validation, wrong variable types) say BAD_REQUEST-class codes; anything else is a bug — logged with
+// its stack, answered as "internal error" without it.
+import { ServiceError, type ServiceErrorKind } from '@songnodes/services';
+import type { FastifyBaseLogger } from 'fastify';
+import type { GraphQLError as GraphQLErrorType } from 'graphql';
+import type { MercuriusContext } from 'mercurius';
+import { graphqlJs } from './graphql-js.ts';
+
+const { GraphQLError } = graphqlJs;
+type GraphQLError = GraphQLErrorType;
+
+const CODES: Record<ServiceErrorKind, string> = {
+  invalid: 'BAD_USER_INPUT',
+  not_found: 'NOT_FOUND',
+  conflict: 'CONFLICT',
+  not_ready: 'NOT_READY',
+  forbidden: 'FORBIDDEN',
+};
+
+/** Mercurius wraps GraphQL's validation errors in one error holding them all: unwrap them. */
+function flatten(errors: readonly GraphQLError[]): GraphQLError[] {
+  return errors.flatMap((e) => {
+    const inner = (e.originalError as { errors?: unknown } | undefined)?.errors;
+    if (!Array.isArray(inner)) return [e];
+    return inner.map((x) =>
+      x instanceof GraphQLError
+        ? x
+        : new GraphQLError(String((x as Error).message ?? x), { originalError: x }),
+    );
+  });
+}
+
+function publicError(e: GraphQLError, log: FastifyBaseLogger): GraphQLError {
+  const o = e.originalError as
+    | (Error & { statusCode?: number; extensions?: Record<string, unknown> })
+    | undefined;
+  const at = { nodes: e.nodes, path: e.path, positions: e.positions, source: e.source };
+  if (o instanceof ServiceError)
+    return new GraphQLError(o.message, {
+      ...at,
+      extensions: {
+        code: CODES[o.kind],
+        ...(o.field ? { field: o.field } : {}),
+        ...(o.details !== undefined ? { details: o.details } : {}),
+      },
+    });
+  if (o?.extensions?.code) return new GraphQLError(o.message, { ...at, extensions: o.extensions });
+  if (!o || o instanceof GraphQLError) {
+    // GraphQL's own errors: syntax, validation, variables of the wrong type.
+    const code =
+      (e.extensions?.code as string | undefined) ??
+      (e.message.startsWith('Syntax Error')
+        ? 'GRAPHQL_PARSE_FAILED'
+        : e.message.startsWith('Variable ')
+          ? 'BAD_USER_INPUT'
+          : 'GRAPHQL_VALIDATION_FAILED');
+    return new GraphQLError(e.message, { ...at, extensions: { ...e.extensions, code } });
+  }
+  // A request the HTTP layer refused (unreadable JSON body, wrong method): its own message.
+  if (typeof o.statusCode === 'number' && o.statusCode >= 400 && o.statusCode < 500)
+    return new GraphQLError(o.message, { ...at, extensions: { code: 'BAD_REQUEST' } });
+  log.error({ err: o, path: e.path }, 'GraphQL resolver failed');
+  return new GraphQLError('internal error', { ...at, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}
+
+const BAD_REQUEST_CODES = new Set([
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'QUERY_TOO_DEEP',
+  'QUERY_TOO_COMPLEX',
+]);
+
+/** Mercurius's errorFormatter: public errors, and the HTTP status of a request that produced no data. */
+export function formatErrors(
+  execution: { data?: unknown; errors: readonly GraphQLError[] },
+  ctx: MercuriusContext,
+): { statusCode: number; response: { data: unknown; errors: ReturnType<GraphQLError['toJSON']>[] } } {
+  const log = ctx.reply ? ctx.reply.log : ctx.app.log;
+  const errors = flatten(execution.errors).map((e) => publicError(e, log));
+  let statusCode = 200;
+  // GraphQL over HTTP: a request refused before execution (no data) is a 400; a bug with no data, a 500.
+  if (!execution.data) {
+    const codes = errors.map((e) => e.extensions.code);
+    if (codes.every((c) => BAD_REQUEST_CODES.has(String(c)))) statusCode = 400;
+    else if (codes.includes('INTERNAL_SERVER_ERROR')) statusCode = 500;
+  }
+  return { statusCode, response: { data: execution.data ?? null, errors: errors.map((e) => e.toJSON()) } };
+}

@@ -1,0 +1,355 @@
+// The GraphQL schema (SDL): the catalogue as a graph of tracks, artists, sets and transitions, the
+// graph engine's views and planner, the mutations that change the catalogue, and live events.
+// Every list field takes `first` (with a default and a maximum) so the complexity limit can price it.
+
+export const schema = /* GraphQL */ `
+  "A track: one recording in one version. Unknown BPM, key, genre, year and duration are null."
+  type Track {
+    id: ID!
+    title: String!
+    "The credited artists as written on the track (display string)."
+    artist: String!
+    artists: [Credit!]!
+    "The version (\\"Nox Remix\\"), null for the original."
+    version: String
+    "original, remix, edit, …"
+    versionKind: String!
+    "The original this track is a version of, when known."
+    original: Track
+    "Remixes and edits of this track."
+    remixes(first: Int = 10): [Track!]!
+    bpm: Float
+    "Camelot notation, 1A–12B."
+    key: String
+    genres: [String!]!
+    year: Int
+    "Seconds."
+    duration: Float
+    "Lines of sets that played this track."
+    plays: Int!
+    "Distinct performers of the sets that played it."
+    djs: Int!
+    "What DJs played right after this track, most played first."
+    transitionsOut(first: Int = 10): [Transition!]!
+    "What DJs played right before this track, most played first."
+    transitionsIn(first: Int = 10): [Transition!]!
+    "Sets that played this track, most recent first."
+    sets(first: Int = 10): [Set!]!
+    "Set when this track was merged into another one."
+    mergedInto: Track
+  }
+
+  enum ArtistRole {
+    primary
+    featured
+    remixer
+  }
+
+  type Credit {
+    role: ArtistRole!
+    artist: Artist!
+  }
+
+  type Artist {
+    id: ID!
+    name: String!
+    aliases: [String!]!
+    "Tracks credited to the artist, most played first."
+    tracks(first: Int = 10): [Track!]!
+    "Artists credited on the same tracks."
+    collaborations(first: Int = 10): [Collaboration!]!
+  }
+
+  type Collaboration {
+    artist: Artist!
+    "Tracks they share."
+    tracks: Int!
+  }
+
+  type Set {
+    id: ID!
+    title: String
+    performers: [Artist!]!
+    "ISO date (its precision in datePrecision), null when unknown."
+    date: String
+    datePrecision: String
+    "Where the set came from (upload, 1001tracklists, …)."
+    source: String!
+    url: String
+    "mix, radio_show, live_set, concert, history, playlist"
+    kind: String!
+    event: String
+    venue: String
+    entryCount: Int!
+    "The lines of the set in play order; unknown ones keep their raw text and have no track."
+    entries(first: Int = 100): [SetEntry!]!
+  }
+
+  type SetEntry {
+    position: Int!
+    line: Int
+    raw: String!
+    unknown: Boolean!
+    withPrevious: Boolean!
+    track: Track
+    cueSeconds: Float
+  }
+
+  "\\"to was played right after from\\", with its evidence."
+  type Transition {
+    from: Track!
+    to: Track!
+    "Times played."
+    count: Int!
+    "Distinct sets."
+    sets: Int!
+    "Distinct DJs."
+    djs: Int!
+    firstDate: String
+    lastDate: String
+    "The sets it was played in, most recent first."
+    evidence(first: Int = 5): [Evidence!]!
+  }
+
+  type Evidence {
+    set: Set!
+    "Position of the from entry in the set."
+    position: Int!
+    date: String
+    performers: [String!]!
+    source: String!
+    url: String
+  }
+
+  input TrackFilter {
+    artist: String
+    title: String
+    bpmMin: Float
+    bpmMax: Float
+    keys: [String!]
+    genres: [String!]
+    yearFrom: Int
+    yearTo: Int
+    source: String
+    hasTransitions: Boolean
+  }
+
+  type TrackPage {
+    items: [Track!]!
+    "Cursor of the next page (pass as after), null on the last page."
+    next: ID
+  }
+
+  type SearchResult {
+    query: String!
+    tracks: [Track!]!
+    artists: [Artist!]!
+    sets: [Set!]!
+    facets: SearchFacets!
+  }
+
+  type FacetCount {
+    value: String!
+    count: Int!
+  }
+
+  type SearchFacets {
+    genres: [FacetCount!]!
+    keys: [FacetCount!]!
+    years: [FacetCount!]!
+    bpmMin: Float
+    bpmMax: Float
+  }
+
+  "The graph filter shared by graph views: node conditions on tracks, edge conditions on evidence."
+  input GraphFilter {
+    bpmMin: Float
+    bpmMax: Float
+    keys: [String!]
+    genres: [String!]
+    yearFrom: Int
+    yearTo: Int
+    minCount: Int
+    minDjs: Int
+    sources: [String!]
+  }
+
+  type GraphData {
+    "Version of the in-memory graph the view was taken from."
+    version: Int!
+    nodes: [GraphNode!]!
+    edges: [GraphEdge!]!
+  }
+
+  type GraphNode {
+    track: Track!
+    x: Float
+    y: Float
+    size: Float!
+    community: Int
+    plays: Int!
+  }
+
+  type GraphEdge {
+    source: ID!
+    target: ID!
+    count: Int!
+    djs: Int!
+    evidence: Float!
+  }
+
+  enum HarmonicRule {
+    same
+    adjacent
+    relative
+    energy_boost
+    any
+  }
+
+  enum EnergyCurve {
+    rising
+    falling
+    peak
+    flat
+  }
+
+  "A set to plan. Tracks are named by id or as \\"Artist - Title\\"."
+  input PlanInput {
+    from: String!
+    to: String!
+    via: [String!]
+    "Tracks in the set, counting start and end; or give minutes."
+    length: Int
+    minutes: Float
+    averageTrackSeconds: Float
+    "Largest tempo change per step, in percent."
+    maxBpmChange: Float
+    "Largest tempo change per step, in BPM."
+    maxBpmChangeBpm: Float
+    halfDoubleTime: Boolean
+    harmonic: HarmonicRule
+    energy: EnergyCurve
+    "0…1: evidence (1) against fit (0)."
+    trust: Float
+    allowBridges: Boolean
+    "Alternatives, 1…5."
+    k: Int
+  }
+
+  type PlanResult {
+    length: Int!
+    sets: [PlannedSet!]!
+    "Why no set was possible, when sets is empty."
+    blocked: String
+    "The single loosening that makes a set possible, when one does."
+    relaxation: String
+    relaxedSets: [PlannedSet!]!
+  }
+
+  type PlannedSet {
+    tracks: [Track!]!
+    steps: [PlanStep!]!
+    cost: Float!
+    observedSteps: Int!
+    bridges: Int!
+  }
+
+  type PlanStep {
+    position: Int!
+    from: Track!
+    to: Track!
+    "observed (DJs played it) or bridge (compatible, never seen)."
+    kind: String!
+    count: Int!
+    djs: Int!
+    probability: Float!
+    cost: Float!
+    "Why this step: key relation and tempo change in words."
+    text: String!
+  }
+
+  type Job {
+    id: ID!
+    queue: String!
+    "queued, active, completed, failed, retrying"
+    state: String!
+    "What the job has done so far (sets stored, entries, …)."
+    progress: JSON
+    updatedAt: String!
+  }
+
+  "Any JSON value."
+  scalar JSON
+
+  type ImportAccepted {
+    jobId: ID!
+    "Where progress can be read over REST."
+    progress: String!
+  }
+
+  type JobAccepted {
+    jobId: ID!
+    queue: String!
+  }
+
+  type MergeResult {
+    mergeId: ID!
+    kept: Track!
+    entriesMoved: Int!
+    transitionsRewritten: Int!
+  }
+
+  type SplitResult {
+    mergeId: ID!
+    kept: Track!
+    restored: Track!
+    entriesRestored: Int!
+  }
+
+  type GraphChange {
+    "import, merge, split, update"
+    cause: String!
+    "Tracks that are new, or whose facts (BPM, key, genre) changed."
+    changedTracks: Int!
+    "Transitions whose evidence changed (added, grown, moved by a merge)."
+    changedTransitions: Int!
+    trackIds: [ID!]!
+  }
+
+  type Query {
+    track(id: ID!): Track
+    tracks(filter: TrackFilter, first: Int = 20, after: ID): TrackPage!
+    artist(id: ID!): Artist
+    set(id: ID!): Set
+    "Tracks, artists and sets at once; typo-tolerant and accent-insensitive."
+    search(q: String!, first: Int = 10): SearchResult!
+    "The strongest part of the graph under a filter."
+    graphData(filters: GraphFilter, nodes: Int = 200, edges: Int = 1000): GraphData!
+    plan(input: PlanInput!): PlanResult!
+    "With from and to: that one transition (not found when never played). With one of them: the transitions out of or into it. With neither: the most played."
+    transitions(from: ID, to: ID, first: Int = 20): [Transition!]!
+    job(id: ID!): Job
+  }
+
+  type Mutation {
+    "Imports a file given as text (any format the importers read); a job does the work."
+    importText(text: String!, filename: String, format: String, source: String): ImportAccepted!
+    "Merges a duplicate track into the kept one; the graph moves the evidence at once."
+    mergeTracks(keptId: ID!, mergedId: ID!): MergeResult!
+    "Undoes a merge exactly."
+    splitMerge(mergeId: ID!): SplitResult!
+    "Corrects a track's BPM, key (Camelot or Am, F#m…) or genre; null clears a value."
+    updateTrack(id: ID!, bpm: Float, key: String, genre: String): Track!
+    "Runs the planner."
+    runPlan(input: PlanInput!): PlanResult!
+    computeLayout(iterations: Int, seed: Int): JobAccepted!
+    computeCommunities(seed: Int, resolution: Float): JobAccepted!
+  }
+
+  type Subscription {
+    "Progress of one job (or of every job without id), as it happens, from any process."
+    jobProgress(id: ID): Job!
+    "Every change to the graph: imports, merges, splits, corrections."
+    graphChanged: GraphChange!
+  }
+`;
