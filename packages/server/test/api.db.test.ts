@@ -342,6 +342,35 @@ describe.skipIf(noServer)('REST API', () => {
     expect((await get('/api/v1/search?q=%20%20')).status).toBe(422);
   });
 
+  it('answers repeated reads with 304 by ETag; graph reads change tag when the graph changes', async () => {
+    const eple = await trackId('Röyksopp - Eple');
+    const url = `/api/v1/tracks/${eple}/played-before`;
+    const first = await app.inject({ method: 'GET', url });
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"g\d+-/);
+    const again = await app.inject({ method: 'GET', url, headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const cached = await app.inject({ method: 'GET', url });
+    expect(cached.headers['x-cache']).toBe('hit');
+    expect(cached.json()).toEqual(first.json());
+    // A correction moves the graph on: the old tag no longer matches and the answer is computed anew.
+    await app.inject({ method: 'PATCH', url: `/api/v1/tracks/${eple}`, payload: { genre: 'House' } });
+    await graph.idle();
+    const after = await app.inject({ method: 'GET', url, headers: { 'if-none-match': etag } });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(etag);
+    expect(after.headers['x-cache']).toBeUndefined();
+    // Other reads: a hash of the body.
+    const track = await app.inject({ method: 'GET', url: `/api/v1/tracks/${eple}` });
+    const same = await app.inject({
+      method: 'GET',
+      url: `/api/v1/tracks/${eple}`,
+      headers: { 'if-none-match': track.headers.etag as string },
+    });
+    expect(same.statusCode).toBe(304);
+  });
+
   it('serves its OpenAPI document and an interactive reference', async () => {
     const doc = await get('/api/openapi.json');
     expect(doc.status).toBe(200);

@@ -18,6 +18,7 @@ import {
   type SearchService,
   type SetService,
 } from '@songnodes/services';
+import { conditionalReads } from './caching.ts';
 import { PERMISSIONS } from './permissions.ts';
 import { sendProblem } from './problem.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
@@ -75,6 +76,7 @@ export const apiV1 =
       route.schema = { ...route.schema, 'x-permission': permission } as typeof route.schema;
     });
     app.setErrorHandler((err, req, reply) => sendProblem(req, reply, err));
+    conditionalReads(app, () => s.explore?.status().version ?? null);
     // PostgreSQL text cannot hold U+0000: refuse it at the door, naming the parameter, instead of
     // letting the database fail the query later.
     app.addHook('preValidation', async (req) => {

@@ -76,7 +76,7 @@ export const graphRoutes =
     app.get(
       '/graph/subgraph',
       {
-        config: { permission: 'read:graph' },
+        config: { permission: 'read:graph', graphCache: true },
         schema: {
           summary: 'The strongest part of the graph under a filter',
           tags: ['graph'],
@@ -98,7 +98,7 @@ export const graphRoutes =
     app.get(
       '/graph/rankings/:kind',
       {
-        config: { permission: 'read:graph' },
+        config: { permission: 'read:graph', graphCache: true },
         schema: {
           summary: 'Tracks ranked: most played, most connected, PageRank, bridges between communities',
           tags: ['graph'],
@@ -119,7 +119,7 @@ export const graphRoutes =
     app.get(
       '/graph/communities',
       {
-        config: { permission: 'read:graph' },
+        config: { permission: 'read:graph', graphCache: true },
         schema: {
           summary: 'The stored communities (Louvain)',
           tags: ['graph'],
@@ -152,7 +152,7 @@ export const graphRoutes =
     app.get(
       '/graph/layout',
       {
-        config: { permission: 'read:graph' },
+        config: { permission: 'read:graph', graphCache: true },
         schema: {
           summary: 'The stored ForceAtlas2 layout: track ids and x,y positions',
           tags: ['graph'],

@@ -161,7 +161,7 @@ export const trackRoutes =
     app.get(
       '/tracks/:id/neighbours',
       {
-        config: { permission: 'read:graph' },
+        config: { permission: 'read:graph', graphCache: true },
         schema: {
           summary: 'The neighbourhood of a track in the transition graph',
           tags: ['graph'],
@@ -209,7 +209,7 @@ export const trackRoutes =
       app.get(
         `/tracks/:id/played-${direction}`,
         {
-          config: { permission: 'read:graph' },
+          config: { permission: 'read:graph', graphCache: true },
           schema: {
             summary: `What DJs played ${direction} a track, ranked by evidence, with the sets`,
             tags: ['graph'],
@@ -249,7 +249,7 @@ export const trackRoutes =
     app.get(
       '/tracks/:id/next',
       {
-        config: { permission: 'read:graph' },
+        config: { permission: 'read:graph', graphCache: true },
         schema: {
           summary: 'What to play next: observed transitions first, compatible bridges after',
           tags: ['planner'],
