@@ -11,11 +11,13 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import {
   AUTO_MERGE,
+  artistKey,
   artistSetKey,
   blockingKeys,
   foldCase,
   nearDuplicateScore,
   normaliseName,
+  type ParseContext,
   type ParsedLine,
   parseTrackLine,
   type TrackParse,
@@ -175,16 +177,18 @@ interface DatasetMix {
   tracklist: { id: string | null; title: string }[];
 }
 
-export interface IdentityEvaluation {
-  entries: number;
+interface Methods {
   naive: PairwiseMetrics;
   keys: PairwiseMetrics;
+  /** Keys parsed with artists learned from the data (learnedArtists): not what ingest does yet. */
+  keysWithLearnedArtists: PairwiseMetrics;
   keysAndNearDuplicates: PairwiseMetrics;
-  /** The same three against the cleaner truths (cleanerKey levels 1 and 2). */
-  cleaner: Record<
-    'level1' | 'level2',
-    { naive: PairwiseMetrics; keys: PairwiseMetrics; keysAndNearDuplicates: PairwiseMetrics }
-  >;
+}
+
+export interface IdentityEvaluation extends Methods {
+  entries: number;
+  /** The same methods against the cleaner truths (cleanerKey levels 1 and 2). */
+  cleaner: Record<'level1' | 'level2', Methods>;
   /** Pairs our keys join although their YouTube ids differ, by how the two lines differ. */
   falsePairs: Record<string, number>;
   /** Pairs with one YouTube id that our keys keep apart, by how the two lines differ. */
@@ -222,9 +226,11 @@ export function evaluateIdentity(mixes: readonly DatasetMix[]): IdentityEvaluati
   const youtube: string[] = [];
   const naive: string[] = [];
   const keys: string[] = [];
+  const learnedKeys: string[] = [];
   const raws: string[] = [];
   const lines: ParsedLine[] = [];
   const parses = new Map<string, TrackParse>();
+  const ctx = learnedArtists(mixes);
   for (const mix of mixes) {
     for (const entry of mix.tracklist) {
       if (!entry.id) continue;
@@ -234,6 +240,7 @@ export function evaluateIdentity(mixes: readonly DatasetMix[]): IdentityEvaluati
       youtube.push(entry.id);
       naive.push(naiveKey(entry.title));
       keys.push(identity.key);
+      learnedKeys.push(trackIdentity(parseTrackLine(entry.title, ctx).track)?.key ?? identity.key);
       raws.push(entry.title);
       lines.push(line);
       if (!parses.has(identity.key)) parses.set(identity.key, line.track);
@@ -244,6 +251,7 @@ export function evaluateIdentity(mixes: readonly DatasetMix[]): IdentityEvaluati
   const against = (truth: readonly string[]) => ({
     naive: pairwiseMetrics(naive, truth),
     keys: pairwiseMetrics(keys, truth),
+    keysWithLearnedArtists: pairwiseMetrics(learnedKeys, truth),
     keysAndNearDuplicates: pairwiseMetrics(mergedKeys, truth),
   });
   return {
@@ -256,6 +264,19 @@ export function evaluateIdentity(mixes: readonly DatasetMix[]): IdentityEvaluati
     falsePairs: differingPairs(keys, youtube, lines),
     missedPairs: differingPairs(youtube, keys, lines),
   };
+}
+
+/**
+ * Artists learned from the data: names credited as a primary artist on two entries or more. With it
+ * the parser reads `Title (Some Remixer)` as that artist's remix (core's ParseContext).
+ */
+export function learnedArtists(mixes: readonly DatasetMix[]): ParseContext {
+  const credited = new Map<string, number>();
+  for (const mix of mixes)
+    for (const entry of mix.tracklist)
+      for (const a of parseTrackLine(entry.title).track.primaryArtists)
+        credited.set(artistKey(a), (credited.get(artistKey(a)) ?? 0) + 1);
+  return { isArtist: (name) => (credited.get(artistKey(name)) ?? 0) >= 2 };
 }
 
 /** Pairs grouped by `together` but not by `apart`, counted by pairDifference (one representative line per group). */
@@ -302,11 +323,13 @@ if (import.meta.main) {
   console.log(`entries with a YouTube id and a known track: ${result.entries}`);
   console.log(format('naive normaliser', result.naive));
   console.log(format('identity keys', result.keys));
+  console.log(format('keys, learned artists', result.keysWithLearnedArtists));
   console.log(format('keys + near-duplicate merges', result.keysAndNearDuplicates));
   for (const [level, m] of Object.entries(result.cleaner)) {
     console.log(`against the cleaner truth, ${level}:`);
     console.log(format('  naive normaliser', m.naive));
     console.log(format('  identity keys', m.keys));
+    console.log(format('  keys, learned artists', m.keysWithLearnedArtists));
     console.log(format('  keys + near-duplicate merges', m.keysAndNearDuplicates));
   }
   console.log('pairs joined by our keys, different YouTube ids:', result.falsePairs);

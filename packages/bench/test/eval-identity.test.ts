@@ -4,6 +4,7 @@ import {
   cleanerKey,
   cleanerTruth,
   evaluateIdentity,
+  learnedArtists,
   naiveKey,
   pairDifference,
   pairwiseMetrics,
@@ -135,5 +136,23 @@ describe('the cleaner truth', () => {
     expect(result.keys.precision).toBe(0);
     expect(result.cleaner.level1.keys.precision).toBe(0);
     expect(result.cleaner.level2.keys).toMatchObject({ precision: 1, recall: 1 });
+  });
+});
+
+describe('learnedArtists', () => {
+  it('knows names credited as a primary artist twice or more', () => {
+    const ctx = learnedArtists([
+      {
+        id: 'm',
+        tracklist: [
+          { id: null, title: 'Pim Odo - Sundial' },
+          { id: null, title: 'Pim Odo & Lu Vance - Horizon' },
+          { id: null, title: 'Kilo Brass - Tin Roof (Pim Odo)' },
+        ],
+      },
+    ]);
+    expect(ctx.isArtist!('Pim Odo')).toBe(true);
+    expect(ctx.isArtist!('PIM ODO')).toBe(true);
+    expect(ctx.isArtist!('Lu Vance')).toBe(false);
   });
 });

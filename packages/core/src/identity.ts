@@ -34,7 +34,9 @@ export function artistSetKey(names: readonly string[]): string {
 export function versionKey(p: TrackParse): string {
   if (p.versionKind === 'original') return '';
   const info = p.version === null ? null : classifyVersion(p.version);
-  const tag = info?.tag || `${p.versionKind} ${normaliseName(p.version ?? '')}`.trim();
+  // A remix named by its maker alone (`Title (Some Remixer)`) is that maker's remix.
+  const namedRemix = p.versionKind === 'remix' && p.remixers.length > 0 ? 'remix' : '';
+  const tag = info?.tag || namedRemix || `${p.versionKind} ${normaliseName(p.version ?? '')}`.trim();
   return `${tag}:${artistSetKey(p.remixers)}`;
 }
 

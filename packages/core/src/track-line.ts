@@ -4,7 +4,7 @@
 import { leadingGroup, trailingGroup } from './brackets.ts';
 import { parseDuration } from './duration.ts';
 import { cleanText, foldCase } from './normalise.ts';
-import { parseTrack, type TrackParse } from './track-parse.ts';
+import { type ParseContext, parseTrack, type TrackParse } from './track-parse.ts';
 import { classifyVersion } from './version.ts';
 
 export interface ParsedLine {
@@ -52,7 +52,7 @@ function splitLabel(inner: string): { label: string | null; catalogNumber: strin
 }
 
 /** Parses one tracklist line. Never throws; an empty or unreadable line yields an unknown track. */
-export function parseTrackLine(line: string): ParsedLine {
+export function parseTrackLine(line: string, ctx: ParseContext = {}): ParsedLine {
   let text = cleanText(line);
   let number: number | null = null;
   let cueSeconds: number | null = null;
@@ -150,6 +150,6 @@ export function parseTrackLine(line: string): ParsedLine {
     withPrevious,
     year,
     notes,
-    track: parseTrack({ raw: text }),
+    track: parseTrack({ raw: text }, ctx),
   };
 }

@@ -31,6 +31,15 @@ export interface TrackParse {
   performers?: string[];
 }
 
+/**
+ * What the parser may know beyond the line: whether a name is a known artist (learned from the data:
+ * the primary artists of other tracks). `Title (Some Remixer)` is then that artist's remix rather than
+ * a subtitle.
+ */
+export interface ParseContext {
+  isArtist?: (name: string) => boolean;
+}
+
 export interface TrackInput {
   raw?: string;
   artist?: string;
@@ -132,7 +141,7 @@ function balanced(text: string): boolean {
  * Peels version groups, `(feat. X)` groups and the ` - X Remix` form off the end of a title. Notes
  * after a version (`(X Remix) [FREE DL]`, `(X Remix)_4416`, `(Original Mix) Extra`) are dropped.
  */
-function parseTitle(text: string): TitleParts {
+function parseTitle(text: string, ctx: ParseContext = {}): TitleParts {
   let title = text.trim();
   const featured: string[] = [];
   const versions: VersionInfo[] = [];
@@ -152,6 +161,20 @@ function parseTitle(text: string): TitleParts {
       if (kind === 'featuring') featured.unshift(...splitNames(group.inner.replace(FEATURING_GROUP, '')));
       else if (kind !== null && kind !== 'empty') versions.unshift(kind);
       if (kind !== null) {
+        title = group.before;
+        changed = true;
+        continue;
+      }
+      // `Title (Some Remixer)`: a known artist's name alone in round brackets is their remix.
+      if (group.open === '(' && ctx.isArtist?.(group.inner)) {
+        versions.unshift({
+          base: false,
+          kind: 'remix',
+          version: group.inner,
+          remixers: splitNames(group.inner),
+          tag: 'remix',
+          unknown: false,
+        });
         title = group.before;
         changed = true;
         continue;
@@ -271,13 +294,13 @@ function build(
   return parse;
 }
 
-function parseRaw(raw: string): TrackParse {
+function parseRaw(raw: string, ctx: ParseContext): TrackParse {
   // Case is kept as written, capitals too: keys fold it, display shows what the source wrote.
   const text = cleanText(raw);
   // `A - T1 vs. B - T2`: a mashup whose every part is a whole track.
   const parts = text.split(/\s+(?:vs\.?|versus)\s+/i);
   if (parts.length >= 2 && parts.every((p) => splitArtistTitle(p) !== null)) {
-    const components = parts.map(parseRaw);
+    const components = parts.map((p) => parseRaw(p, ctx));
     const titles = components.map((c) => c.title).join(' vs. ');
     const artists = unique(components.flatMap((c) => c.primaryArtists));
     const mashup = build(
@@ -289,11 +312,11 @@ function parseRaw(raw: string): TrackParse {
     return mashup;
   }
   const split = splitArtistTitle(text);
-  if (!split) return build('', parseTitle(text));
-  return build(split.artist, parseTitle(split.title));
+  if (!split) return build('', parseTitle(text, ctx));
+  return build(split.artist, parseTitle(split.title, ctx));
 }
 
-function parseFields(input: TrackInput): TrackParse {
+function parseFields(input: TrackInput, ctx: ParseContext): TrackParse {
   let artist = cleanText(input.artist ?? '');
   let title = cleanText(input.title ?? '');
   // DJ libraries and CSV exports with an empty artist often hold `Artist - Title` in the name field;
@@ -302,7 +325,7 @@ function parseFields(input: TrackInput): TrackParse {
     const split = splitArtistTitle(title);
     if (split && classifyVersion(withoutGroups(split.title)) === null) ({ artist, title } = split);
   }
-  const titleParts = parseTitle(title);
+  const titleParts = parseTitle(title, ctx);
   if (input.version !== undefined && cleanText(input.version) !== '') {
     const text = cleanText(input.version);
     // A mix name that does not read as a version (`Sunrise`) is still a version: the source says so.
@@ -325,7 +348,7 @@ function parseFields(input: TrackInput): TrackParse {
  * Parses a track from a raw `Artist - Title (Version)` string or from separate fields.
  * Fields win when given (`artist`/`title`/`version`/`remixer`); `raw` is used only without them.
  */
-export function parseTrack(input: TrackInput): TrackParse {
-  if (input.artist !== undefined || input.title !== undefined) return parseFields(input);
-  return parseRaw(input.raw ?? '');
+export function parseTrack(input: TrackInput, ctx: ParseContext = {}): TrackParse {
+  if (input.artist !== undefined || input.title !== undefined) return parseFields(input, ctx);
+  return parseRaw(input.raw ?? '', ctx);
 }

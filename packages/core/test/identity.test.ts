@@ -226,3 +226,12 @@ describe('nearDuplicateScore', () => {
     expect(AUTO_MERGE).toBeLessThanOrEqual(1);
   });
 });
+
+describe('a remix named by its maker alone', () => {
+  it('has the key of the same remix written with its kind word', () => {
+    const ctx = { isArtist: (name: string) => name === 'Pim Odo' };
+    const bare = trackIdentity(parseTrackLine('Kilo Brass - Tin Roof (Pim Odo)', ctx).track)?.key;
+    expect(bare).toBe(key('Kilo Brass - Tin Roof (Pim Odo Remix)'));
+    expect(bare).not.toBe(key('Kilo Brass - Tin Roof'));
+  });
+});

@@ -349,3 +349,26 @@ describe('parseTrack from separate fields', () => {
     );
   });
 });
+
+describe('parseTrack with artists known from the data', () => {
+  const ctx = { isArtist: (name: string) => ['pim odo', 'lu vance'].includes(name.toLowerCase()) };
+
+  it('reads a known artist alone in round brackets as their remix', () => {
+    expect(parseTrack({ raw: 'Kilo Brass - Tin Roof (Pim Odo)' }, ctx)).toMatchObject({
+      title: 'Tin Roof',
+      version: 'Pim Odo',
+      versionKind: 'remix',
+      remixers: ['Pim Odo'],
+    });
+    expect(parseTrack({ artist: 'Kilo Brass', title: 'Tin Roof (Lu Vance)' }, ctx).remixers).toEqual([
+      'Lu Vance',
+    ]);
+  });
+
+  it('keeps a subtitle, and a name it does not know, in the title', () => {
+    expect(parseTrack({ raw: 'Kilo Brass - Tin Roof (Let It Rain)' }, ctx).title).toBe(
+      'Tin Roof (Let It Rain)',
+    );
+    expect(parseTrack({ raw: 'Kilo Brass - Tin Roof (Pim Odo)' }).title).toBe('Tin Roof (Pim Odo)');
+  });
+});
