@@ -1,20 +1,26 @@
-// The HTTP baseline: a bare Fastify route answering with fixed bytes (the body and content type that
-// /api/v1/stats returned), no database, no plugins. Prints {"url": …} once listening; runs until killed.
-//   node bare-server.ts --body-file FILE --content-type TYPE
+// The HTTP baseline: bare Fastify routes answering with fixed bytes (the bodies and content types the
+// SongNodes routes returned), no database, no plugins. Prints {"url": …} once listening; runs until killed.
+//   node bare-server.ts --routes-file FILE    (a JSON list of { method, path, bodyFile, contentType })
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
 
-const { values } = parseArgs({
-  options: { 'body-file': { type: 'string' }, 'content-type': { type: 'string' } },
-});
-if (!values['body-file'] || !values['content-type'])
-  throw new Error('--body-file and --content-type are required');
-const body = readFileSync(values['body-file']);
-const type = values['content-type'];
+const { values } = parseArgs({ options: { 'routes-file': { type: 'string' } } });
+if (!values['routes-file']) throw new Error('--routes-file is required');
+const routes = JSON.parse(readFileSync(values['routes-file'], 'utf8')) as {
+  method: 'GET' | 'POST';
+  path: string;
+  bodyFile: string;
+  contentType: string;
+}[];
 const app = Fastify({ logger: false });
-app.get('/api/v1/stats', (_req, reply) => {
-  reply.type(type).send(body);
-});
+for (const r of routes) {
+  const body = readFileSync(r.bodyFile);
+  app.route({
+    method: r.method,
+    url: r.path,
+    handler: (_req, reply) => reply.type(r.contentType).send(body),
+  });
+}
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
 process.stdout.write(`${JSON.stringify({ url })}\n`);

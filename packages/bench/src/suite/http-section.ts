@@ -1,5 +1,6 @@
-// HTTP section: /api/v1/stats of a running `songnodes start` holding the demo data, against a bare
-// Fastify route returning the same bytes (the baseline), both loaded by httpBench in turn.
+// HTTP section: routes of a running `songnodes start` holding the demo data — stats, a track's
+// neighbourhood, search, the planner and a GraphQL query — each against a bare Fastify route returning
+// the same bytes (the baseline), loaded by httpBench in turn.
 
 import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -34,18 +35,19 @@ async function waitForDemo(url: string, timeoutMs = 300_000): Promise<number> {
   }
 }
 
-async function startBare(
-  bodyFile: string,
-  contentType: string,
-): Promise<{ child: ChildProcess; url: string }> {
+interface Target {
+  /** What is measured, e.g. `GET /api/v1/tracks/{id}/neighbours`. */
+  label: string;
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+}
+
+async function startBare(routesFile: string): Promise<{ child: ChildProcess; url: string }> {
   const script = fileURLToPath(new URL('./bare-server.ts', import.meta.url));
-  const child = spawnTracked(
-    process.execPath,
-    [script, '--body-file', bodyFile, '--content-type', contentType],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  const child = spawnTracked(process.execPath, [script, '--routes-file', routesFile], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const line = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.setEncoding('utf8').on('data', (d: string) => {
@@ -55,6 +57,56 @@ async function startBare(
     child.once('exit', (c) => reject(new Error(`bare server exited (${c}) before listening`)));
   });
   return { child, url: (JSON.parse(line) as { url: string }).url };
+}
+
+/** The routes measured, on the demo data: a busy track's neighbourhood, a search for its title, a plan. */
+async function chooseTargets(url: string): Promise<Target[]> {
+  const get = async (path: string) =>
+    (await (await fetch(`${url}${path}`)).json()) as Record<string, unknown>;
+  const top = (await get('/api/v1/graph/rankings/most-played?limit=20')) as {
+    ranked: { trackId: number }[];
+    tracks: Record<string, { title: string }>;
+  };
+  const first = top.ranked[0]!.trackId;
+  const word = top.tracks[first]!.title.split(' ')[0]!;
+  const targets: Target[] = [
+    { label: 'GET /api/v1/stats', method: 'GET', path: '/api/v1/stats' },
+    {
+      label: 'GET /api/v1/tracks/{id}/neighbours',
+      method: 'GET',
+      path: `/api/v1/tracks/${first}/neighbours`,
+    },
+    { label: 'GET /api/v1/search', method: 'GET', path: `/api/v1/search?q=${encodeURIComponent(word)}` },
+  ];
+  // A plan between two tracks that the planner can join: the first one of the most played that works.
+  for (const r of top.ranked.slice(1)) {
+    const body = JSON.stringify({ from: first, to: r.trackId, length: 6 });
+    const res = await fetch(`${url}/api/v1/plan`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json' },
+    });
+    if (res.status === 200) {
+      targets.push({ label: 'POST /api/v1/plan (6 tracks)', method: 'POST', path: '/api/v1/plan', body });
+      break;
+    }
+  }
+  const gql = JSON.stringify({
+    query: `{ track(id: ${first}) { id title artists { name } transitionsOut { count to { id title } } } }`,
+  });
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    body: gql,
+    headers: { 'content-type': 'application/json' },
+  });
+  if (res.status === 200)
+    targets.push({
+      label: 'POST /graphql (a track with its transitions)',
+      method: 'POST',
+      path: '/graphql',
+      body: gql,
+    });
+  return targets;
 }
 
 export async function httpSection(ctx: SuiteContext): Promise<SectionResult> {
@@ -73,56 +125,73 @@ export async function httpSection(ctx: SuiteContext): Promise<SectionResult> {
     const sets = await waitForDemo(songnodes.url);
     // Let the work that follows an import (job bookkeeping, graph updates) finish before loading it.
     await new Promise((r) => setTimeout(r, SETTLE_MS));
-    const res = await fetch(`${songnodes.url}/api/v1/stats`);
-    const body = Buffer.from(await res.arrayBuffer());
-    const contentType = res.headers.get('content-type') ?? 'application/json';
-    writeFileSync(join(dir, 'stats.json'), body);
-    bare = await startBare(join(dir, 'stats.json'), contentType);
-    const check = Buffer.from(await (await fetch(`${bare.url}/api/v1/stats`)).arrayBuffer());
-    if (!check.equals(body)) throw new Error('the bare route does not return the bytes of /api/v1/stats');
-
-    const targets = [
-      { label: 'bare Fastify route, same bytes', url: `${bare.url}/api/v1/stats` },
-      { label: '/api/v1/stats (songnodes start)', url: `${songnodes.url}/api/v1/stats` },
-    ];
-    // One short warm-up each (JIT, connection pools), not counted.
-    for (const t of targets) await httpBench({ url: t.url, duration: 1, connections: CONNECTIONS });
-    const results: HttpBenchResult[][] = targets.map(() => []);
-    // Alternating runs, so a burst of load from others on the machine hits both alike.
-    for (let i = 0; i < ctx.runs; i++) {
-      for (const [k, t] of targets.entries()) {
-        const r = await httpBench({ url: t.url, duration, connections: CONNECTIONS });
-        if (r.errors || r.non2xx)
-          section.notes.push(`${t.label} run ${i + 1}: ${r.errors} errors, ${r.non2xx} non-2xx responses`);
-        ctx.log(
-          `http: ${t.label} run ${i + 1}/${ctx.runs}: ${Math.round(r.requestsPerSecond)} req/s, p99 ${r.latencyP99Ms} ms`,
-        );
-        results[k]!.push(r);
-      }
-    }
-    const metric = (k: number, what: 'requestsPerSecond' | 'latencyP50Ms' | 'latencyP99Ms') =>
-      results[k]!.map((r) => r[what]);
-    for (const [what, unit, better, name] of [
-      ['requestsPerSecond', 'req/s', 'higher', 'throughput'],
-      ['latencyP50Ms', 'ms', 'lower', 'latency p50'],
-      ['latencyP99Ms', 'ms', 'lower', 'latency p99'],
-    ] as const) {
-      const base = measurement({
-        section: 'http',
-        label: `${targets[0]!.label}: ${name}`,
-        short: 'bare route',
-        unit,
-        better,
-        runs: metric(0, what),
+    const targets = await chooseTargets(songnodes.url);
+    // Each route's bytes, served again by the bare server at the same path.
+    const routes = [];
+    for (const [i, t] of targets.entries()) {
+      const res = await fetch(`${songnodes.url}${t.path}`, {
+        method: t.method,
+        ...(t.body ? { body: t.body, headers: { 'content-type': 'application/json' } } : {}),
       });
-      const route = measurement(
-        { section: 'http', label: `${targets[1]!.label}: ${name}`, unit, better, runs: metric(1, what) },
-        { baseline: base },
-      );
-      section.measurements.push(base, route);
+      if (res.status !== 200) throw new Error(`${t.label} answered ${res.status}: ${await res.text()}`);
+      const bodyFile = join(dir, `body-${i}`);
+      writeFileSync(bodyFile, Buffer.from(await res.arrayBuffer()));
+      routes.push({
+        method: t.method,
+        path: t.path.split('?')[0],
+        bodyFile,
+        contentType: res.headers.get('content-type') ?? 'application/json',
+      });
+    }
+    writeFileSync(join(dir, 'routes.json'), JSON.stringify(routes));
+    bare = await startBare(join(dir, 'routes.json'));
+
+    for (const t of targets) {
+      const pair = [
+        { label: `bare Fastify route, same bytes as ${t.label}`, url: `${bare.url}${t.path}` },
+        { label: `${t.label} (songnodes start)`, url: `${songnodes.url}${t.path}` },
+      ];
+      const load = { duration, connections: CONNECTIONS, method: t.method, body: t.body };
+      // One short warm-up each (JIT, connection pools, caches), not counted.
+      for (const p of pair) await httpBench({ ...load, url: p.url, duration: 1 });
+      const results: HttpBenchResult[][] = [[], []];
+      // Alternating runs, so a burst of load from others on the machine hits both alike.
+      for (let i = 0; i < ctx.runs; i++) {
+        for (const [k, p] of pair.entries()) {
+          const r = await httpBench({ ...load, url: p.url });
+          if (r.errors || r.non2xx)
+            section.notes.push(`${p.label} run ${i + 1}: ${r.errors} errors, ${r.non2xx} non-2xx responses`);
+          ctx.log(
+            `http: ${p.label} run ${i + 1}/${ctx.runs}: ${Math.round(r.requestsPerSecond)} req/s, p99 ${r.latencyP99Ms} ms`,
+          );
+          results[k]!.push(r);
+        }
+      }
+      const metric = (k: number, what: 'requestsPerSecond' | 'latencyP50Ms' | 'latencyP99Ms') =>
+        results[k]!.map((r) => r[what]);
+      for (const [what, unit, better, name] of [
+        ['requestsPerSecond', 'req/s', 'higher', 'throughput'],
+        ['latencyP50Ms', 'ms', 'lower', 'latency p50'],
+        ['latencyP99Ms', 'ms', 'lower', 'latency p99'],
+      ] as const) {
+        const base = measurement({
+          section: 'http',
+          label: `${pair[0]!.label}: ${name}`,
+          short: 'bare route',
+          unit,
+          better,
+          runs: metric(0, what),
+        });
+        const route = measurement(
+          { section: 'http', label: `${pair[1]!.label}: ${name}`, unit, better, runs: metric(1, what) },
+          { baseline: base },
+        );
+        section.measurements.push(base, route);
+      }
     }
     section.notes.push(
       `autocannon in its own process, ${CONNECTIONS} connections, ${duration} s per run, runs alternating between the two servers; songnodes start with its demo data (${sets} generated sets), default log level`,
+      'graph reads repeat one URL: after the first they are answered from the per-graph-version cache (as repeated reads are in use); search and the planner compute every answer',
       'autocannon records latency in whole milliseconds: 0 means under 1 ms, and no ratio is given against a 0 ms baseline',
       "the servers and autocannon share the machine's cores with each other (and with other engineers' work)",
     );

@@ -9,6 +9,9 @@ export interface HttpBenchOptions {
   /** Seconds. */
   duration: number;
   connections: number;
+  /** GET unless given; a POST sends `body` as JSON. */
+  method?: 'GET' | 'POST';
+  body?: string;
 }
 
 export interface HttpBenchResult {
@@ -61,6 +64,9 @@ export async function httpBench(opts: HttpBenchOptions): Promise<HttpBenchResult
       String(opts.connections),
       '--duration',
       String(opts.duration),
+      ...(opts.method === 'POST'
+        ? ['--method', 'POST', '--headers', 'content-type=application/json', '--body', opts.body ?? '{}']
+        : []),
       opts.url,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
