@@ -22,9 +22,12 @@ interface GqlError {
   message: string;
   extensions?: { code?: string; field?: string; [k: string]: unknown };
 }
+/** A response as JSON: test code reads into it freely (a wrong path fails the assertion). */
+// biome-ignore lint/suspicious/noExplicitAny: parsed JSON, checked by the assertions that read it
+type Json = any;
 interface GqlResponse {
   status: number;
-  data: Record<string, any> | null;
+  data: Json;
   errors?: GqlError[];
 }
 
@@ -119,7 +122,7 @@ describe.skipIf(noServer)('GraphQL API', () => {
       djs: 1,
       transitionsOut: [],
     });
-    expect(d.track.artists.map((a: any) => [a.role, a.artist.name])).toEqual([
+    expect(d.track.artists.map((a: Json) => [a.role, a.artist.name])).toEqual([
       ['primary', 'Kay Loom'],
       ['featured', 'Ora'],
     ]);
@@ -156,7 +159,7 @@ describe.skipIf(noServer)('GraphQL API', () => {
       to: { title: 'Eple' },
     });
     // Most recent first.
-    expect(d.one[0].evidence.map((e: any) => [e.set.title, e.date, e.performers])).toEqual([
+    expect(d.one[0].evidence.map((e: Json) => [e.set.title, e.date, e.performers])).toEqual([
       ['Sunrise Session', '2024-06-01', ['DJ Two']],
       ['Warehouse Night', '2023-04-01', ['DJ One']],
     ]);
@@ -180,7 +183,7 @@ describe.skipIf(noServer)('GraphQL API', () => {
     );
     expect(d.artist.name).toBe('Kay Loom');
     expect(d.artist.aliases).toEqual([]);
-    expect(d.artist.tracks.map((x: any) => `${x.title} (${x.version ?? 'original'})`).sort()).toEqual([
+    expect(d.artist.tracks.map((x: Json) => `${x.title} (${x.version ?? 'original'})`).sort()).toEqual([
       'Sundial (Nox Remix)',
       'Sundial (original)',
     ]);
@@ -206,7 +209,7 @@ describe.skipIf(noServer)('GraphQL API', () => {
       entryCount: 4,
       performers: [{ name: 'DJ One' }],
     });
-    expect(d.set.entries.map((e: any) => [e.position, e.raw, e.unknown, e.track?.title ?? null])).toEqual([
+    expect(d.set.entries.map((e: Json) => [e.position, e.raw, e.unknown, e.track?.title ?? null])).toEqual([
       [1, 'Daft Punk - Around the World', false, 'Around the World'],
       [2, 'Röyksopp - Eple', false, 'Eple'],
       [3, 'ID - ID', true, null],
@@ -246,12 +249,12 @@ describe.skipIf(noServer)('GraphQL API', () => {
       await ok(`{ graphData(nodes: 10, filters: { minCount: 2 }) { version nodes { plays track { title } }
       edges { source target count djs } } }`);
     expect(g.graphData.nodes.length).toBe(10);
-    expect(g.graphData.edges.every((e: any) => e.count >= 2)).toBe(true);
+    expect(g.graphData.edges.every((e: Json) => e.count >= 2)).toBe(true);
     const input = { from: 'Artist 1 - Title 1', to: 'Artist 5 - Title 5', length: 5 };
     const q = `query($input: PlanInput!) { plan(input: $input) { length sets { cost observedSteps bridges
       tracks { title } steps { position kind count from { title } to { title } text } } } }`;
     const p = await ok(q, { input });
-    expect(p.plan.sets[0].tracks.map((x: any) => x.title)).toEqual([
+    expect(p.plan.sets[0].tracks.map((x: Json) => x.title)).toEqual([
       'Title 1',
       'Title 2',
       'Title 3',
@@ -261,7 +264,7 @@ describe.skipIf(noServer)('GraphQL API', () => {
     expect(p.plan.sets[0].steps[0]).toMatchObject({ position: 2, kind: 'observed', count: 2 });
     const m = await ok(q.replace('query(', 'mutation(').replace('plan(input', 'runPlan(input'), { input });
     expect(m.runPlan.sets[0].tracks).toEqual(p.plan.sets[0].tracks);
-    const bad = await gql(q, { input: { ...input, length: 100000 } });
+    const bad = await gql(q, { input: { ...input, length: 1 } });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.length' });
     const unknown = await gql(q, { input: { ...input, from: 'Nobody - Nothing' } });
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'from' });
@@ -284,7 +287,7 @@ describe.skipIf(noServer)('GraphQL API', () => {
     const counted = async (n: number) => {
       statements = 0;
       const d = await ok(query(n));
-      return { statements, tracks: d.tracks.items as any[] };
+      return { statements, tracks: d.tracks.items as Json[] };
     };
     try {
       const five = await counted(5);
@@ -324,6 +327,12 @@ describe.skipIf(noServer)('GraphQL API', () => {
       },
     );
     expect(viaVariable.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    // Lists sized by an argument above them: graphData's edges, a plan's alternatives and length.
+    const edges = await gql('{ graphData(nodes: 1, edges: 5000) { edges { source } } }');
+    expect(edges.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    const plans = await gql(`{ plan(input: { from: "1", to: "2", k: 5, length: 100 }) {
+      sets { tracks { transitionsOut(first: 2) { count } } } } }`);
+    expect(plans.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
     // Fragments spread into fragments are measured too (and once each).
     const fragments = await gql(`
       query { tracks(first: 100) { items { ...A } } }
@@ -349,6 +358,8 @@ describe.skipIf(noServer)('GraphQL API', () => {
     const wrongType = await gql('query($n: Int) { tracks(first: $n) { next } }', { n: 'many' });
     expect(wrongType.status).toBe(400);
     expect(wrongType.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const nested = await gql('{ tracks(first: 1) { items { transitionsOut(first: -1) { count } } } }');
+    expect(nested.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     const syntax = await gql('{ track(id: "1") { title }');
     expect(syntax.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
     const unknownField = await gql('{ track(id: "1") { password } }');
@@ -408,14 +419,14 @@ describe.skipIf(noServer)('GraphQL API', () => {
   it('pushes graph changes and job progress to subscribers over WebSocket', async () => {
     const address = app.server.address() as { port: number };
     const ws = new WebSocket(`ws://127.0.0.1:${address.port}/graphql`, 'graphql-transport-ws');
-    const messages: any[] = [];
+    const messages: Json[] = [];
     ws.onmessage = (m) => messages.push(JSON.parse(String(m.data)));
     await new Promise((resolve, reject) => {
       ws.onopen = resolve;
       ws.onerror = reject;
     });
-    const waitFor = (pred: (m: any) => boolean) =>
-      new Promise<any>((resolve, reject) => {
+    const waitFor = (pred: (m: Json) => boolean) =>
+      new Promise<Json>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`nothing in ${JSON.stringify(messages)}`)), 10_000);
         const poll = setInterval(() => {
           const m = messages.find(pred);

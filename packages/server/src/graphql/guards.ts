@@ -3,9 +3,10 @@
 // GraphQL's own validation, with the request's variables, so `first: $n` is priced at its real value.
 //
 // Complexity counts objects: a field returning an object costs 1 for each object times what is
-// selected inside it; a field with a size argument (`first`, `nodes`) multiplies its subtree by that
-// size (or by the argument's default). Scalars are free. `tracks(first: 50) { artists { artist { name } } }`
-// costs 50 × (1 + 1 × (1 + 1)) = 150.
+// selected inside it; a field with `first` multiplies its subtree by that size (or by the argument's
+// default), as do the lists sized by an argument above them (graphData's nodes and edges, a plan's
+// length). Scalars are free. `tracks(first: 50) { items { artists { artist { name } } } }` costs
+// 50 × (1 + 1 × (1 + 1 × (1 + 1))) = 200.
 import type {
   DocumentNode,
   FieldNode,
@@ -22,8 +23,26 @@ const { getNamedType, isCompositeType, isInterfaceType, isObjectType, Kind, valu
 
 export const DEFAULT_DEPTH_LIMIT = 15;
 export const DEFAULT_COMPLEXITY_LIMIT = 1000;
-/** Arguments that say how many objects a field returns. */
-const SIZE_ARGUMENTS = ['first', 'nodes'];
+/**
+ * Lists sized by an argument of a field above them rather than their own `first`: graphData's
+ * `nodes`/`edges`, a plan's `k` alternatives of `length` tracks (the longest plan when only minutes
+ * are given).
+ */
+const SIZED_BY_ANCESTOR: Record<string, (scope: Record<string, unknown>) => unknown> = {
+  'GraphData.nodes': (a) => a.nodes,
+  'GraphData.edges': (a) => a.edges,
+  'PlanResult.sets': (a) => planInput(a).k ?? 1,
+  'PlanResult.relaxedSets': (a) => planInput(a).k ?? 1,
+  'PlannedSet.tracks': (a) => planInput(a).length ?? 100,
+  'PlannedSet.steps': (a) => planInput(a).length ?? 100,
+};
+const planInput = (a: Record<string, unknown>) => (a.input ?? {}) as { k?: unknown; length?: unknown };
+
+/** A size argument as a count: anything that is not a positive number counts as 0 (the resolver refuses it). */
+const count = (v: unknown) => {
+  const n = Number(v ?? 0);
+  return Number.isFinite(n) && n > 0 ? n : 0;
+};
 
 /** A refused request: HTTP 400 with a code a client can act on. */
 export class RequestRefused extends Error {
@@ -41,6 +60,8 @@ interface Measure {
   cost: number;
 }
 
+type Scope = Record<string, unknown>;
+
 /** Depth and complexity of every operation in the document; the largest of each. */
 export function measure(
   schema: GraphQLSchema,
@@ -50,42 +71,41 @@ export function measure(
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions)
     if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  // A fragment measures the same wherever it is spread (variables are per request): measure it once,
-  // so a document spreading fragments into fragments cannot make this walk exponential.
+  // A fragment measures the same wherever it is spread under the same arguments: measure it once per
+  // scope, so fragments spread into fragments cannot make this walk exponential.
   const memo = new Map<string, Measure>();
 
-  const sizeOf = (field: FieldNode, def: GraphQLField<unknown, unknown>): number => {
-    for (const name of SIZE_ARGUMENTS) {
-      const argDef = def.args.find((a) => a.name === name);
-      if (!argDef) continue;
-      const node = field.arguments?.find((a) => a.name.value === name);
-      const value = node ? argumentValue(node.value, variables) : argDef.defaultValue;
-      const n = Number(value ?? 0);
-      return Number.isFinite(n) && n > 0 ? n : 0;
+  /** The field's arguments as given (literal or variable), defaults filled in. */
+  const argsOf = (field: FieldNode, def: GraphQLField<unknown, unknown>): Scope => {
+    const args: Scope = {};
+    for (const a of def.args) {
+      const node = field.arguments?.find((x) => x.name.value === a.name);
+      const value = node ? argumentValue(node.value, variables) : a.defaultValue;
+      if (value !== undefined) args[a.name] = value;
     }
-    return 1;
+    return args;
   };
 
-  const walk = (set: SelectionSetNode, type: GraphQLNamedType): Measure => {
+  const walk = (set: SelectionSetNode, type: GraphQLNamedType, scope: Scope): Measure => {
     let depth = 0;
     let cost = 0;
     for (const sel of set.selections) {
       let m: Measure;
       if (sel.kind === Kind.FIELD) {
-        m = fieldMeasure(sel, type);
+        m = fieldMeasure(sel, type, scope);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         const on = sel.typeCondition ? (schema.getType(sel.typeCondition.name.value) ?? type) : type;
-        m = walk(sel.selectionSet, on);
+        m = walk(sel.selectionSet, on, scope);
       } else {
-        const name = sel.name.value;
-        const known = memo.get(name);
-        const frag = fragments.get(name);
+        const key = `${sel.name.value}|${JSON.stringify(scope)}`;
+        const frag = fragments.get(sel.name.value);
+        const known = memo.get(key);
         if (known) m = known;
         else if (!frag) m = { depth: 0, cost: 0 };
         else {
-          memo.set(name, { depth: 0, cost: 0 }); // a cycle (refused by validation anyway) adds nothing
-          m = walk(frag.selectionSet, schema.getType(frag.typeCondition.name.value) ?? type);
-          memo.set(name, m);
+          memo.set(key, { depth: 0, cost: 0 }); // a cycle (refused by validation anyway) adds nothing
+          m = walk(frag.selectionSet, schema.getType(frag.typeCondition.name.value) ?? type, scope);
+          memo.set(key, m);
         }
       }
       depth = Math.max(depth, m.depth);
@@ -94,13 +114,18 @@ export function measure(
     return { depth, cost };
   };
 
-  const fieldMeasure = (field: FieldNode, parent: GraphQLNamedType): Measure => {
+  const fieldMeasure = (field: FieldNode, parent: GraphQLNamedType, scope: Scope): Measure => {
     const def =
       isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[field.name.value] : undefined;
     if (!def || !field.selectionSet) return { depth: 1, cost: 0 };
+    const args = argsOf(field, def);
     const named = getNamedType(def.type);
-    const inner = isCompositeType(named) ? walk(field.selectionSet, named) : { depth: 0, cost: 0 };
-    return { depth: 1 + inner.depth, cost: sizeOf(field, def) * (1 + inner.cost) };
+    const inner = isCompositeType(named)
+      ? walk(field.selectionSet, named, { ...scope, ...args })
+      : { depth: 0, cost: 0 };
+    const byAncestor = SIZED_BY_ANCESTOR[`${parent.name}.${field.name.value}`];
+    const size = 'first' in args ? count(args.first) : byAncestor ? count(byAncestor(scope)) : 1;
+    return { depth: 1 + inner.depth, cost: size * (1 + inner.cost) };
   };
 
   let worst: Measure = { depth: 0, cost: 0 };
@@ -113,7 +138,7 @@ export function measure(
           ? schema.getMutationType()
           : schema.getSubscriptionType();
     if (!root) continue;
-    const m = walk(d.selectionSet, root);
+    const m = walk(d.selectionSet, root, {});
     worst = { depth: Math.max(worst.depth, m.depth), cost: Math.max(worst.cost, m.cost) };
   }
   return worst;

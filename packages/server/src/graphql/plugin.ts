@@ -50,4 +50,3 @@ export const graphqlPlugin =
       checkRequest(s, document, undefined, limits);
     });
   };
-

@@ -324,7 +324,7 @@ export const schema = /* GraphQL */ `
     "Tracks, artists and sets at once; typo-tolerant and accent-insensitive."
     search(q: String!, first: Int = 10): SearchResult!
     "The strongest part of the graph under a filter."
-    graphData(filters: GraphFilter, nodes: Int = 200, edges: Int = 1000): GraphData!
+    graphData(filters: GraphFilter, nodes: Int = 100, edges: Int = 300): GraphData!
     plan(input: PlanInput!): PlanResult!
     "With from and to: that one transition (not found when never played). With one of them: the transitions out of or into it. With neither: the most played."
     transitions(from: ID, to: ID, first: Int = 20): [Transition!]!
