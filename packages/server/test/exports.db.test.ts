@@ -4,7 +4,7 @@
 // importers and identity rules). GEXF and GraphML downloads validate against their published schemas
 // when xmllint is there (CI installs it). Bad requests are 4xx problems naming the field.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -234,6 +234,26 @@ describe.skipIf(noServer)(`exports over HTTP (${engine})`, () => {
         { stdio: 'pipe' },
       );
     }
+  });
+
+  it('keeps files a day: the next export removes older ones, and their status says expired', async () => {
+    const old = await exported({ kind: 'tracks', format: 'csv', tracks: [firstTracks[0]!] });
+    const exportsDir = join(dir, 'exports');
+    const oldFile = join(exportsDir, `${old.jobId}.csv`);
+    const twoDaysAgo = new Date(Date.now() - 48 * 3600_000);
+    utimesSync(oldFile, twoDaysAgo, twoDaysAgo);
+    mkdirSync(exportsDir, { recursive: true });
+    writeFileSync(join(exportsDir, 'crashed.csv.part'), 'half');
+    utimesSync(join(exportsDir, 'crashed.csv.part'), twoDaysAgo, twoDaysAgo);
+    const fresh = await exported({ kind: 'tracks', format: 'csv', tracks: [firstTracks[1]!] });
+    const left = readdirSync(exportsDir);
+    expect(left).toContain(`${fresh.jobId}.csv`);
+    expect(left).not.toContain(`${old.jobId}.csv`);
+    expect(left).not.toContain('crashed.csv.part');
+    const status = await json(`/exports/${old.jobId}`);
+    expect(status.body).toMatchObject({ status: 'expired', download: null });
+    const gone = await json(`/exports/${old.jobId}/download`);
+    expect(gone).toMatchObject({ status: 404, body: { field: 'jobId' } });
   });
 
   it('refuses bad requests with a problem naming the field', async () => {

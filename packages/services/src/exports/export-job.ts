@@ -4,7 +4,7 @@
 // status and download routes read. Reading happens when the job runs: an export is of the data as
 // it is then.
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -32,6 +32,28 @@ import {
 import type { Chunks, Playlist } from './types.ts';
 
 export const EXPORT_QUEUE = 'exports.file';
+
+/** How long an export file is kept: long enough to download it, short enough that the folder stays small. */
+export const EXPORT_KEEP_HOURS = 24;
+
+/**
+ * Removes export files older than `EXPORT_KEEP_HOURS` (and `.part` files a crashed job left). Each
+ * export job does it before writing, so the folder is tidied by the work that fills it, with no
+ * schedule of its own.
+ */
+export async function removeOldExports(dir: string, now = Date.now()): Promise<number> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    const path = join(dir, name);
+    const s = await stat(path).catch(() => null);
+    if (s?.isFile() && now - s.mtimeMs > EXPORT_KEEP_HOURS * 3600_000) {
+      await rm(path, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
 
 export interface ExportJob {
   kind: ExportKind;
@@ -142,6 +164,7 @@ export function exportFileJob(deps: { db: Database }) {
         summary = { tracks: playlist.tracks.length, ...extra };
       }
       await mkdir(job.dir, { recursive: true });
+      await removeOldExports(job.dir);
       const name = `${ctx.jobId}.${file.extension}`;
       const part = join(job.dir, `${name}.part`);
       try {

@@ -8,7 +8,7 @@ import type { Readable } from 'node:stream';
 import { type Database, type GraphExportFilter, getPlan, playlistTracks, setPlaylist } from '@songnodes/db';
 import type { JobDefinition, JobQueue } from '@songnodes/jobs';
 import { checkKeys, invalid, notFound, ServiceError } from '../errors.ts';
-import type { ExportJob, ExportResult } from './export-job.ts';
+import { EXPORT_KEEP_HOURS, type ExportJob, type ExportResult } from './export-job.ts';
 import {
   type ExportKind,
   GRAPH_FORMATS,
@@ -32,7 +32,8 @@ export interface ExportRequest {
   name?: string;
 }
 
-export type ExportState = 'queued' | 'active' | 'completed' | 'failed' | 'retrying';
+/** A job's state, or `expired`: completed, and its file removed since (kept EXPORT_KEEP_HOURS). */
+export type ExportState = 'queued' | 'active' | 'completed' | 'failed' | 'retrying' | 'expired';
 
 export interface ExportStatus {
   jobId: string;
@@ -142,10 +143,23 @@ export class ExportService {
     if (!p || p.queue !== this.deps.job.queue) throw notFound(`no export ${jobId}`, 'jobId');
     const status = p.state as ExportState;
     const result = p.progress.result as ExportResult | undefined;
-    if (status === 'completed' && result)
+    if (status === 'completed' && result) {
+      if (!(await stat(this.pathOf(result)).catch(() => null)))
+        return {
+          jobId,
+          status: 'expired',
+          download: null,
+          message: `export files are kept ${EXPORT_KEEP_HOURS} hours; this one is gone: export again`,
+        };
       return { jobId, status, download: `${base(jobId)}/download`, file: result };
+    }
     const message = typeof p.progress.message === 'string' ? p.progress.message : undefined;
     return { jobId, status, download: null, ...(message && status !== 'active' ? { message } : {}) };
+  }
+
+  /** The name comes from the job's own result; basename keeps it inside the export folder regardless. */
+  private pathOf(result: ExportResult): string {
+    return join(this.deps.dir, basename(result.file));
   }
 
   /** The finished file as a stream with its name and type; not_ready while it is being made. */
@@ -157,9 +171,9 @@ export class ExportService {
       throw new ServiceError('conflict', `export ${jobId} failed: ${s.message ?? 'no reason recorded'}`, {
         field: 'jobId',
       });
+    if (s.status === 'expired') throw notFound(s.message ?? `export ${jobId} has expired`, 'jobId');
     if (!s.file) throw new ServiceError('not_ready', `export ${jobId} is ${s.status}; try again shortly`);
-    // The name comes from the job's own result; basename keeps it inside the export folder regardless.
-    const path = join(this.deps.dir, basename(s.file.file));
+    const path = this.pathOf(s.file);
     const found = await stat(path).catch(() => null);
     if (!found) throw notFound(`the file of export ${jobId} is no longer there`, 'jobId');
     return {

@@ -803,7 +803,7 @@ export interface paths {
       responses: {
         200: { headers: { [name: string]: unknown }; content: { "application/json": {
           jobId: string;
-          status: "queued" | "active" | "completed" | "failed" | "retrying";
+          status: "queued" | "active" | "completed" | "failed" | "retrying" | "expired";
           /** the file, once it is ready */
           download: string | null;
           file?: {
