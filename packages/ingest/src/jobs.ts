@@ -102,7 +102,9 @@ export function importFileJob(deps: IngestJobDeps) {
         removeAfter: d.removeAfter,
       };
     },
-    retry: { limit: 2 },
+    // Bad input is never retried (dead letter at once); what is left is a database away or a worker
+    // stopped mid-import, and each retry goes on where the last one stopped.
+    retry: { limit: 5 },
     // A crashed import is found by its heartbeat, not by this: room for a million-entry file.
     expireInSeconds: 6 * 3600,
     async handler(job, ctx) {

@@ -50,6 +50,8 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
   private readonly boss: PgBoss;
   private readonly db: Database;
   private readonly created = new Set<string>();
+  /** The abort controllers of the jobs running in this process: stop() aborts them first. */
+  private readonly inFlight = new Set<AbortController>();
   private running = false;
 
   private constructor(db: Database, boss: PgBoss) {
@@ -165,6 +167,7 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
     // Aborted when pg-boss stops or expires the job, and when the guard fails it: the handler stops
     // at its next check instead of going on with work nobody will keep.
     const own = new AbortController();
+    this.inFlight.add(own);
     let escaped: (e: unknown) => void = () => {};
     const failedByGuard = new Promise<never>((_, reject) => {
       escaped = (e) => {
@@ -217,6 +220,7 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
       });
       return { id: job.id, status: kind === 'input' ? 'deadletter' : 'failed', output: { message } };
     } finally {
+      this.inFlight.delete(own);
       own.abort(new Error('job settled'));
     }
   }
@@ -273,10 +277,19 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
     }));
   }
 
-  /** Stops taking jobs, lets running ones finish (up to timeoutMs), then stops. */
+  /**
+   * Stops taking jobs and asks running ones to stop at their next check (their signal aborts with an
+   * AbortError, a transient failure): each saves what it has done, fails, and is retried by the next
+   * worker, which skips the work already stored. Handlers that do not stop within timeoutMs are failed
+   * by pg-boss and retried the same way.
+   */
   async stop(timeoutMs = 8000): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    const stopping = Object.assign(new Error('the worker is stopping; the job resumes on the next start'), {
+      name: 'AbortError',
+    });
+    for (const c of this.inFlight) c.abort(stopping);
     await this.boss.stop({ graceful: true, timeout: timeoutMs, close: true });
   }
 }
