@@ -11,14 +11,15 @@ import {
   splitMerge,
 } from '@songnodes/db';
 import { mergeManually, runDedupe } from '@songnodes/ingest';
-import { loadConfig, openForRole } from '@songnodes/server';
-import { UsageError } from '../errors.ts';
+import { openCliDatabase } from '../database.ts';
+import { ArgumentError, UsageError } from '../errors.ts';
+import { progressLine } from '../progress.ts';
 
 /** Who did it, for provenance: the person at the terminal. */
 const actor = () => `cli:${userInfo().username}`;
 
 async function withDb<T>(body: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openForRole(loadConfig(), 'cli');
+  const db = await openCliDatabase();
   try {
     return await body(db);
   } catch (e) {
@@ -32,7 +33,7 @@ async function withDb<T>(body: (db: Database) => Promise<T>): Promise<T> {
 
 export function parseId(name: string, v: string): number {
   if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 2_147_483_647)
-    throw new UsageError(`${name} must be a positive whole number, got "${v}"`);
+    throw new ArgumentError(`${name} must be a positive whole number, got "${v}"`);
   return Number(v);
 }
 
@@ -40,17 +41,57 @@ const describe = (t: { id: number; artist: string; title: string; version: strin
   `#${t.id} ${t.artist} - ${t.title}${t.version ? ` (${t.version})` : ''}`;
 const plays = (t: CandidateTrack) => `${t.plays} ${t.plays === 1 ? 'play' : 'plays'}`;
 
-export async function dedupeRunCommand(o: { all?: boolean; json?: boolean }): Promise<void> {
-  const s = await withDb((db) => runDedupe(db, { newOnly: !o.all, actor: actor() }));
-  if (o.json) {
-    process.stdout.write(`${JSON.stringify(s)}\n`);
-    return;
+/**
+ * `dedupe run [--all] [--restart]`: a scan in batches with a progress line. Ctrl-C (or SIGTERM) stops it
+ * after the batch under way; the next run of the same kind goes on from there unless `--restart`.
+ */
+export async function dedupeRunCommand(o: {
+  all?: boolean;
+  json?: boolean;
+  restart?: boolean;
+}): Promise<number> {
+  const stop = new AbortController();
+  const onSignal = () => stop.abort(new Error('stopped'));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const bar = progressLine();
+  try {
+    const s = await withDb((db) =>
+      runDedupe(db, {
+        newOnly: !o.all,
+        resume: !o.restart,
+        actor: actor(),
+        signal: stop.signal,
+        onProgress: (p) =>
+          bar.update(
+            `dedupe: ${p.tracksScanned.toLocaleString('en')}/${p.total.toLocaleString('en')} tracks, ` +
+              `${p.merges} merged, ${p.reviewCandidates} for review`,
+          ),
+      }),
+    );
+    bar.done();
+    if (o.json) {
+      process.stdout.write(`${JSON.stringify(s)}\n`);
+      return 0;
+    }
+    if (s.resumedAfter !== null) process.stdout.write(`resumed after track ${s.resumedAfter}\n`);
+    process.stdout.write(
+      `${s.tracksScanned.toLocaleString('en')} tracks scanned, ${s.pairsScored} candidate pairs scored: ` +
+        `${s.merges.length} merged, ${s.reviewCandidates} listed for review (${s.seconds.toFixed(1)} s)\n`,
+    );
+    if (s.reviewCandidates > 0) process.stdout.write('review them with: songnodes dedupe list\n');
+    return 0;
+  } catch (e) {
+    bar.done();
+    if (!stop.signal.aborted) throw e;
+    process.stderr.write(
+      'songnodes: dedupe stopped; run the same command again to go on from where it stopped\n',
+    );
+    return 130;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
-  process.stdout.write(
-    `${s.tracksScanned.toLocaleString('en')} tracks scanned, ${s.pairsScored} candidate pairs scored: ` +
-      `${s.merges.length} merged, ${s.reviewCandidates} listed for review (${s.seconds.toFixed(1)} s)\n`,
-  );
-  if (s.reviewCandidates > 0) process.stdout.write('review them with: songnodes dedupe list\n');
 }
 
 export async function dedupeListCommand(o: { json?: boolean; limit?: number }): Promise<void> {

@@ -1,5 +1,7 @@
 import { deleteSetsOfSource } from '@songnodes/db';
-import { DEMO_SOURCE, importDemo, loadConfig, openForRole } from '@songnodes/server';
+import { DEMO_SOURCE, importDemo } from '@songnodes/server';
+import { loadConfig } from '@songnodes/server/config';
+import { openCliDatabase } from '../database.ts';
 import { progressLine } from '../progress.ts';
 import { printSummary, progressText } from './import.ts';
 
@@ -8,7 +10,7 @@ export async function demoCommand(args: { sets?: number; seed?: number; reset?: 
   const config = loadConfig();
   const sets = args.sets ?? config.SONGNODES_DEMO_SETS;
   const seed = args.seed ?? config.SONGNODES_DEMO_SEED;
-  const db = await openForRole(config, 'cli');
+  const db = await openCliDatabase(config);
   try {
     if (args.reset) {
       const removed = await db.transaction((tx) => deleteSetsOfSource(tx, DEMO_SOURCE));

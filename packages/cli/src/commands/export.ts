@@ -7,8 +7,8 @@ import { rename, rm } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { EXPORT_KINDS, type ExportFormat, type ExportKind, exportLines } from '@songnodes/db';
-import { loadConfig, openForRole } from '@songnodes/server';
-import { UsageError } from '../errors.ts';
+import { openCliDatabase } from '../database.ts';
+import { ArgumentError } from '../errors.ts';
 
 export interface ExportArgs {
   what: string;
@@ -21,12 +21,12 @@ const FORMATS: readonly ExportFormat[] = ['ndjson', 'csv'];
 
 export async function exportCommand(args: ExportArgs): Promise<void> {
   if (!EXPORT_KINDS.includes(args.what as ExportKind))
-    throw new UsageError(`cannot export "${args.what}"; one of: ${EXPORT_KINDS.join(', ')}`);
+    throw new ArgumentError(`cannot export "${args.what}"; one of: ${EXPORT_KINDS.join(', ')}`);
   const format = (args.format ?? 'ndjson') as ExportFormat;
   if (!FORMATS.includes(format))
-    throw new UsageError(`unknown format "${args.format}"; one of: ${FORMATS.join(', ')}`);
-  if (args.batch !== undefined && args.batch < 1) throw new UsageError('--batch must be at least 1');
-  const db = await openForRole(loadConfig(), 'cli');
+    throw new ArgumentError(`unknown format "${args.format}"; one of: ${FORMATS.join(', ')}`);
+  if (args.batch !== undefined && args.batch < 1) throw new ArgumentError('--batch must be at least 1');
+  const db = await openCliDatabase();
   let lines = 0;
   const count = new Transform({
     transform(chunk, _enc, done) {

@@ -14,29 +14,20 @@ import {
   type TrackNames,
   trackLabel,
 } from '@songnodes/graph';
-import { loadConfig, openForRole } from '@songnodes/server';
-import { type Command, Option } from 'commander';
-import { run, UsageError } from '../errors.ts';
+import { openCliDatabase } from '../database.ts';
+import { ArgumentError, UsageError } from '../errors.ts';
 import { progressLine } from '../progress.ts';
 
-const whole =
-  (name: string, min = 0) =>
-  (v: string) => {
-    if (!/^\d+$/.test(v) || Number(v) < min)
-      throw new UsageError(`${name} must be a whole number ≥ ${min}, got "${v}"`);
-    return Number(v);
-  };
-const decimal = (name: string, min: number, max: number) => (v: string) => {
-  const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n) || n < min || n > max)
-    throw new UsageError(`${name} must be a number from ${min} to ${max}, got "${v}"`);
-  return n;
-};
-const collect = (v: string, previous: string[] = []) => [...previous, v];
+/** The harmonic rule named on the command line, checked against the planner's ladder. */
+function harmonicRule(v: string | undefined): HarmonicRule | undefined {
+  if (v === undefined || (HARMONIC_LADDER as readonly string[]).includes(v))
+    return v as HarmonicRule | undefined;
+  throw new ArgumentError(`--harmonic must be one of ${HARMONIC_LADDER.join(', ')}, got "${v}"`);
+}
 
 /** Opens the database, builds the graph service, runs `body`, closes. */
 async function withGraph<T>(body: (g: GraphService) => Promise<T>): Promise<T> {
-  const db = await openForRole(loadConfig(), 'cli');
+  const db = await openCliDatabase();
   try {
     const started = performance.now();
     const g = await GraphService.start(graphStore(db));
@@ -80,7 +71,7 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), ...rows.map(line)].join('\n');
 }
 
-async function neighboursCommand(
+export async function neighboursCommand(
   ref: string,
   o: { direction: Direction; hops: number; limit: number; json?: boolean },
 ): Promise<number> {
@@ -127,7 +118,7 @@ function printSet(s: PlannedSet, i: number, names: TrackNames): void {
   );
 }
 
-interface PlanArgs {
+export interface PlanArgs {
   from: string;
   to: string;
   via?: string[];
@@ -135,7 +126,7 @@ interface PlanArgs {
   minutes?: number;
   maxBpmChange?: number;
   halfDouble?: boolean;
-  harmonic?: HarmonicRule;
+  harmonic?: string;
   energy?: EnergyCurve;
   trust?: number;
   bridges: boolean;
@@ -143,9 +134,10 @@ interface PlanArgs {
   json?: boolean;
 }
 
-async function planCommand(o: PlanArgs): Promise<number> {
+export async function planCommand(o: PlanArgs): Promise<number> {
   if (o.length === undefined && o.minutes === undefined)
-    throw new UsageError('give --length (tracks) or --minutes');
+    throw new ArgumentError('give --length (tracks) or --minutes');
+  const harmonic = harmonicRule(o.harmonic);
   return withGraph(async (g) => {
     const started = performance.now();
     const result = await g.plan({
@@ -156,7 +148,7 @@ async function planCommand(o: PlanArgs): Promise<number> {
       minutes: o.minutes,
       maxBpmChangePercent: o.maxBpmChange,
       halfDoubleTime: o.halfDouble,
-      harmonic: o.harmonic,
+      harmonic,
       energy: o.energy,
       trust: o.trust,
       allowBridges: o.bridges,
@@ -180,15 +172,16 @@ async function planCommand(o: PlanArgs): Promise<number> {
   });
 }
 
-async function nextCommand(
+export async function nextCommand(
   ref: string,
-  o: { limit: number; harmonic?: HarmonicRule; maxBpmChange?: number; bridges: boolean; json?: boolean },
+  o: { limit: number; harmonic?: string; maxBpmChange?: number; bridges: boolean; json?: boolean },
 ): Promise<number> {
+  const harmonic = harmonicRule(o.harmonic);
   return withGraph(async (g) => {
     const r = await g.next({
       trackId: await trackId(g, ref),
       limit: o.limit,
-      harmonic: o.harmonic,
+      harmonic,
       maxBpmChangePercent: o.maxBpmChange,
       allowBridges: o.bridges,
     });
@@ -207,7 +200,7 @@ async function nextCommand(
   });
 }
 
-async function communitiesCommand(o: {
+export async function communitiesCommand(o: {
   seed?: number;
   resolution?: number;
   json?: boolean;
@@ -250,7 +243,11 @@ export function progressBar(done: number, total: number, width = 24): string {
   return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`;
 }
 
-async function layoutCommand(o: { iterations?: number; full?: boolean; json?: boolean }): Promise<number> {
+export async function layoutCommand(o: {
+  iterations?: number;
+  full?: boolean;
+  json?: boolean;
+}): Promise<number> {
   return withGraph(async (g) => {
     const bar = progressLine();
     const r = await g.computeLayout({
@@ -277,73 +274,4 @@ async function layoutCommand(o: { iterations?: number; full?: boolean; json?: bo
     );
     return 0;
   });
-}
-
-const harmonicOption = () =>
-  new Option('--harmonic <rule>', 'harmonic rule (each allows what the previous ones do)').choices([
-    ...HARMONIC_LADDER,
-  ]);
-
-/** Adds the graph commands to the program. */
-export function registerGraphCommands(program: Command): void {
-  program
-    .command('neighbours')
-    .description('what DJs play before and after a track (id or "Artist - Title")')
-    .argument('<track>', 'track id or "Artist - Title"')
-    .addOption(
-      new Option('--direction <d>', 'out = played after, in = played before')
-        .choices(['in', 'out', 'both'])
-        .default('both'),
-    )
-    .option('--hops <k>', 'hops from the track (1-3)', whole('--hops', 1), 1)
-    .option('--limit <n>', 'strongest transitions kept per track', whole('--limit', 1), 25)
-    .option('--json', 'print as JSON')
-    .action((track, o) => run(() => neighboursCommand(track, o)));
-  program
-    .command('plan')
-    .description('plan a set from one track to another that real DJs would recognise')
-    .requiredOption('--from <track>', 'first track')
-    .requiredOption('--to <track>', 'last track')
-    .option('--via <track>', 'a track the set must pass through (repeatable, in order)', collect)
-    .option('--length <n>', 'tracks in the set, counting start and end', whole('--length', 2))
-    .option('--minutes <m>', 'set duration instead of --length', decimal('--minutes', 1, 1440))
-    .option(
-      '--max-bpm-change <percent>',
-      'largest tempo change per step, in %',
-      decimal('--max-bpm-change', 0.1, 100),
-    )
-    .option('--half-double', 'allow half/double-time tempo matches')
-    .addOption(harmonicOption())
-    .addOption(
-      new Option('--energy <curve>', 'tempo shape of the set').choices(['rising', 'falling', 'peak', 'flat']),
-    )
-    .option('--trust <t>', 'weight of observed transitions vs compatibility (0-1)', decimal('--trust', 0, 1))
-    .option('--no-bridges', 'only transitions DJs were seen playing')
-    .option('--k <k>', 'how many different sets (1-5)', whole('--k', 1))
-    .option('--json', 'print as JSON')
-    .action((o) => run(() => planCommand(o)));
-  program
-    .command('next')
-    .description('what to play after a track, ranked by evidence and compatibility')
-    .argument('<track>', 'track id or "Artist - Title"')
-    .option('--limit <n>', 'recommendations', whole('--limit', 1), 20)
-    .addOption(harmonicOption())
-    .option('--max-bpm-change <percent>', 'largest tempo change, in %', decimal('--max-bpm-change', 0.1, 100))
-    .option('--no-bridges', 'only transitions DJs were seen playing')
-    .option('--json', 'print as JSON')
-    .action((track, o) => run(() => nextCommand(track, o)));
-  program
-    .command('communities')
-    .description('find communities (Louvain), store them with a new graph version, print a summary')
-    .option('--seed <n>', 'random seed (same seed and graph, same result)', whole('--seed'))
-    .option('--resolution <r>', 'higher gives more, smaller communities', decimal('--resolution', 0.01, 10))
-    .option('--json', 'print as JSON')
-    .action((o) => run(() => communitiesCommand(o)));
-  program
-    .command('layout')
-    .description('compute the ForceAtlas2 layout and store it (new tracks only, unless --full)')
-    .option('--iterations <n>', 'ForceAtlas2 iterations', whole('--iterations', 1))
-    .option('--full', 'lay out the whole graph again instead of placing new tracks')
-    .option('--json', 'print as JSON')
-    .action((o) => run(() => layoutCommand(o)));
 }

@@ -1,8 +1,15 @@
-import type { ImportIssue } from '@songnodes/core';
+// `songnodes import`: the same import as an upload through the API (importAndDedupe: store, then
+// dedupe the new tracks; `--no-dedupe` skips the second step), with a progress line and a summary.
 import { FORMAT_IDS, type FormatId } from '@songnodes/importers';
-import { type ImportProgress, type ImportSummary, importPath } from '@songnodes/ingest';
-import { loadConfig, openForRole } from '@songnodes/server';
-import { UsageError } from '../errors.ts';
+import {
+  type DedupeSummary,
+  formatIssue,
+  type ImportProgress,
+  type ImportSummary,
+  importAndDedupe,
+} from '@songnodes/ingest';
+import { withDatabase } from '../database.ts';
+import { ArgumentError } from '../errors.ts';
 import { progressLine } from '../progress.ts';
 
 export interface ImportArgs {
@@ -10,24 +17,14 @@ export interface ImportArgs {
   format?: string;
   source?: string;
   json?: boolean;
+  /** commander's `--no-dedupe` sets this to false. */
+  dedupe?: boolean;
 }
 
 export const progressText = (p: ImportProgress) =>
   `${p.setsRead.toLocaleString('en')} sets read, ${p.setsStored.toLocaleString('en')} stored, ` +
   `${p.setsUnchanged.toLocaleString('en')} unchanged, ${p.setsFailed} failed, ` +
   `${p.entries.toLocaleString('en')} entries, ${p.warnings.toLocaleString('en')} warnings`;
-
-export function formatIssue(i: ImportIssue): string {
-  const where = [
-    i.file,
-    i.line !== undefined ? `line ${i.line}` : undefined,
-    i.position !== undefined ? `entry ${i.position}` : undefined,
-    i.field,
-  ]
-    .filter((x) => x !== undefined && x !== '')
-    .join(', ');
-  return `${i.severity}: ${where ? `${where}: ` : ''}${i.message}`;
-}
 
 export function printSummary(s: ImportSummary, out: NodeJS.WritableStream = process.stdout): void {
   const rate = s.seconds > 0 ? Math.round(s.entries / s.seconds) : 0;
@@ -40,6 +37,15 @@ export function printSummary(s: ImportSummary, out: NodeJS.WritableStream = proc
   if (more > 0) out.write(`  … and ${more.toLocaleString('en')} more warnings\n`);
 }
 
+function printDedupe(d: DedupeSummary, out: NodeJS.WritableStream = process.stdout): void {
+  out.write(
+    `dedupe: ${d.tracksScanned.toLocaleString('en')} new tracks compared, ${d.merges.length} merged, ` +
+      `${d.reviewCandidates} listed for review (${d.seconds.toFixed(1)} s)\n`,
+  );
+  if (d.merges.length > 0)
+    out.write('  list the merges with: songnodes dedupe merges (undo one with dedupe split)\n');
+}
+
 /** Exit status: non-zero only when nothing could be imported. */
 export function importExitCode(s: ImportSummary): number {
   return s.setsStored + s.setsUnchanged === 0 ? 1 : 0;
@@ -47,22 +53,23 @@ export function importExitCode(s: ImportSummary): number {
 
 export async function importCommand(args: ImportArgs): Promise<number> {
   if (args.format !== undefined && !FORMAT_IDS.includes(args.format as FormatId)) {
-    throw new UsageError(`unknown format "${args.format}"; one of: ${FORMAT_IDS.join(', ')}`);
+    throw new ArgumentError(`unknown format "${args.format}"; one of: ${FORMAT_IDS.join(', ')}`);
   }
-  const config = loadConfig();
-  const db = await openForRole(config, 'cli');
-  const bar = progressLine();
-  try {
-    const s = await importPath(db, args.path, {
+  return withDatabase(async (db) => {
+    const bar = progressLine();
+    const { summary, dedupe } = await importAndDedupe(db, args.path, {
       format: args.format as FormatId | undefined,
       source: args.source,
+      dedupe: args.dedupe,
       onProgress: (p) => bar.update(progressText(p)),
+      onDedupeProgress: (p) => bar.update(`dedupe: ${p.tracksScanned}/${p.total} new tracks compared`),
     });
     bar.done();
-    if (args.json) process.stdout.write(`${JSON.stringify(s)}\n`);
-    else printSummary(s);
-    return importExitCode(s);
-  } finally {
-    await db.close();
-  }
+    if (args.json) process.stdout.write(`${JSON.stringify({ ...summary, dedupe })}\n`);
+    else {
+      printSummary(summary);
+      if (dedupe) printDedupe(dedupe);
+    }
+    return importExitCode(summary);
+  });
 }

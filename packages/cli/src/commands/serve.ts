@@ -1,3 +1,4 @@
+import { guardProcess } from '@songnodes/jobs';
 import { loadConfig, type Role, runRole } from '@songnodes/server';
 
 /** `start`, `api`, `worker`: runs until SIGTERM/SIGINT, then drains and exits within the shutdown timeout. */
@@ -7,6 +8,9 @@ export async function serve(role: Role): Promise<void> {
   const running = await runRole(role, config);
   running.app.log.info({ ms: Math.round(performance.now() - started) }, 'start-up time');
   if (role !== 'worker') process.stderr.write(`SongNodes ${role} is up: ${running.url}\n`);
+  // An error that escapes every handler is logged, not fatal: one bad request or job costs nobody
+  // else anything. Errors inside a job also fail that job (the worker roles' guard, workers.ts).
+  guardProcess((err, job) => running.app.log.error({ err, job }, 'error outside any request'));
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -23,7 +23,10 @@ import type {
   StoredLayout,
   TrackName,
 } from '@songnodes/graph';
-import { allocateSnapshot, NO_DAY, pairKey } from '@songnodes/graph';
+// The columnar snapshot and the store's key helpers only, not the graph package's index: reading or
+// exporting tables must not load the graph engine (graphology, Louvain, ForceAtlas2).
+import { allocateSnapshot, NO_DAY } from '@songnodes/graph/snapshot';
+import { pairKey } from '@songnodes/graph/store';
 import type { Database, Queryable } from '../database.ts';
 
 /** Track ids per page (pages are id ranges: no sort, and the primary key bounds each scan). */
