@@ -327,6 +327,18 @@ describe.skipIf(noServer)('GraphQL API', () => {
       },
     );
     expect(viaVariable.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    // The standard introspection query (GraphiQL's) is 15 deep: it fits the default limits; a walk
+    // nesting introspection types into each other is refused.
+    const { getIntrospectionQuery } = await import('graphql');
+    const schema = await gql(getIntrospectionQuery());
+    expect(schema.errors).toBeUndefined();
+    expect(schema.data.__schema.queryType.name).toBe('Query');
+    let typeDeep = 'name';
+    for (let i = 0; i < 8; i++) typeDeep = `fields { type { ${typeDeep} } }`;
+    const introspectionBomb = await gql(`{ __schema { types { ${typeDeep} } } }`);
+    // graphql-js's own introspection-depth rule may refuse it first; either way it never runs.
+    expect(introspectionBomb.status).toBe(400);
+    expect(introspectionBomb.data).toBeNull();
     // Lists sized by an argument above them: graphData's edges, a plan's alternatives and length.
     const edges = await gql('{ graphData(nodes: 1, edges: 5000) { edges { source } } }');
     expect(edges.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');

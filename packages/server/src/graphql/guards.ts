@@ -19,7 +19,16 @@ import type {
 } from 'graphql';
 import { graphqlJs } from './graphql-js.ts';
 
-const { getNamedType, isCompositeType, isInterfaceType, isObjectType, Kind, valueFromASTUntyped } = graphqlJs;
+const {
+  getNamedType,
+  isCompositeType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  valueFromASTUntyped,
+} = graphqlJs;
 
 export const DEFAULT_DEPTH_LIMIT = 15;
 export const DEFAULT_COMPLEXITY_LIMIT = 1000;
@@ -115,8 +124,16 @@ export function measure(
   };
 
   const fieldMeasure = (field: FieldNode, parent: GraphQLNamedType, scope: Scope): Measure => {
+    // Introspection (`__schema`, `__type`) is measured like any field: its types nest into each other.
+    const name = field.name.value;
     const def =
-      isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[field.name.value] : undefined;
+      name === '__schema'
+        ? SchemaMetaFieldDef
+        : name === '__type'
+          ? TypeMetaFieldDef
+          : isObjectType(parent) || isInterfaceType(parent)
+            ? parent.getFields()[name]
+            : undefined;
     if (!def || !field.selectionSet) return { depth: 1, cost: 0 };
     const args = argsOf(field, def);
     const named = getNamedType(def.type);
