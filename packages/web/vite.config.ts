@@ -9,6 +9,13 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   plugins: [react()],
+  resolve: {
+    alias: {
+      // cosmos.gl imports gl-bench's default export; gl-bench's "browser" field (which Vite prefers)
+      // names a plain script without exports, so point at its ES module build instead.
+      'gl-bench': 'gl-bench/dist/gl-bench.module.js',
+    },
+  },
   build: { outDir: 'dist', emptyOutDir: true },
   server: {
     proxy: {

@@ -15,9 +15,11 @@ import { SetView } from './views/Set.tsx';
 import { TrackView } from './views/Track.tsx';
 
 const ExploreView = lazy(() => import('./views/Explore.tsx'));
+const OverviewView = lazy(() => import('./views/Overview.tsx'));
 
 const NAV = [
   ['explore', 'Explore'],
+  ['overview', 'Overview'],
   ['plan', 'Plan a set'],
   ['import', 'Import'],
 ] as const;
@@ -37,6 +39,9 @@ export function App() {
       break;
     case 'explore':
       view = <ExploreView place={place} theme={theme} />;
+      break;
+    case 'overview':
+      view = <OverviewView place={place} theme={theme} />;
       break;
     case 'plan':
       view = <PlannerView place={place} />;

@@ -164,3 +164,15 @@ export function textOn(hex: string): '#000000' | '#ffffff' {
   // Contrast with black is (l + 0.05) / 0.05, with white 1.05 / (l + 0.05): pick the larger.
   return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000000' : '#ffffff';
 }
+
+/** `[r, g, b, a]` in 0…1 for a `#rrggbb` colour (GPU renderers take colours as float arrays). */
+export function hexToRgba(hex: string, alpha = 1): [number, number, number, number] {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) return [0.5, 0.5, 0.5, alpha];
+  return [
+    Number.parseInt(m[1]!, 16) / 255,
+    Number.parseInt(m[2]!, 16) / 255,
+    Number.parseInt(m[3]!, 16) / 255,
+    alpha,
+  ];
+}

@@ -6,6 +6,7 @@ export type Route =
   | { view: 'home' }
   | { view: 'search' }
   | { view: 'explore' }
+  | { view: 'overview' }
   | { view: 'plan' }
   | { view: 'import' }
   | { view: 'track'; id: number }
@@ -18,7 +19,7 @@ export interface Place {
   params: URLSearchParams;
 }
 
-const SIMPLE = ['search', 'explore', 'plan', 'import'] as const;
+const SIMPLE = ['search', 'explore', 'overview', 'plan', 'import'] as const;
 const WITH_ID = ['track', 'artist', 'set'] as const;
 
 /** `#/track/76?x=1` → the route and its parameters. Anything unrecognised is a not-found route. */

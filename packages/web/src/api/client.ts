@@ -200,12 +200,16 @@ export const getJob = (id: string) =>
  * Uploads a file or pasted text as the raw request body; the import runs as a job. Plain fetch:
  * the document cannot describe a body of any content type, so openapi-fetch has no type for it.
  */
-export async function startImport(body: Blob | string, filename: string): Promise<ImportAccepted> {
+export async function startImport(body: File | string, filename: string): Promise<ImportAccepted> {
+  // Pasted text says so; a file goes with the type the browser gave it (the server reads the
+  // bytes either way and detects the format from the content).
+  const type =
+    typeof body === 'string' ? 'text/plain; charset=utf-8' : body.type || 'application/octet-stream';
   let res: Response;
   try {
     res = await fetch(`${API}/imports?${new URLSearchParams({ filename })}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/octet-stream', accept: 'application/json' },
+      headers: { 'content-type': type, accept: 'application/json' },
       body,
     });
   } catch {

@@ -137,8 +137,11 @@ function RunCard({
             <span className={`pill state-${state}`}>{state}</span>{' '}
             {p && (
               <span>
-                {formatNumber(p.done)}
-                {p.total !== undefined ? ` of ${formatNumber(p.total)}` : ''} {p.unit ?? ''}
+                {p.total !== undefined
+                  ? `${formatNumber(p.done)} of ${formatNumber(p.total)} ${p.unit ?? ''}`
+                  : p.unit
+                    ? plural(p.done, p.unit.replace(/s$/, ''))
+                    : formatNumber(p.done)}
                 {p.message ? ` — ${p.message}` : ''}
               </span>
             )}
@@ -169,7 +172,7 @@ export function ImportView() {
   const fileInput = useRef<HTMLInputElement>(null);
   const textId = useId();
 
-  const begin = async (name: string, body: Blob | string) => {
+  const begin = async (name: string, body: File | string) => {
     const index = runs.length;
     setRuns((r) => [...r, { seq: index + 1, name }]);
     const patch = (p: Partial<ImportRun>) =>

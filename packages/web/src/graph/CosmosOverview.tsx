@@ -1,0 +1,149 @@
+// The whole graph on the GPU (cosmos.gl), drawn at the stored layout positions: the simulation is
+// off, so nothing ever moves by itself or under the pointer. The most played tracks are labelled;
+// clicking a track opens its neighbourhood in the detailed view; search flies to a track.
+import { Graph as Cosmos } from '@cosmos.gl/graph';
+import { useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { hexToRgba } from '../colours.ts';
+import type { Theme } from '../theme.ts';
+import { canvasColours } from '../theme.ts';
+import { nodeSize, type ViewGraph } from './model.ts';
+
+export interface OverviewHandle {
+  flyTo(trackId: number): boolean;
+}
+
+export default function CosmosOverview({
+  graph,
+  colourOf,
+  labelled,
+  theme,
+  onPick,
+  ref,
+}: {
+  graph: ViewGraph;
+  colourOf: (n: ViewGraph['nodes'][number]) => string;
+  /** Track ids to label (the most played). */
+  labelled: number[];
+  theme: Theme;
+  onPick: (trackId: number) => void;
+  ref?: React.Ref<OverviewHandle>;
+}) {
+  const container = useRef<HTMLDivElement>(null);
+  const cosmos = useRef<Cosmos | null>(null);
+  const [labels, setLabels] = useState<{ id: number; text: string; x: number; y: number }[]>([]);
+  const index = useRef(new Map<number, number>());
+  const onPickRef = useRef(onPick);
+  onPickRef.current = onPick;
+
+  useImperativeHandle(ref, () => ({
+    flyTo(trackId: number) {
+      const i = index.current.get(trackId);
+      if (i === undefined || !cosmos.current) return false;
+      cosmos.current.zoomToPointByIndex(i, 700, 12, true, false);
+      return true;
+    },
+  }));
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const nodes = graph.nodes;
+    index.current = new Map(nodes.map((n, i) => [n.id, i]));
+    const positions = new Float32Array(nodes.length * 2);
+    const colours = new Float32Array(nodes.length * 4);
+    const sizes = new Float32Array(nodes.length);
+    const maxPlays = Math.max(1, ...nodes.map((n) => n.plays));
+    nodes.forEach((n, i) => {
+      positions[2 * i] = n.x ?? 0;
+      positions[2 * i + 1] = n.y ?? 0;
+      colours.set(hexToRgba(colourOf(n)), 4 * i);
+      sizes[i] = nodeSize(n.plays, maxPlays) * 0.8;
+    });
+    const links: number[] = [];
+    for (const e of graph.edges) {
+      const s = index.current.get(e.source);
+      const t = index.current.get(e.target);
+      if (s !== undefined && t !== undefined) links.push(s, t);
+    }
+    const c = canvasColours(theme);
+    const bg = getComputedStyle(document.documentElement).getPropertyValue('--surface').trim() || '#1b1d27';
+    const g = new Cosmos(el, {
+      enableSimulation: false,
+      backgroundColor: bg,
+      linkDefaultColor: c.edge,
+      linkDefaultWidth: 0.6,
+      linkDefaultArrows: false,
+      linkGreyoutOpacity: 0.05,
+      pointGreyoutOpacity: 0.15,
+      scalePointsOnZoom: true,
+      renderHoveredPointRing: true,
+      hoveredPointRingColor: c.label,
+      fitViewOnInit: true,
+      fitViewPadding: 0.15,
+      enableDrag: false,
+      hoveredPointCursor: 'pointer',
+      onPointClick: (i: number) => {
+        const n = nodes[i];
+        if (n) onPickRef.current(n.id);
+      },
+      onZoom: () => placeLabels(),
+    });
+    cosmos.current = g;
+    g.setPointPositions(positions);
+    g.setPointColors(colours);
+    g.setPointSizes(sizes);
+    g.setLinks(new Float32Array(links));
+    g.render(0);
+    const tracked = labelled.map((id) => index.current.get(id)).filter((i): i is number => i !== undefined);
+    g.trackPointPositionsByIndices(tracked);
+
+    // Labels are HTML over the canvas, placed at the tracked points' screen positions.
+    // Labels are HTML over the canvas at the tracked points' screen positions, most played first;
+    // a label that would overlap one already placed is left out (thinned by zoom: zooming in
+    // spreads the points and more labels fit).
+    function placeLabels() {
+      const map = g.getTrackedPointPositionsMap();
+      const placed: { id: number; text: string; x: number; y: number }[] = [];
+      const boxes: [number, number, number, number][] = [];
+      for (const i of tracked) {
+        const p = map.get(i);
+        const n = nodes[i];
+        if (!p || !n) continue;
+        const [x, y] = g.spaceToScreenPosition(p);
+        const box: [number, number, number, number] = [x, y - 10, x + 12 + n.label.length * 6.6, y + 8];
+        if (boxes.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) continue;
+        boxes.push(box);
+        placed.push({ id: n.id, text: n.label, x, y });
+      }
+      setLabels(placed);
+    }
+    // fitViewOnInit animates; place the labels once it has settled, and after every zoom or pan.
+    const timer = setTimeout(placeLabels, 900);
+    el.dataset.ready = 'true';
+    return () => {
+      clearTimeout(timer);
+      el.dataset.ready = 'false';
+      g.destroy();
+      cosmos.current = null;
+    };
+  }, [graph, colourOf, labelled, theme]);
+
+  return (
+    <div className="cosmos-wrap">
+      <div
+        ref={container}
+        className="cosmos-container"
+        role="img"
+        aria-label={`Overview of ${graph.nodes.length} tracks and ${graph.edges.length} transitions at their stored layout positions`}
+        data-nodes={graph.nodes.length}
+      />
+      <div className="cosmos-labels" aria-hidden="true">
+        {labels.map((l) => (
+          <span key={l.id} style={{ transform: `translate(${l.x + 6}px, ${l.y - 8}px)` }}>
+            {l.text}
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+}
