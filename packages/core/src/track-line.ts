@@ -90,7 +90,8 @@ export function parseTrackLine(line: string, ctx: ParseContext = {}): ParsedLine
       changed = true;
       continue;
     }
-    const clock = /^(\d{1,2}:\d{2}(?::\d{2})?)(?:\s*[-|]\s+|\s+)/.exec(text);
+    // `05:12 Artist - Title`, `05:12 - …`, `05:12 | …`, `22:01 : …` (VirtualDJ's tracklist), `05:12: …`.
+    const clock = /^(\d{1,2}:\d{2}(?::\d{2})?)(?:\s*[-|:]\s+|\s+)/.exec(text);
     if (clock) {
       cueSeconds = parseDuration(clock[1]!);
       text = text.slice(clock[0].length);

@@ -26,6 +26,8 @@ const LINES: [string, Expect][] = [
   ['(12:30) Nova Drift - Glass Harbour', { cueSeconds: 750 }],
   ['05:12 Nova Drift - Glass Harbour', { cueSeconds: 312, number: null }],
   ['05:12 - Nova Drift - Glass Harbour', { cueSeconds: 312, artist: ['Nova Drift'] }],
+  ['22:01 : Nova Drift - Glass Harbour', { cueSeconds: 1321, artist: ['Nova Drift'] }],
+  ['05:12: Nova Drift - Glass Harbour', { cueSeconds: 312, artist: ['Nova Drift'] }],
   ['1:02:33 Nova Drift - Glass Harbour', { cueSeconds: 3753 }],
   ['Nova Drift - Glass Harbour 05:12', { cueSeconds: 312, title: 'Glass Harbour' }],
   ['Nova Drift - Glass Harbour [05:12]', { cueSeconds: 312, title: 'Glass Harbour', label: null }],

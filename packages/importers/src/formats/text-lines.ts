@@ -31,18 +31,29 @@ export function withoutMarkup(text: string): string {
 }
 
 export function lineKind(text: string): LineKind {
+  return classifyLine(text).kind;
+}
+
+// A title that is only a date: `VirtualDJ History - 2023/11/04` heads a list, it is not a track.
+const DATE_ONLY = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/;
+
+/** What a line is, and the cue time written on it (seconds as m:ss, h:mm:ss), if any. */
+export function classifyLine(text: string): { kind: LineKind; cue: number | null } {
   const t = withoutMarkup(text);
-  if (t === '') return 'other';
-  if (CUE_ONLY.test(t)) return 'cue';
-  if (NUMBER_ONLY.test(t)) return 'number';
-  if (HEADING.test(t) || /^[^-]{1,40}:$/.test(t)) return 'heading';
-  if (URL.test(t) || /^(?:#\w+\s*){1,}$/.test(t) || /^@\w/.test(t) || SET_TITLE.test(t)) return 'other';
+  const other = { kind: 'other' as const, cue: null };
+  if (t === '') return other;
+  if (CUE_ONLY.test(t)) return { kind: 'cue', cue: null };
+  if (NUMBER_ONLY.test(t)) return { kind: 'number', cue: null };
+  if (HEADING.test(t) || /^[^-]{1,40}:$/.test(t)) return { kind: 'heading', cue: null };
+  if (URL.test(t) || /^(?:#\w+\s*){1,}$/.test(t) || /^@\w/.test(t) || SET_TITLE.test(t)) return other;
   const line = parseTrackLine(t);
   const words = line.text.split(/\s+/).length;
   // Prose: a sentence, not a track (tracks are short and do not end in a full stop).
-  if (words > 16 || (words >= 8 && /[.!?]$/.test(line.text) && !/\)$/.test(line.text))) return 'other';
-  if (splitArtistTitle(line.text) !== null) return 'track';
+  if (words > 16 || (words >= 8 && /[.!?]$/.test(line.text) && !/\)$/.test(line.text))) return other;
+  const split = splitArtistTitle(line.text);
+  if (split && DATE_ONLY.test(split.title)) return { kind: 'heading', cue: null };
+  if (split) return { kind: 'track', cue: line.cueSeconds };
   if ((line.number !== null || line.cueSeconds !== null || line.withPrevious) && line.text !== '')
-    return 'listed';
-  return 'other';
+    return { kind: 'listed', cue: line.cueSeconds };
+  return other;
 }
