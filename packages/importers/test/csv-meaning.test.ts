@@ -50,6 +50,14 @@ describe('CSV columns read with their meaning', () => {
     ]);
   });
 
+  it('a Serato session row named with a two-digit year is still the session', async () => {
+    const csv =
+      'name,artist,start time,end time,playtime,deck\n03/11/23,,22:58:40,00:21:05,01:22:25,\nNeon Harbour,Velvet Orbit,23:00:05,23:06:10,00:06:05,1\n';
+    const { sets } = await collect(csv);
+    expect(sets[0]).toMatchObject({ kind: 'history', title: '03/11/23' });
+    expect(sets[0]!.entries.map((e) => [e.raw, e.cueSeconds])).toEqual([['Velvet Orbit - Neon Harbour', 85]]);
+  });
+
   it('Serato history TXT: fixed-width columns', async () => {
     const txt = [
       'name                 artist          start time   end time     playtime   deck',

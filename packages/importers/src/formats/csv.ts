@@ -163,7 +163,8 @@ function sinceStart(clock: WallClock, value: string): number | null {
 
 /** A session row names a date or carries one in its start time (Serato writes both). */
 function isSessionRow(get: (f: CsvField) => string | undefined): boolean {
-  return isoDate(get('title')) !== undefined || /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/.test(get('cue') ?? '');
+  const date = /\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}/;
+  return date.test(get('title') ?? '') || date.test(get('cue') ?? '');
 }
 
 /** The sampled records, then the rest. */
