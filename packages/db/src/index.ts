@@ -1,5 +1,3 @@
-export type { AnalyticsFilter } from './repositories/analytics.ts';
-export * as analytics from './repositories/analytics.ts';
 export { type CopyValue, copyField, copyText } from './copy.ts';
 export type { Database, Orm, PoolStats, Queryable, Row } from './database.ts';
 export { DatabaseUnavailableError, redactUrl } from './database.ts';
@@ -15,6 +13,8 @@ export { type Listener, listen, NOTIFY_MAX_BYTES, notify } from './notify.ts';
 export { type OpenOptions, openDatabase } from './open.ts';
 export { openPglite, type PgliteDatabase } from './pglite.ts';
 export { openPostgres, type PostgresDatabase } from './postgres.ts';
+export type { AnalyticsFilter } from './repositories/analytics.ts';
+export * as analytics from './repositories/analytics.ts';
 export {
   artistAliases,
   artistCollaborations,
@@ -134,8 +134,19 @@ export {
   getJobProgress,
   type JobProgressRecord,
   type JobState,
+  listJobProgress,
   saveJobProgress,
+  setJobState,
 } from './repositories/job-progress.ts';
+export {
+  deletePlan,
+  getPlan,
+  insertPlan,
+  listPlans,
+  type PlanRecord,
+  trackSummaries,
+  updatePlan,
+} from './repositories/plans.ts';
 export {
   cancelScrapeTask,
   createScrapeTask,
@@ -162,15 +173,6 @@ export {
   touchScrapePage,
   updateScrapeTask,
 } from './repositories/scrapes.ts';
-export {
-  deletePlan,
-  getPlan,
-  insertPlan,
-  listPlans,
-  type PlanRecord,
-  trackSummaries,
-  updatePlan,
-} from './repositories/plans.ts';
 export { type SearchCandidates, searchCandidates } from './repositories/search.ts';
 export {
   type ArtistWrite,

@@ -1,6 +1,13 @@
 import { EventEmitter } from 'node:events';
 import type { Database, PgliteDatabase, PostgresDatabase } from '@songnodes/db';
-import { getJobProgress, type JobProgressRecord, saveJobProgress } from '@songnodes/db';
+import {
+  getJobProgress,
+  type JobProgressRecord,
+  type JobState,
+  listJobProgress,
+  saveJobProgress,
+  setJobState,
+} from '@songnodes/db';
 import { fromPglite, type JobResult, type JobWithMetadata, PgBoss } from 'pg-boss';
 import {
   DEFAULT_HEARTBEAT_SECONDS,
@@ -52,6 +59,8 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
   private readonly created = new Set<string>();
   /** The abort controllers of the jobs running in this process: stop() aborts them first. */
   private readonly inFlight = new Set<AbortController>();
+  /** Jobs running in this process by id, so a cancel can stop one at once. */
+  private readonly running_ = new Map<string, AbortController>();
   private running = false;
 
   private constructor(db: Database, boss: PgBoss) {
@@ -161,13 +170,18 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
       state: 'active' | 'completed' | 'failed' | 'retrying' = 'active',
     ) => {
       const record = { jobId: job.id, queue: def.queue, state, progress: { ...p } };
-      await saveJobProgress(this.db, record);
+      // Not stored means cancelled (from any process): stop at this check.
+      if (!(await saveJobProgress(this.db, record))) {
+        own.abort(Object.assign(new Error('the job was cancelled'), { name: 'JobCancelledError' }));
+        return;
+      }
       this.emit('progress', { ...record, updatedAt: new Date().toISOString() });
     };
     // Aborted when pg-boss stops or expires the job, and when the guard fails it: the handler stops
     // at its next check instead of going on with work nobody will keep.
     const own = new AbortController();
     this.inFlight.add(own);
+    this.running_.set(job.id, own);
     let escaped: (e: unknown) => void = () => {};
     const failedByGuard = new Promise<never>((_, reject) => {
       escaped = (e) => {
@@ -221,6 +235,7 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
       return { id: job.id, status: kind === 'input' ? 'deadletter' : 'failed', output: { message } };
     } finally {
       this.inFlight.delete(own);
+      this.running_.delete(job.id);
       own.abort(new Error('job settled'));
     }
   }
@@ -265,6 +280,44 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
     await this.ensureQueue(def as JobDefinition<unknown>);
     const dead = await this.boss.findJobs<object>(deadLetterQueue(def.queue));
     return dead.map((j) => ({ id: j.id, sourceId: j.sourceId, data: j.data }));
+  }
+
+  /** Jobs, most recently changed first (every queue, or one; every state, or one). */
+  list(f: { queue?: string; state?: JobState; offset: number; limit: number }): Promise<JobProgressRecord[]> {
+    return listJobProgress(this.db, f);
+  }
+
+  /**
+   * Cancels a queued or running job. A running one stops at its next progress report, in whichever
+   * process runs it (at once in this one). Null when there is no such job; the record as it was when it
+   * had already ended (completed, failed, cancelled).
+   */
+  async cancel(jobId: string): Promise<{ cancelled: boolean; job: JobProgressRecord } | null> {
+    const job = await getJobProgress(this.db, jobId);
+    if (!job) return null;
+    if (job.state === 'completed' || job.state === 'failed' || job.state === 'cancelled')
+      return { cancelled: false, job };
+    await this.boss.cancel(job.queue, jobId);
+    await setJobState(this.db, jobId, 'cancelled');
+    this.running_
+      .get(jobId)
+      ?.abort(Object.assign(new Error('the job was cancelled'), { name: 'JobCancelledError' }));
+    const now = (await getJobProgress(this.db, jobId))!;
+    this.emit('progress', now);
+    return { cancelled: true, job: now };
+  }
+
+  /** Runs a failed or cancelled job again. Null when there is no such job; `retried: false` when it had not ended so. */
+  async retry(jobId: string): Promise<{ retried: boolean; job: JobProgressRecord } | null> {
+    const job = await getJobProgress(this.db, jobId);
+    if (!job) return null;
+    if (job.state !== 'failed' && job.state !== 'cancelled') return { retried: false, job };
+    if (job.state === 'cancelled') await this.boss.resume(job.queue, jobId);
+    else await this.boss.retry(job.queue, jobId);
+    await setJobState(this.db, jobId, 'queued');
+    const now = (await getJobProgress(this.db, jobId))!;
+    this.emit('progress', now);
+    return { retried: true, job: now };
   }
 
   async queueSizes(): Promise<{ queue: string; queued: number; active: number; deferred: number }[]> {

@@ -4,7 +4,7 @@
 import { graphStore } from '@songnodes/db';
 import { GraphService } from '@songnodes/graph';
 import { importItems } from '@songnodes/ingest';
-import { JobQueue } from '@songnodes/jobs';
+import { defineJob, JobQueue } from '@songnodes/jobs';
 import { followChanges, LocalEventBus } from '@songnodes/services';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -369,6 +369,50 @@ describe.skipIf(noServer)('REST API', () => {
       headers: { 'if-none-match': track.headers.etag as string },
     });
     expect(same.statusCode).toBe(304);
+  });
+
+  it('lists jobs, cancels a running one (it stops at its next report) and retries it', async () => {
+    let runs = 0;
+    let stopped = 0;
+    const slow = defineJob({
+      queue: 'test.slow',
+      parse: (d) => d as Record<string, never>,
+      retry: { limit: 0 },
+      async handler(_p, ctx) {
+        runs++;
+        for (let n = 0; ; n++) {
+          await ctx.progress({ done: n, unit: 'ticks' });
+          if (ctx.signal.aborted) {
+            stopped++;
+            throw ctx.signal.reason;
+          }
+          await new Promise((r) => setTimeout(r, 30));
+        }
+      },
+    });
+    await jobs.work(slow, { pollingIntervalSeconds: 0.5 });
+    const id = await jobs.send(slow, {});
+    const state = async () => (await get(`/api/v1/jobs/${id}`)).body.state;
+    const until = async (what: () => Promise<boolean>) => {
+      for (let i = 0; i < 200 && !(await what()); i++) await new Promise((r) => setTimeout(r, 50));
+    };
+    await until(async () => (await state()) === 'active');
+    const listed = await get('/api/v1/jobs?queue=test.slow');
+    expect(listed.body.items.map((j: { jobId: string }) => j.jobId)).toEqual([id]);
+    const cancel = await app.inject({ method: 'POST', url: `/api/v1/jobs/${id}/cancel` });
+    expect(cancel.statusCode).toBe(200);
+    expect(cancel.json().state).toBe('cancelled');
+    await until(async () => stopped === 1);
+    expect(stopped).toBe(1);
+    expect(await state()).toBe('cancelled');
+    expect((await app.inject({ method: 'POST', url: `/api/v1/jobs/${id}/cancel` })).statusCode).toBe(409);
+    const retry = await app.inject({ method: 'POST', url: `/api/v1/jobs/${id}/retry` });
+    expect(retry.statusCode).toBe(200);
+    await until(async () => runs === 2);
+    expect(runs).toBe(2);
+    await app.inject({ method: 'POST', url: `/api/v1/jobs/${id}/cancel` });
+    await until(async () => stopped === 2);
+    expect((await app.inject({ method: 'POST', url: '/api/v1/jobs/nope/retry' })).statusCode).toBe(404);
   });
 
   it('serves its OpenAPI document and an interactive reference', async () => {
