@@ -35,6 +35,11 @@ describe('CUE INDEX conventions', () => {
     expect(sets[0]!.entries.map((e) => e.cueSeconds)).toEqual([0, 1800]);
   });
 
+  it('reads hours:minutes:seconds:frames', async () => {
+    const { sets } = await collect(sheet(['0:00:00:00', '1:02:03:15']), { format: 'cue' });
+    expect(sets[0]!.entries.map((e) => e.cueSeconds)).toEqual([0, 3723.2]);
+  });
+
   it.each([
     // Frames of 60–74 and minutes past 23 exist only in minutes:seconds:frames.
     [['00:00:00', '00:05:70', '00:11:10'], 'minutes:seconds:frames'],

@@ -63,7 +63,11 @@ export async function* readCue(text: AsyncIterable<string>, ctx: ReadContext): A
       const [idx, time] = rest.split(/\s+/);
       if (Number(idx) === 1) {
         if (time && THREE_FIELDS.test(time)) times.push({ entry: current, time, line });
-        else {
+        else if (time && /^\d{1,2}:\d{1,2}:\d{1,2}:\d{1,2}$/.test(time)) {
+          // hours:minutes:seconds:frames, as a few programs write long recordings.
+          const [h, m, sec, f] = time.split(':').map(Number) as [number, number, number, number];
+          current.cueSeconds = h * 3600 + m * 60 + sec + f / 75;
+        } else {
           const seconds = parseClock(time);
           if (seconds === null)
             set.issues.push(
