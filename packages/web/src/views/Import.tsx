@@ -1,11 +1,13 @@
 // Import: paste a tracklist or drop files. Each becomes an import job on the server; its progress
 // arrives live over the WebSocket (with polling as the fallback), then the report.
-import { useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { getJob, startImport, watchJob } from '../api/client.ts';
 import type { JobProgressRecord } from '../api/types.ts';
 import { ErrorState } from '../components/states.tsx';
 import { formatNumber, plural } from '../format.ts';
 import { href } from '../router.ts';
+
+const ParsePreview = lazy(() => import('../components/ParsePreview.tsx'));
 
 const FINISHED = ['completed', 'failed', 'cancelled'];
 
@@ -249,6 +251,9 @@ export function ImportView() {
           />
         </section>
       </div>
+      <Suspense fallback={null}>
+        <ParsePreview text={text} />
+      </Suspense>
       {runs.length > 0 && (
         <section aria-labelledby="runs-heading" aria-live="polite">
           <h2 id="runs-heading">Imports</h2>
