@@ -70,6 +70,11 @@ describe('pasted pages and descriptions', () => {
     expect(sets[0]!.issues[0]!.message).toMatch(/^lines 1, 8–10: not tracks/);
   });
 
+  it('an unidentified track without a dash stays an entry, so no transition is drawn across it', async () => {
+    const { sets } = await collect('Kay Loom - Sundial\nID\nOra - Drift\nSave 20\n', { format: 'text' });
+    expect(sets[0]!.entries.map((e) => e.raw)).toEqual(['Kay Loom - Sundial', 'ID', 'Ora - Drift']);
+  });
+
   it('a list of bare titles keeps every line', async () => {
     const { sets } = await collect('Paper Suns\nNight Ferry\nCopper Rain\n', { format: 'text' });
     expect(sets[0]!.entries.map((e) => e.raw)).toEqual(['Paper Suns', 'Night Ferry', 'Copper Rain']);
@@ -79,6 +84,8 @@ describe('pasted pages and descriptions', () => {
     ['Velvet Orbit - Neon Harbour', 'track'],
     ['01. Sundial', 'listed'],
     ['[05] ID', 'listed'],
+    ['ID', 'listed'],
+    ['??? [Unreleased]', 'listed'],
     ['05:12', 'cue'],
     ['07', 'number'],
     ['== Tracklist ==', 'heading'],

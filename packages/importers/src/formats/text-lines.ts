@@ -1,12 +1,12 @@
 // What a pasted line is. Text copied from a tracklist page or a SoundCloud/YouTube description holds
 // more than tracks: headings, page chrome (button labels, counters such as `Save 20` or `(7.4k)`),
 // prose, links, hashtags. Only track lines become entries; the rest is reported as skipped.
-import { parseTrackLine, splitArtistTitle } from '@songnodes/core';
+import { isUnknownText, parseTrackLine, splitArtistTitle } from '@songnodes/core';
 
 export type LineKind =
   /** `Artist - Title`, with or without number, cue time, `w/`. */
   | 'track'
-  /** A numbered or timed line without `Artist - Title` (`01. Sundial`, `[05] ID`): a track of a list. */
+  /** A numbered, timed or unknown line without `Artist - Title` (`01. Sundial`, `[05] ID`, `ID`): a track of a list. */
   | 'listed'
   /** Only a cue time (`05:12`): the time of the track on the next line. */
   | 'cue'
@@ -53,7 +53,9 @@ export function classifyLine(text: string): { kind: LineKind; cue: number | null
   const split = splitArtistTitle(line.text);
   if (split && DATE_ONLY.test(split.title)) return { kind: 'heading', cue: null };
   if (split) return { kind: 'track', cue: line.cueSeconds };
-  if ((line.number !== null || line.cueSeconds !== null || line.withPrevious) && line.text !== '')
+  // An unidentified track (`ID`, `?`, `Unknown`) is an entry: it breaks the chain of transitions.
+  const unknown = line.text !== '' && isUnknownText(line.text.replace(/\s*[[(].*$/, ''));
+  if ((line.number !== null || line.cueSeconds !== null || line.withPrevious || unknown) && line.text !== '')
     return { kind: 'listed', cue: line.cueSeconds };
   return other;
 }
