@@ -23,6 +23,7 @@ export {
   registerScrapeWorkers,
   SCRAPE_RESUME_QUEUE,
   SCRAPE_TASK_QUEUE,
+  type ScrapeJobOptions,
   type SourceHealth,
   scrapeTaskJob,
 } from './orchestrator.ts';

@@ -20,7 +20,7 @@ import {
   updateScrapeTask,
 } from '@songnodes/db';
 import type { GraphChange } from '@songnodes/ingest';
-import { defineJob, type JobQueue } from '@songnodes/jobs';
+import { defineJob, type JobQueue, type RetryPolicy } from '@songnodes/jobs';
 import type { BreakerState } from './breaker.ts';
 import { type CrawlResult, crawl, type ScrapeRuntime } from './crawl.ts';
 import { ScrapeError } from './errors.ts';
@@ -85,11 +85,19 @@ function parsePayload(data: unknown): TaskPayload {
 
 const FINAL: ScrapeTaskState[] = ['completed', 'failed', 'cancelled'];
 
-export function scrapeTaskJob(rt: ScrapeRuntime) {
+/** Attempts of a task after the first, minutes apart: a site that is down for a while gets time. */
+const TASK_RETRY: RetryPolicy = { limit: 3, delaySeconds: 60, backoff: true };
+
+export interface ScrapeJobOptions {
+  /** The queue's retry policy (tests shorten it; the queue keeps the policy it was created with). */
+  retry?: Partial<RetryPolicy>;
+}
+
+export function scrapeTaskJob(rt: ScrapeRuntime, opts: ScrapeJobOptions = {}) {
   return defineJob({
     queue: SCRAPE_TASK_QUEUE,
     parse: parsePayload,
-    retry: { limit: 3, delaySeconds: 60, backoff: true },
+    retry: { ...TASK_RETRY, ...opts.retry },
     // A listing of hundreds of pages, seconds apart, takes a while.
     expireInSeconds: 6 * 3600,
     async handler(p, ctx): Promise<CrawlResult | { skipped: string; taskId: number }> {
@@ -137,8 +145,13 @@ export function scrapeTaskJob(rt: ScrapeRuntime) {
   });
 }
 
-export function scrapeResumeJob(db: Database, jobs: JobQueue, rt: ScrapeRuntime) {
-  const task = scrapeTaskJob(rt);
+export function scrapeResumeJob(
+  db: Database,
+  jobs: JobQueue,
+  rt: ScrapeRuntime,
+  opts: ScrapeJobOptions = {},
+) {
+  const task = scrapeTaskJob(rt, opts);
   return defineJob({
     queue: SCRAPE_RESUME_QUEUE,
     parse: () => ({}),
@@ -159,11 +172,11 @@ export function scrapeResumeJob(db: Database, jobs: JobQueue, rt: ScrapeRuntime)
 export async function registerScrapeWorkers(
   jobs: JobQueue,
   rt: ScrapeRuntime,
-  opts: { concurrency?: number } = {},
+  opts: ScrapeJobOptions & { concurrency?: number } = {},
 ): Promise<void> {
   // One task at a time per process by default: every host is limited to one request at a time anyway.
-  await jobs.work(scrapeTaskJob(rt), { concurrency: opts.concurrency ?? 1 });
-  const resume = scrapeResumeJob(rt.db, jobs, rt);
+  await jobs.work(scrapeTaskJob(rt, opts), { concurrency: opts.concurrency ?? 1 });
+  const resume = scrapeResumeJob(rt.db, jobs, rt, opts);
   await jobs.work(resume, { concurrency: 1 });
   await jobs.schedule(resume, '*/15 * * * *', {});
 }
@@ -210,8 +223,9 @@ export function createOrchestrator(
   jobs: JobQueue,
   rt: ScrapeRuntime,
   settings: ScraperSettings,
+  opts: ScrapeJobOptions = {},
 ): Orchestrator {
-  const def = scrapeTaskJob(rt);
+  const def = scrapeTaskJob(rt, opts);
   const toSpec = (input: string | TaskSpec) =>
     typeof input === 'string' ? parseTaskInput(input) : checkTaskSpec(input);
 

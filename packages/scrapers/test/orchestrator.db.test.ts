@@ -35,6 +35,9 @@ async function until<T>(
   }
 }
 
+/** One retry a second later, so a task's dead letter is reached within the test. */
+const FAST_RETRY = { retry: { limit: 1, delaySeconds: 1, backoff: false } };
+
 /** What the queue hands a handler, for attempts the test runs itself. */
 const jobContext = (
   jobId: string,
@@ -69,7 +72,7 @@ describe.skipIf(noServer)(`scrape orchestration (${engine})`, () => {
     const settings = sites.settings();
     rt = createScrapeRuntime(t.db, settings, { metrics: false });
     jobs = await JobQueue.start(t.db);
-    orch = createOrchestrator(jobs, rt, settings);
+    orch = createOrchestrator(jobs, rt, settings, FAST_RETRY);
   });
   afterAll(async () => {
     await jobs?.stop(2000);
@@ -95,7 +98,7 @@ describe.skipIf(noServer)(`scrape orchestration (${engine})`, () => {
     expect(a.duplicate).toBe(false);
     expect(b).toMatchObject({ duplicate: true, task: { id: a.task.id } });
     expect((await orch.list()).filter((x) => x.state === 'queued')).toHaveLength(1);
-    await registerScrapeWorkers(jobs, rt);
+    await registerScrapeWorkers(jobs, rt, FAST_RETRY);
     const done = await finished(a.task.id);
     expect(done).toMatchObject({ state: 'completed', result: { pages: 1, setsStored: 1 } });
     expect(await setCount('1001tracklists')).toBe(1);
@@ -244,5 +247,25 @@ describe.skipIf(noServer)(`scrape orchestration (${engine})`, () => {
     await expect(orch.schedule('bad', '0 3 * * *', 'https://evil.example/x')).rejects.toThrow(
       RefusedUrlError,
     );
+  });
+
+  it('retries a task whose site keeps failing until its breaker opens, then parks it as a dead letter', async () => {
+    const down = '/tracklist/d0wn0000/always-503.html';
+    sites.tl.route(down, (_q, res) => void res.writeHead(503, { 'retry-after': '0' }).end('maintenance'));
+    const { task } = await orch.submit(`${sites.tl.url}${down}`);
+    const failed = await until('the task to fail for good', async () => {
+      const t = await orch.get(task.id);
+      return t?.state === 'failed' ? t : null;
+    });
+    // The first attempt makes the client's 3 tries; in the retry, the 5th failure in a row opens the
+    // host's circuit breaker, which ends the attempt without a 6th request.
+    expect(failed.error).toMatch(/^127\.0\.0\.1:\d+ failed repeatedly; its circuit breaker is open until /);
+    expect(sites.tl.requestsTo(down)).toHaveLength(5);
+    expect((await orch.health()).find((h) => h.source === '1001tracklists')?.breaker).toBe('open');
+    const dead = await until('the dead letter', async () => {
+      const d = await orch.deadLetters();
+      return d.some((x) => x.taskId === task.id) ? d : null;
+    });
+    expect(dead.find((x) => x.taskId === task.id)?.jobId).toBe(failed.jobId);
   });
 });
