@@ -54,7 +54,8 @@ export function classifyLine(text: string): { kind: LineKind; cue: number | null
   if (split && DATE_ONLY.test(split.title)) return { kind: 'heading', cue: null };
   if (split) return { kind: 'track', cue: line.cueSeconds };
   // An unidentified track (`ID`, `?`, `Unknown`) is an entry: it breaks the chain of transitions.
-  const unknown = line.text !== '' && isUnknownText(line.text.replace(/\s*[[(].*$/, ''));
+  const bare = line.text.replace(/\s*[[(].*$/, '');
+  const unknown = bare !== '' && isUnknownText(bare);
   if ((line.number !== null || line.cueSeconds !== null || line.withPrevious || unknown) && line.text !== '')
     return { kind: 'listed', cue: line.cueSeconds };
   return other;
