@@ -140,6 +140,7 @@ export class PoliteClient {
   private readonly gates = new Map<string, HostGate>();
   private readonly breakers = new Map<string, CircuitBreaker>();
   private readonly robots = new Map<string, { rules: RobotsRules; until: number }>();
+  private readonly robotsPending = new Map<string, Promise<{ rules: RobotsRules; until: number }>>();
 
   constructor(opts: ClientOptions) {
     this.opts = opts;
@@ -248,19 +249,30 @@ export class PoliteClient {
   private async checkRobots(url: URL, o: FetchOptions): Promise<void> {
     let entry = this.robots.get(url.origin);
     if (!entry || entry.until < Date.now()) {
-      const status = await this.fetchRobots(url, o);
-      const rules = rulesForStatus(status.status, status.text, this.opts.productToken);
-      // "Unreachable" (5xx) means disallow everything, but only until it is readable again: ask soon.
-      const ttl = status.status >= 500 ? ROBOTS_UNREACHABLE_TTL_MS : ROBOTS_TTL_MS;
-      entry = { rules, until: Date.now() + ttl };
-      this.robots.set(url.origin, entry);
-      const gate = this.gate(url.host);
-      gate.limits.minIntervalMs = Math.max(
-        this.opts.limitsFor(url.host).minIntervalMs,
-        (rules.crawlDelaySeconds ?? 0) * 1000,
-      );
+      // One robots.txt request per origin even when several requests start at once.
+      let pending = this.robotsPending.get(url.origin);
+      if (!pending) {
+        pending = this.loadRobots(url, o).finally(() => this.robotsPending.delete(url.origin));
+        this.robotsPending.set(url.origin, pending);
+      }
+      entry = await pending;
     }
     if (!entry.rules.isAllowed(url.pathname + url.search)) throw new RobotsDisallowedError(url.href);
+  }
+
+  private async loadRobots(url: URL, o: FetchOptions): Promise<{ rules: RobotsRules; until: number }> {
+    const status = await this.fetchRobots(url, o);
+    const rules = rulesForStatus(status.status, status.text, this.opts.productToken);
+    // "Unreachable" (5xx) means disallow everything, but only until it is readable again: ask soon.
+    const ttl = status.status >= 500 ? ROBOTS_UNREACHABLE_TTL_MS : ROBOTS_TTL_MS;
+    const entry = { rules, until: Date.now() + ttl };
+    this.robots.set(url.origin, entry);
+    const gate = this.gate(url.host);
+    gate.limits.minIntervalMs = Math.max(
+      this.opts.limitsFor(url.host).minIntervalMs,
+      (rules.crawlDelaySeconds ?? 0) * 1000,
+    );
+    return entry;
   }
 
   /** The robots.txt answer (following up to five redirects, RFC 9309 2.3.1.2) as status and text. */

@@ -79,6 +79,7 @@ describe('polite HTTP client', () => {
     client = testClient(['127.0.0.1'], { limitsFor: () => ({ concurrency: 1, minIntervalMs: 150 }) });
     await Promise.all(['/1', '/2', '/3', '/4'].map((p) => client!.get(`${s.url}${p}`)));
     expect(most).toBe(1);
+    expect(s.requestsTo('/robots.txt')).toHaveLength(1);
     const at = s.log.filter((r) => r.path !== '/robots.txt').map((r) => r.at);
     for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(140);
   });
