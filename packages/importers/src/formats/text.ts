@@ -33,7 +33,7 @@ export async function* readText(text: AsyncIterable<string>, ctx: ReadContext): 
       // A block of headings alone (`VirtualDJ History - 2023/11/04` above its rule line) heads the next set.
       if (block.length > 0 && tooLong.length === 0 && block.every((c) => c.kind === 'heading')) {
         ctx.pending.push(
-          issue('warning', `${lineRanges(block.map((c) => c.line))}: heading; skipped`, {
+          issue('warning', `heading above the list (${lineRanges(block.map((c) => c.line))}); skipped`, {
             file: ctx.file,
             line: block[0]!.line,
           }),
