@@ -370,6 +370,35 @@ describe.skipIf(noServer)('GraphQL API', () => {
     const wrongType = await gql('query($n: Int) { tracks(first: $n) { next } }', { n: 'many' });
     expect(wrongType.status).toBe(400);
     expect(wrongType.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Over GET: queries run, mutations are refused (405), neither is an internal error.
+    const viaGet = await app.inject({
+      method: 'GET',
+      url: `/graphql?query=${encodeURIComponent('{ tracks(first: 1) { next } }')}`,
+    });
+    expect(viaGet.statusCode).toBe(200);
+    expect(viaGet.json().data.tracks.next).not.toBeNull();
+    const mutationViaGet = await app.inject({
+      method: 'GET',
+      url: `/graphql?query=${encodeURIComponent('mutation { updateTrack(id: "1", bpm: 1) { bpm } }')}`,
+    });
+    expect(mutationViaGet.statusCode).toBe(405);
+    for (const qs of ['variables=notjson', 'query=%7B%7D', 'query=123', 'operationName=x']) {
+      const r = await app.inject({
+        method: 'GET',
+        url: `/graphql?query=%7B%20tracks%20%7B%20next%20%7D%20%7D&${qs}`,
+      });
+      expect(r.statusCode, `${qs}: ${r.body}`).toBeGreaterThanOrEqual(400);
+      expect(r.statusCode, `${qs}: ${r.body}`).toBeLessThan(500);
+    }
+    expect(mutationViaGet.json().errors[0].extensions.code).toBe('BAD_REQUEST');
+    const notJson = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"query": ',
+    });
+    expect(notJson.statusCode).toBe(400);
+    expect(notJson.json().errors[0].extensions.code).toBe('BAD_REQUEST');
     const nested = await gql('{ tracks(first: 1) { items { transitionsOut(first: -1) { count } } } }');
     expect(nested.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     const syntax = await gql('{ track(id: "1") { title }');
@@ -579,6 +608,21 @@ describe.skipIf(noServer)('GraphQL API', () => {
       }
     }
     expect(requests).toBeGreaterThan(500);
+    // Bodies that are not a GraphQL request at all.
+    for (const payload of [
+      {},
+      { query: 123 },
+      { query: '' },
+      { query: '{ track }' },
+      [],
+      'text',
+      { variables: 'x' },
+    ]) {
+      const r = await app.inject({ method: 'POST', url: '/graphql', payload: payload as object });
+      expect(r.statusCode, JSON.stringify(payload) + r.body).toBeGreaterThanOrEqual(400);
+      expect(r.statusCode, JSON.stringify(payload) + r.body).toBeLessThan(500);
+      expect(r.json().errors.length).toBeGreaterThan(0);
+    }
     // SQL in a search or a filter is only text: the tables are still there.
     expect((await ok('{ tracks(first: 1) { items { id } } }')).tracks.items).toHaveLength(1);
   });

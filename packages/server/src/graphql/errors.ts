@@ -19,16 +19,28 @@ const CODES: Record<ServiceErrorKind, string> = {
   forbidden: 'FORBIDDEN',
 };
 
-/** Mercurius wraps GraphQL's validation errors in one error holding them all: unwrap them. */
-function flatten(errors: readonly GraphQLError[]): GraphQLError[] {
+/** The HTTP status Mercurius gave a refused request (400 validation, 405 mutation over GET), if any. */
+const refusalStatus = (e: GraphQLError): number | undefined => {
+  const status = (e.originalError as { statusCode?: unknown } | undefined)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+};
+
+/**
+ * Mercurius wraps the reasons of a refused request in one error holding them all: unwrap them. A
+ * reason that is not a GraphQLError ("Operation cannot be performed via a GET request") is a
+ * bad request, not a bug.
+ */
+function flatten(errors: readonly GraphQLError[], log: FastifyBaseLogger): GraphQLError[] {
   return errors.flatMap((e) => {
     const inner = (e.originalError as { errors?: unknown } | undefined)?.errors;
     if (!Array.isArray(inner)) return [e];
-    return inner.map((x) =>
-      x instanceof GraphQLError
-        ? x
-        : new GraphQLError(String((x as Error).message ?? x), { originalError: x }),
-    );
+    return inner.map((x) => {
+      if (x instanceof GraphQLError) return x;
+      if (refusalStatus(e))
+        return new GraphQLError(String((x as Error).message ?? x), { extensions: { code: 'BAD_REQUEST' } });
+      log.error({ err: x }, 'GraphQL request failed');
+      return new GraphQLError('internal error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    });
   });
 }
 
@@ -80,12 +92,13 @@ export function formatErrors(
   ctx: MercuriusContext,
 ): { statusCode: number; response: { data: unknown; errors: ReturnType<GraphQLError['toJSON']>[] } } {
   const log = ctx.reply ? ctx.reply.log : ctx.app.log;
-  const errors = flatten(execution.errors).map((e) => publicError(e, log));
+  const errors = flatten(execution.errors, log).map((e) => publicError(e, log));
   let statusCode = 200;
-  // GraphQL over HTTP: a request refused before execution (no data) is a 400; a bug with no data, a 500.
+  // GraphQL over HTTP: a request refused before execution (no data) is a 4xx; a bug with no data, a 500.
   if (!execution.data) {
     const codes = errors.map((e) => e.extensions.code);
-    if (codes.every((c) => BAD_REQUEST_CODES.has(String(c)))) statusCode = 400;
+    if (codes.every((c) => BAD_REQUEST_CODES.has(String(c))))
+      statusCode = execution.errors.map(refusalStatus).find((x) => x !== undefined) ?? 400;
     else if (codes.includes('INTERNAL_SERVER_ERROR')) statusCode = 500;
   }
   return { statusCode, response: { data: execution.data ?? null, errors: errors.map((e) => e.toJSON()) } };

@@ -21,6 +21,8 @@ import { graphqlJs } from './graphql-js.ts';
 
 const {
   getNamedType,
+  getOperationAST,
+  parse,
   isCompositeType,
   isInterfaceType,
   isObjectType,
@@ -226,4 +228,48 @@ export function checkRequest(
       { code: 'QUERY_TOO_COMPLEX', complexity: m.cost, limit: limits.complexity },
     );
   return m;
+}
+
+/**
+ * The request itself: Mercurius accepts a body its schema refused (it only attaches the validation
+ * error), and reads a `query` that is not GraphQL as a JSON syntax tree, which graphql-js then fails
+ * on deep inside validation. Both are bad requests, said as such.
+ */
+export function checkHttpRequest(req: {
+  method: string;
+  query: unknown;
+  body: unknown;
+  validationError?: Error;
+}): void {
+  if (req.validationError)
+    throw new RequestRefused(`the request's ${req.validationError.message}`, { code: 'BAD_REQUEST' });
+  const from = (req.method === 'GET' ? req.query : req.body) as { query?: unknown } | null | undefined;
+  const query = from && typeof from === 'object' ? from.query : undefined;
+  if (typeof query !== 'string') return;
+  let json = true;
+  try {
+    JSON.parse(query);
+  } catch {
+    json = false; // the usual case: GraphQL text fails as JSON at its first word
+  }
+  if (json)
+    throw new RequestRefused('query must be a GraphQL document (text such as "{ track(id: 1) { title } }")', {
+      code: 'BAD_REQUEST',
+      field: 'query',
+    });
+  // Over GET, Mercurius looks the named operation up to refuse mutations and fails when there is none.
+  const name = (from as { operationName?: unknown }).operationName;
+  if (req.method === 'GET' && typeof name === 'string' && name !== '') {
+    let document: DocumentNode;
+    try {
+      document = parse(query);
+    } catch {
+      return; // a syntax error: answered as such by the normal path
+    }
+    if (!getOperationAST(document, name))
+      throw new RequestRefused(`the query has no operation named ${JSON.stringify(name)}`, {
+        code: 'BAD_REQUEST',
+        field: 'operationName',
+      });
+  }
 }

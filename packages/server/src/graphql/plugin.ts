@@ -8,7 +8,13 @@ import mercurius from 'mercurius';
 import type { ApiServices } from '../api/plugin.ts';
 import type { Config } from '../config.ts';
 import { formatErrors } from './errors.ts';
-import { checkRequest, DEFAULT_COMPLEXITY_LIMIT, DEFAULT_DEPTH_LIMIT, type Limits } from './guards.ts';
+import {
+  checkHttpRequest,
+  checkRequest,
+  DEFAULT_COMPLEXITY_LIMIT,
+  DEFAULT_DEPTH_LIMIT,
+  type Limits,
+} from './guards.ts';
 import { Loads } from './loads.ts';
 import { resolvers } from './resolvers.ts';
 import { schema } from './schema.ts';
@@ -27,6 +33,7 @@ export const graphqlPlugin =
       depth: settings.GRAPHQL_DEPTH_LIMIT ?? DEFAULT_DEPTH_LIMIT,
       complexity: settings.GRAPHQL_COMPLEXITY_LIMIT ?? DEFAULT_COMPLEXITY_LIMIT,
     };
+    app.addHook('preHandler', async (req) => checkHttpRequest(req));
     await app.register(mercurius, {
       schema,
       resolvers: resolvers(api),
