@@ -31,6 +31,7 @@ const track = (id: number, artist: string, title: string, o: Partial<PlaylistTra
   key: null,
   genre: null,
   durationSeconds: null,
+  remixers: [],
   ...o,
 });
 
@@ -41,7 +42,13 @@ const TRACKS = [
     durationSeconds: 429.3,
     genre: 'House',
   }),
-  track(2, 'Röyksopp', 'Eple', { version: 'Nox Remix', bpm: 124, key: '8B', durationSeconds: 372 }),
+  track(2, 'Röyksopp', 'Eple', {
+    version: 'Nox Remix',
+    remixers: ['Nox'],
+    bpm: 124,
+    key: '8B',
+    durationSeconds: 372,
+  }),
   track(3, 'A & B', 'Less <Than> & "Quoted" \'Title\'', { genre: 'R&B <Soul>' }),
   track(4, 'Kay Loom', 'Sundial, Part 2; Dawn', { key: '12A', durationSeconds: 301 }),
 ];
@@ -102,6 +109,7 @@ describe('playlist exports read back through our importers', () => {
     expect(xml).toMatch(
       /<TRACK TrackID="3" Name="Less &lt;Than&gt; &amp; &quot;Quoted&quot; &apos;Title&apos;" Artist="A &amp; B" Genre="R&amp;B &lt;Soul&gt;"\/>/,
     );
+    expect(xml).toContain('Name="Eple" Artist="Röyksopp" Mix="Nox Remix" Remixer="Nox"');
     // We know no file paths: no Location rather than a made-up one.
     expect(xml).not.toContain('Location=');
   });

@@ -15,6 +15,8 @@ export interface PlaylistTrack {
   key: string | null;
   genre: string | null;
   durationSeconds: number | null;
+  /** Remixers credited on the track, in credit order (DJ software has a field for them). */
+  remixers: string[];
 }
 
 type TrackRow = {
@@ -26,7 +28,11 @@ type TrackRow = {
   camelot_key: string | null;
   genre: string | null;
   duration_seconds: number | null;
+  remixers: string[] | null;
 };
+/** Remixer credits of `t`, in order: a column of every track read here. */
+const REMIXERS = (t: string) => `(SELECT array_agg(ar.name ORDER BY ta.position) FROM track_artists ta
+  JOIN artists ar ON ar.id = ta.artist_id WHERE ta.track_id = ${t}.id AND ta.role = 'remixer') AS remixers`;
 const trackOf = (r: TrackRow): PlaylistTrack => ({
   id: r.id,
   artist: r.artist_name,
@@ -36,6 +42,7 @@ const trackOf = (r: TrackRow): PlaylistTrack => ({
   key: r.camelot_key,
   genre: r.genre,
   durationSeconds: r.duration_seconds === null ? null : Number(r.duration_seconds),
+  remixers: r.remixers ?? [],
 });
 
 /**
@@ -47,7 +54,8 @@ export async function playlistTracks(
   ids: readonly number[],
 ): Promise<{ tracks: PlaylistTrack[]; missing: number[] }> {
   const rows = await q.query<TrackRow & { asked: number }>(
-    `SELECT a.asked, t.id, t.artist_name, t.title, t.version, t.bpm, t.camelot_key, t.genre, t.duration_seconds
+    `SELECT a.asked, t.id, t.artist_name, t.title, t.version, t.bpm, t.camelot_key, t.genre, t.duration_seconds,
+       ${REMIXERS('t')}
      FROM (SELECT DISTINCT unnest($1::int[]) AS asked) a
      JOIN tracks m ON m.id = a.asked
      JOIN tracks t ON t.id = coalesce(m.merged_into, m.id)`,
@@ -173,6 +181,7 @@ export async function graphExport(q: Queryable, f: GraphExportFilter): Promise<G
   const ids = [...new Set(edges.flatMap((e) => [e.f, e.t]))].sort((x, y) => x - y);
   const rows = await q.query<TrackRow & { artists: string[] | null; plays: number }>(
     `SELECT t.id, t.artist_name, t.title, t.version, t.bpm, t.camelot_key, t.genre, t.duration_seconds,
+       ${REMIXERS('t')},
        (SELECT array_agg(ar.name ORDER BY ta.role <> 'primary', ta.position) FROM track_artists ta
           JOIN artists ar ON ar.id = ta.artist_id WHERE ta.track_id = t.id) AS artists,
        (SELECT count(*)::int FROM set_entries e WHERE e.track_id = t.id) AS plays

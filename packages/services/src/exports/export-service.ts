@@ -33,7 +33,7 @@ export interface ExportRequest {
 }
 
 /** A job's state, or `expired`: completed, and its file removed since (kept EXPORT_KEEP_HOURS). */
-export type ExportState = 'queued' | 'active' | 'completed' | 'failed' | 'retrying' | 'expired';
+export type ExportState = 'queued' | 'active' | 'completed' | 'failed' | 'retrying' | 'cancelled' | 'expired';
 
 export interface ExportStatus {
   jobId: string;
@@ -171,6 +171,8 @@ export class ExportService {
       throw new ServiceError('conflict', `export ${jobId} failed: ${s.message ?? 'no reason recorded'}`, {
         field: 'jobId',
       });
+    if (s.status === 'cancelled')
+      throw new ServiceError('conflict', `export ${jobId} was cancelled: export again`, { field: 'jobId' });
     if (s.status === 'expired') throw notFound(s.message ?? `export ${jobId} has expired`, 'jobId');
     if (!s.file) throw new ServiceError('not_ready', `export ${jobId} is ${s.status}; try again shortly`);
     const path = this.pathOf(s.file);

@@ -6,7 +6,18 @@ import { csvLine } from '@songnodes/db';
 import type { Chunks, Playlist } from './types.ts';
 
 export function* writePlaylistCsv(p: Playlist): Chunks {
-  yield csvLine(['Position', 'Artist', 'Title', 'Version', 'BPM', 'Key', 'Length', 'Genre', 'Playlist Name']);
+  yield csvLine([
+    'Position',
+    'Artist',
+    'Title',
+    'Version',
+    'Remixer',
+    'BPM',
+    'Key',
+    'Length',
+    'Genre',
+    'Playlist Name',
+  ]);
   let position = 0;
   for (const t of p.tracks)
     yield csvLine([
@@ -14,6 +25,7 @@ export function* writePlaylistCsv(p: Playlist): Chunks {
       t.artist,
       t.title,
       t.version,
+      t.remixers.join(' & '),
       t.bpm,
       t.key,
       t.durationSeconds === null ? null : formatDuration(t.durationSeconds),

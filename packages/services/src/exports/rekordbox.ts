@@ -1,5 +1,5 @@
 // Rekordbox XML (the "rekordbox xml" library format): DJ_PLAYLISTS with PRODUCT, a COLLECTION of the
-// playlist's distinct tracks, and PLAYLISTS with a ROOT folder (Type="0") holding one playlist
+// playlist's distinct tracks (name, artist, mix, remixers, genre, length, BPM, key), and PLAYLISTS with a ROOT folder (Type="0") holding one playlist
 // (Type="1", KeyType="0": entries refer to TrackID) whose Entries count its TRACK children.
 // Rekordbox writes Tonality as a key name (`Am`, `F#m`, `Db`), AverageBpm with two decimals and
 // TotalTime in whole seconds. Location is left out: SongNodes does not know where the user's files
@@ -20,6 +20,7 @@ export function* writeRekordboxXml(p: Playlist, product: { version: string }): C
       Name: t.title,
       Artist: t.artist,
       Mix: t.version,
+      Remixer: t.remixers.length > 0 ? t.remixers.join(' & ') : null,
       Genre: t.genre,
       TotalTime: t.durationSeconds === null ? null : Math.round(t.durationSeconds),
       AverageBpm: t.bpm === null ? null : t.bpm.toFixed(2),

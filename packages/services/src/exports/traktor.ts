@@ -37,6 +37,7 @@ export function* writeTraktorNml(p: Playlist): Chunks {
     yield `<INFO${attrs({
       GENRE: t.genre,
       MIX: t.version,
+      REMIXER: t.remixers.length > 0 ? t.remixers.join(' & ') : null,
       KEY: key === null ? null : openKeyName(key),
       PLAYTIME: t.durationSeconds === null ? null : Math.round(t.durationSeconds),
     })}></INFO>`;

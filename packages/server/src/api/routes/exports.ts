@@ -63,6 +63,7 @@ const ExportStatus = Type.Object({
     Type.Literal('completed'),
     Type.Literal('failed'),
     Type.Literal('retrying'),
+    Type.Literal('cancelled'),
     Type.Literal('expired'),
   ]),
   download: Type.Union([Type.String(), Type.Null()], { description: 'the file, once it is ready' }),
