@@ -32,7 +32,6 @@ export {
   topTransitions,
   trackCredits,
   trackPlayCounts,
-  trackRecordOf,
   trackRemixes,
   trackSets,
   tracksByIds,

@@ -38,7 +38,7 @@ type TrackRow = {
 const TRACK_COLUMNS = `t.id, t.artist_name, t.title, t.version, t.version_kind, t.bpm, t.camelot_key, t.genre,
   t.year, t.duration_seconds, t.original_track_id, t.merged_into`;
 
-export const trackRecordOf = (r: TrackRow): TrackRecord => ({
+const trackRecordOf = (r: TrackRow): TrackRecord => ({
   id: r.id,
   artist: r.artist_name,
   title: r.title,
