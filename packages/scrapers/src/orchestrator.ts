@@ -263,7 +263,14 @@ export function createOrchestrator(
     async list(q = {}) {
       return Promise.all((await listScrapeTasks(rt.db, q)).map(settled));
     },
-    cancel: (id) => cancelScrapeTask(rt.db, id),
+    async cancel(id) {
+      if (!(await cancelScrapeTask(rt.db, id))) return false;
+      // The job too: a queued one never starts, a running one in this process stops its request at once
+      // (elsewhere, the crawl sees the task cancelled before its next page).
+      const jobId = (await getScrapeTask(rt.db, id))?.jobId;
+      if (jobId) await jobs.cancel(jobId);
+      return true;
+    },
     async health() {
       const counts = new Map((await scrapeSourceHealth(rt.db)).map((h) => [h.source, h]));
       const today = new Date().toISOString().slice(0, 10);
