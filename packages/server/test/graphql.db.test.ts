@@ -528,6 +528,18 @@ describe.skipIf(noServer)('GraphQL API', () => {
     ws.close();
   });
 
+  it('declares a permission for every root field, refusing to start without one', async () => {
+    const { buildSchema } = await import('graphql');
+    const { schema: sdl } = await import('../src/graphql/schema.ts');
+    const { checkPermissionsDeclared, FIELD_PERMISSIONS } = await import('../src/graphql/permissions.ts');
+    const { PERMISSIONS } = await import('../src/api/permissions.ts');
+    expect(() => checkPermissionsDeclared(buildSchema(sdl))).not.toThrow();
+    const extra = buildSchema(`${sdl}\nextend type Mutation { dropEverything: Boolean }`);
+    expect(() => checkPermissionsDeclared(extra)).toThrow(/Mutation\.dropEverything/);
+    for (const fields of Object.values(FIELD_PERMISSIONS))
+      for (const p of Object.values(fields)) expect(PERMISSIONS).toContain(p);
+  });
+
   it('serves GraphiQL only in development', async () => {
     // Outside development /graphiql is not GraphiQL (the web app's own page, if anything).
     const page = await app.inject({ method: 'GET', url: '/graphiql' });

@@ -16,6 +16,7 @@ import {
   type Limits,
 } from './guards.ts';
 import { Loads } from './loads.ts';
+import { checkPermissionsDeclared } from './permissions.ts';
 import { resolvers } from './resolvers.ts';
 import { schema } from './schema.ts';
 
@@ -50,6 +51,7 @@ export const graphqlPlugin =
       // and a GET runs queries only.
       additionalRouteOptions: { bodyLimit: MAX_BODY_BYTES },
     });
+    checkPermissionsDeclared(app.graphql.schema);
     app.graphql.addHook('preExecution', async (s, document, _ctx, variables) => {
       checkRequest(s, document, variables, limits);
     });
