@@ -78,4 +78,15 @@ describe.skipIf(noServer)(`songnodes import (${engine})`, () => {
     expect(cues[0]).toBeCloseTo(312 + 37 / 75, 3);
     expect(cues[1]).toBe(700);
   });
+
+  it('stores a CSV whose fields hold what the database cannot (a NUL, fractions of a second), with warnings', async () => {
+    const file = join(dir, 'odd.csv');
+    const rows = Array.from({ length: 300 }, (_, i) => `Artist ${i},Title ${i},${176.32 + i}`);
+    writeFileSync(file, `artist,title,duration\n${rows.join('\n')}\nKay Loom,Sun\u0000dial,301.5\n`);
+    const r = await runCli(['import', file], env);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/1 sets read, 1 stored, 0 unchanged, 0 failed, 301 entries, 2 warnings/);
+    expect(r.stdout).toMatch(/line 302.*NUL/);
+  });
 });

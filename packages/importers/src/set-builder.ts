@@ -85,7 +85,12 @@ export function newSet(ctx: ReadContext, source: string, kind: ParsedSet['kind']
  */
 export function finishSet(set: ParsedSet, ctx: ReadContext): ParsedSet {
   cuesFromPlayTimes(set);
-  for (const e of set.entries) checkTimes(set, e, ctx);
+  for (const e of set.entries) {
+    checkTimes(set, e, ctx);
+    checkText(set, e, ctx);
+  }
+  for (const f of SET_TEXT) if (set[f]?.includes('\u0000')) set[f] = set[f].replace(NUL, '');
+  set.performers = set.performers.map((p) => p.replace(NUL, ''));
   const seen = new Map<number, ParsedEntry>();
   let duplicate = false;
   for (const e of set.entries) {
@@ -111,6 +116,40 @@ export function finishSet(set: ParsedSet, ctx: ReadContext): ParsedSet {
   }
   if (ctx.pending.length > 0) set.issues.unshift(...ctx.pending.splice(0));
   return set;
+}
+
+const NUL = /\u0000/g;
+const ENTRY_TEXT = [
+  'raw',
+  'artist',
+  'title',
+  'version',
+  'remixer',
+  'label',
+  'catalogNumber',
+  'genre',
+  'key',
+] as const;
+const SET_TEXT = ['title', 'event', 'venue', 'externalId', 'url'] as const;
+
+/**
+ * PostgreSQL text cannot hold a NUL character: a field with one would make the database refuse the
+ * whole set. It is removed, with a warning on the entry.
+ */
+function checkText(set: ParsedSet, e: ParsedEntry, ctx: ReadContext): void {
+  for (const f of ENTRY_TEXT) {
+    const v = e[f];
+    if (typeof v !== 'string' || !v.includes('\u0000')) continue;
+    e[f] = v.replace(NUL, '');
+    set.issues.push(
+      issue('warning', `${f} holds a NUL character, which cannot be stored; removed`, {
+        file: ctx.file,
+        line: e.line,
+        field: f,
+        position: e.position,
+      }),
+    );
+  }
 }
 
 /**

@@ -161,6 +161,18 @@ describe('bad input', () => {
     ]);
   });
 
+  it('a NUL character deep in a file is removed from its field with a warning, not the loss of the set', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => `Artist ${i},Title ${i}`);
+    const { sets } = await collect(`artist,title\n${rows.join('\n')}\nKay Loom,Sun\u0000dial\n`, {
+      format: 'csv',
+    });
+    expect(sets[0]!.entries.at(-1)).toMatchObject({ raw: 'Kay Loom - Sundial', title: 'Sundial' });
+    expect(sets[0]!.issues).toEqual([
+      expect.objectContaining({ field: 'raw', line: 402 }),
+      expect.objectContaining({ field: 'title', line: 402, message: expect.stringMatching(/NUL/) }),
+    ]);
+  });
+
   it('duplicate positions are renumbered in file order with a warning', async () => {
     const set = {
       format: 'songnodes.set/v1',
