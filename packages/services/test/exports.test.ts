@@ -82,11 +82,8 @@ describe('playlist exports read back through our importers', () => {
       const entries = sets[0]!.entries;
       expect(entries.map((e) => identityOf(e))).toEqual(PLAYLIST.tracks.map((t) => identityOf(t)));
       expect(entries.every((e) => identityOf(e) !== undefined)).toBe(true);
-      if (format !== 'm3u8') {
-        // M3U's #EXTINF carries the name and length only.
-        expect(entries.map((e) => e.bpm ?? null)).toEqual(PLAYLIST.tracks.map((t) => t.bpm));
-        expect(entries.map((e) => parseKey(e.key ?? null))).toEqual(PLAYLIST.tracks.map((t) => t.key));
-      }
+      expect(entries.map((e) => e.bpm ?? null)).toEqual(PLAYLIST.tracks.map((t) => t.bpm));
+      expect(entries.map((e) => parseKey(e.key ?? null))).toEqual(PLAYLIST.tracks.map((t) => t.key));
       expect(entries.map((e) => (e.durationSeconds ? Math.round(e.durationSeconds) : null))).toEqual(
         PLAYLIST.tracks.map((t) => (t.durationSeconds === null ? null : Math.round(t.durationSeconds))),
       );
@@ -125,14 +122,16 @@ describe('playlist exports read back through our importers', () => {
     expect(text(writePlaylist('traktor', PLAYLIST))).toBe(nml);
   });
 
-  it('M3U8: #EXTINF with the length (-1 when unknown) and a name on one line', () => {
+  it('M3U8: #EXTINF with the length (-1 when unknown), VirtualDJ tags where known, a name on one line', () => {
     const m3u = text(writePlaylist('m3u8', { name: 'Two\nlines', tracks: [TRACKS[0]!, TRACKS[2]!] }));
     expect(m3u.split('\n')).toEqual([
       '#EXTM3U',
       '#PLAYLIST:Two lines',
       `#EXTINF:429,${trackLine(TRACKS[0]!)}`,
+      '#EXTVDJ:<artist>Daft Punk</artist><title>Around the World</title><songlength>429</songlength><bpm>121.5</bpm><key>Fm</key>',
       trackLine(TRACKS[0]!),
       `#EXTINF:-1,${trackLine(TRACKS[2]!)}`,
+      '#EXTVDJ:<artist>A &amp; B</artist><title>Less &lt;Than&gt; &amp; &quot;Quoted&quot; &apos;Title&apos;</title>',
       trackLine(TRACKS[2]!),
       '',
     ]);
