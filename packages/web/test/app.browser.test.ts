@@ -2,7 +2,7 @@
 // SwiftShader) against a real `songnodes start`: the demo data, an empty database, and a server
 // that goes away. Each test saves screenshots of what it saw under test-results/screenshots/.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -192,6 +192,51 @@ describe.skipIf(!hasBrowser)('web app on the demo data', () => {
     expect(grades).toHaveLength(5);
     for (const g of grades) expect(['strong', 'seen', 'bridge']).toContain(g);
     await shot(page, 'planner');
+
+    // Export the best set to Rekordbox XML and read the file back: the playlist holds the planned
+    // tracks in the planned order.
+    const planned = await page.$$eval('.plan-column[data-alternative="0"] .plan-track a', (as) =>
+      as.map((a) => Number(a.getAttribute('href')!.replace('#/track/', ''))),
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('.plan-column[data-alternative="0"] button:has-text("Rekordbox XML")'),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xml$/);
+    const xml = readFileSync((await download.path())!, 'utf8');
+    expect(xml).toContain('<DJ_PLAYLISTS');
+    const playlist = xml.slice(xml.indexOf('<PLAYLISTS>'));
+    const keys = [...playlist.matchAll(/<TRACK Key="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(keys).toEqual(planned);
+    expect(await page.textContent('[data-export-status]')).toContain('completed');
+    expect(errors).toEqual([]);
+  });
+
+  it('set and artist pages, reached from a track', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.url}/#/track/${route[0]!.trackId}`);
+    await page.click('.played[data-direction="after"] > li:first-child summary');
+    await page.click('.played[data-direction="after"] > li:first-child .evidence a[href^="#/set/"]');
+    await page.waitForSelector('.set-page table.tracklist tbody tr');
+    // The set lists every entry in order; the track we came from is one of them.
+    expect(await page.$(`.set-page a[href="#/track/${route[0]!.trackId}"]`)).not.toBeNull();
+    await shot(page, 'set');
+    await page.click('.set-page a[href^="#/track/"]');
+    await page.waitForSelector('.track-page .artists a[href^="#/artist/"]');
+    await page.click('.track-page .artists a[href^="#/artist/"]');
+    await page.waitForSelector('.artist-page .track-list tbody tr');
+    await shot(page, 'artist');
+    expect(errors).toEqual([]);
+  });
+
+  it('overview: the stored layout on cosmos.gl, after running the layout job from the page', async () => {
+    const { page, errors } = await openPage(browser, 'dark');
+    await page.goto(`${server.url}/#/overview`);
+    await page.click('text=Compute the layout');
+    await page.waitForSelector('.cosmos-container[data-ready="true"]', { timeout: 60_000 });
+    expect(Number(await page.getAttribute('.cosmos-container', 'data-nodes'))).toBeGreaterThan(0);
+    await page.waitForSelector('.cosmos-labels span');
+    await shot(page, 'overview');
     expect(errors).toEqual([]);
   });
 

@@ -12,6 +12,7 @@ describe('paste preview', () => {
         'w/ Copper Tide - Wait For Me (Acapella)',
         'Tracklist:',
         '05:12 Bicep - Glue',
+        'ID',
       ].join('\n'),
     );
     expect(rows.map((r) => [r.line, r.kind])).toEqual([
@@ -21,6 +22,7 @@ describe('paste preview', () => {
       [5, 'layer'],
       [6, 'not a track'],
       [7, 'track'],
+      [8, 'unknown'],
     ]);
     expect(rows[0]).toMatchObject({
       number: 1,

@@ -245,3 +245,30 @@ export function watchJob(jobId: string, onEvent: (e: ServerEvent) => void, onClo
     ws.close();
   };
 }
+
+export type ExportRequest = NonNullable<
+  paths['/api/v1/exports']['post']['requestBody']
+>['content']['application/json'];
+export type ExportStatus =
+  paths['/api/v1/exports/{jobId}']['get']['responses'][200]['content']['application/json'];
+
+/** Starts an export job; the file is ready when `getExport` says `completed`. */
+export const startExport = (body: ExportRequest) =>
+  call<{ jobId: string; download: string; self: string }>(client.POST('/api/v1/exports', { body }));
+
+export const getExport = (jobId: string) =>
+  call<ExportStatus>(client.GET('/api/v1/exports/{jobId}', { params: { path: { jobId } } }));
+
+/** The filters in the shape the export request takes (lists as arrays). */
+export function exportFilters(f: Filters): NonNullable<ExportRequest['filters']> {
+  return {
+    ...(f.bpmMin !== undefined ? { bpmMin: f.bpmMin } : {}),
+    ...(f.bpmMax !== undefined ? { bpmMax: f.bpmMax } : {}),
+    ...(f.keys.length > 0 ? { keys: f.keys } : {}),
+    ...(f.genres.length > 0 ? { genres: f.genres } : {}),
+    ...(f.yearFrom !== undefined ? { yearFrom: f.yearFrom } : {}),
+    ...(f.yearTo !== undefined ? { yearTo: f.yearTo } : {}),
+    ...(f.minCount !== undefined ? { minCount: f.minCount } : {}),
+    ...(f.minDjs !== undefined ? { minDjs: f.minDjs } : {}),
+  };
+}

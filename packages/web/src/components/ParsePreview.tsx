@@ -1,7 +1,7 @@
 // How each pasted line reads, as you type: number, cue time, artists, title, version, or unknown.
 // It runs core's track-line parser — the one the import itself runs — so the preview and the
 // import agree. Loaded only on the import page.
-import { parseTrackLine, splitArtistTitle } from '@songnodes/core';
+import { isUnknownText, parseTrackLine, splitArtistTitle } from '@songnodes/core';
 import { useDeferredValue } from 'react';
 
 /** At most this many lines are previewed; a whole library is better dropped as a file. */
@@ -30,9 +30,15 @@ export function previewLines(text: string): LinePreview[] {
     const p = parseTrackLine(raw);
     const t = p.track;
     // As the import reads pasted text: `Artist - Title` is a track (unknown when it names none, as
-    // `ID - ID`); a numbered or timed line without one is an unknown entry; anything else (headings,
-    // page text) is skipped.
-    const listed = splitArtistTitle(p.text) !== null || p.number !== null || p.cueSeconds !== null;
+    // `ID - ID`); a numbered or timed line without one, or a bare `ID`/`?`, is an unknown entry;
+    // anything else (headings, page text) is skipped.
+    const bareUnknown = p.text !== '' && isUnknownText(p.text.replace(/\s*[[(].*$/, ''));
+    const listed =
+      splitArtistTitle(p.text) !== null ||
+      p.number !== null ||
+      p.cueSeconds !== null ||
+      p.withPrevious ||
+      bareUnknown;
     rows.push({
       line: i + 1,
       raw,

@@ -2,6 +2,7 @@
 // subgraph. Everything that shapes the view — centre, hops, colours, filters — is in the URL.
 import { useMemo } from 'react';
 import {
+  exportFilters,
   getCommunities,
   getNeighbours,
   getRankings,
@@ -9,6 +10,7 @@ import {
   startCommunitiesJob,
 } from '../api/client.ts';
 import { COLOUR_BY, type ColourBy } from '../colours.ts';
+import { ExportMenu } from '../components/ExportMenu.tsx';
 import { FilterPanel } from '../components/FilterPanel.tsx';
 import { SearchBox } from '../components/SearchBox.tsx';
 import { ErrorState, Loading } from '../components/states.tsx';
@@ -160,6 +162,29 @@ export default function ExploreView({ place, theme }: { place: Place; theme: The
       <section className="explore-main" aria-labelledby="graph-caption">
         {data.status === 'error' && <ErrorState error={data.error} retry={data.reload} />}
         {data.status === 'loading' && !graph && <Loading what="the graph" />}
+        {graph &&
+          (state.track === null ? (
+            <ExportMenu
+              label="Export this subgraph"
+              formats={['gexf', 'graphml', 'json', 'csv']}
+              request={(format) => ({
+                kind: 'graph',
+                format,
+                filters: { ...exportFilters(state.filters), maxEdges: state.size * 4 },
+              })}
+            />
+          ) : (
+            <ExportMenu
+              label="Export these tracks"
+              formats={['csv', 'json', 'm3u8']}
+              request={(format) => ({
+                kind: 'tracks',
+                format,
+                tracks: graph.nodes.map((n) => n.id),
+                name: `Around ${centreName ?? `track ${state.track}`}`,
+              })}
+            />
+          ))}
         {graph && (
           <GraphPanel
             graph={graph}

@@ -6,6 +6,7 @@ import { getTrack, plan } from '../api/client.ts';
 import { HARMONIC_RULES, type HarmonicRule, type Plan, type PlannedSet } from '../api/types.ts';
 import { CamelotWheel } from '../components/CamelotWheel.tsx';
 import { Curve } from '../components/Curve.tsx';
+import { ExportMenu } from '../components/ExportMenu.tsx';
 import { SearchBox } from '../components/SearchBox.tsx';
 import { Empty, ErrorState, Loading } from '../components/states.tsx';
 import { KeyBadge } from '../components/TrackList.tsx';
@@ -116,6 +117,18 @@ function SetColumn({ set, index, result }: { set: PlannedSet; index: number; res
             );
           })}
       </ol>
+      <ExportMenu
+        label="Export this set"
+        formats={['rekordbox', 'traktor', 'm3u8', 'csv', 'json']}
+        request={(format) => ({
+          kind: 'plan',
+          format,
+          plan: {
+            tracks: set.tracks,
+            name: `SongNodes set ${index === 0 ? '' : `(alternative ${index}) `}${set.tracks.length} tracks`,
+          },
+        })}
+      />
       <div className="plan-curves">
         <Curve values={curves.bpm} label="BPM" unit="BPM" />
         <CamelotWheel

@@ -1,0 +1,92 @@
+// Export buttons: each starts an export job on the server, waits for it, and hands the file to
+// the browser as a download (the server names the file and sets its type).
+import { useState } from 'react';
+import { type ExportRequest, type ExportStatus, getExport, startExport } from '../api/client.ts';
+
+type Format = ExportRequest['format'];
+
+const LABELS: Record<Format, string> = {
+  m3u8: 'M3U8',
+  rekordbox: 'Rekordbox XML',
+  traktor: 'Traktor NML',
+  csv: 'CSV',
+  json: 'JSON',
+  gexf: 'GEXF (Gephi)',
+  graphml: 'GraphML',
+};
+
+const FINISHED = ['completed', 'failed', 'cancelled', 'expired'];
+
+export function ExportMenu({
+  label,
+  formats,
+  request,
+}: {
+  label: string;
+  formats: Format[];
+  /** The export request for a format (kind, tracks or filters…). */
+  request: (format: Format) => ExportRequest;
+}) {
+  const [state, setState] = useState<{
+    format: Format;
+    status: string;
+    file?: ExportStatus['file'];
+    error?: string;
+  } | null>(null);
+
+  const run = async (format: Format) => {
+    setState({ format, status: 'queued' });
+    try {
+      const { jobId, download } = await startExport(request(format));
+      for (;;) {
+        const s = await getExport(jobId);
+        setState({ format, status: s.status, file: s.file, error: s.message });
+        if (FINISHED.includes(s.status)) {
+          if (s.status === 'completed') {
+            // A link click downloads with the server's file name (content-disposition).
+            const a = document.createElement('a');
+            a.href = s.download ?? download;
+            a.download = s.file?.filename ?? '';
+            document.body.append(a);
+            a.click();
+            a.remove();
+          }
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    } catch (e) {
+      setState({ format, status: 'failed', error: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const busy = state !== null && !FINISHED.includes(state.status);
+  return (
+    <fieldset className="export-menu">
+      <legend className="muted small">{label}:</legend>
+      {formats.map((f) => (
+        <button
+          key={f}
+          type="button"
+          className="secondary small-button"
+          disabled={busy}
+          onClick={() => run(f)}
+        >
+          {LABELS[f]}
+        </button>
+      ))}
+      {state && (
+        <span className="muted small" role="status" data-export-status={state.status}>
+          {LABELS[state.format]}: {state.status}
+          {state.file
+            ? ` — ${state.file.filename}${state.file.tracks !== undefined ? `, ${state.file.tracks} tracks` : ''}`
+            : ''}
+          {state.file?.unknownEntriesLeftOut
+            ? `, ${state.file.unknownEntriesLeftOut} unknown entries left out`
+            : ''}
+          {state.error ? ` — ${state.error}` : ''}
+        </span>
+      )}
+    </fieldset>
+  );
+}
