@@ -79,14 +79,21 @@ describe.skipIf(noServer)(`songnodes import (${engine})`, () => {
     expect(cues[1]).toBe(700);
   });
 
-  it('stores a CSV whose fields hold what the database cannot (a NUL, fractions of a second), with warnings', async () => {
+  it('stores a CSV whose fields hold what the database cannot (a NUL, a play time that is no time), with warnings', async () => {
     const file = join(dir, 'odd.csv');
-    const rows = Array.from({ length: 300 }, (_, i) => `Artist ${i},Title ${i},${176.32 + i}`);
-    writeFileSync(file, `artist,title,duration\n${rows.join('\n')}\nKay Loom,Sun\u0000dial,301.5\n`);
+    const rows = Array.from(
+      { length: 300 },
+      (_, i) => `Artist ${i},Title ${i},${176.32 + i},2023-11-04 22:01`,
+    );
+    writeFileSync(
+      file,
+      `artist,title,duration,played at\n${rows.join('\n')}\nKay Loom,Sun\u0000dial,301.5,yesterday evening\n`,
+    );
     const r = await runCli(['import', file], env);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/1 sets read, 1 stored, 0 unchanged, 0 failed, 301 entries, 2 warnings/);
+    expect(r.stdout).toMatch(/1 sets read, 1 stored, 0 unchanged, 0 failed, 301 entries, 3 warnings/);
     expect(r.stdout).toMatch(/line 302.*NUL/);
+    expect(r.stdout).toMatch(/line 302.*playedAt: play time "yesterday evening" is not a date and time/);
   });
 });

@@ -48,6 +48,24 @@ function lengthProblem(what: string, value: string | undefined, limit: { min: nu
   return null;
 }
 
+/** `YYYY-MM-DD`, optionally with a time and a zone, as the database's timestamp column reads it. */
+function isTimestamp(value: string): boolean {
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/.exec(
+      value,
+    );
+  if (!m) return false;
+  const [, y, mo, d, h = '0', mi = '0', s = '0'] = m;
+  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  return (
+    date.getUTCMonth() === Number(mo) - 1 &&
+    date.getUTCDate() === Number(d) &&
+    Number(h) < 24 &&
+    Number(mi) < 60 &&
+    Number(s) < 61
+  );
+}
+
 /** A whole number in range: the column holding it (year, deck) is an integer, which refuses `2019.5`. */
 function wholeProblem(what: string, value: number | null | undefined, min: number, max: number) {
   if (value === null || value === undefined) return null;
@@ -165,6 +183,15 @@ export const ENTRY_RULES: readonly EntryRule[] = [
     severity: 'warning',
     field: 'deck',
     check: (e) => wholeProblem('deck', e.deck, LIMITS.deck.min, LIMITS.deck.max),
+  },
+  {
+    id: 'entry.playedAt',
+    severity: 'warning',
+    field: 'playedAt',
+    check: (e) =>
+      e.playedAt == null || isTimestamp(e.playedAt)
+        ? null
+        : `play time "${e.playedAt}" is not a date and time`,
   },
   {
     id: 'entry.cue',

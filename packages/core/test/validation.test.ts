@@ -44,6 +44,9 @@ describe('validateSet', () => {
     ['deck', { deck: 0 }],
     ['deck', { deck: 1.5 }],
     ['deck', { deck: 40_000 }],
+    ['playedAt', { playedAt: 'yesterday evening' }],
+    ['playedAt', { playedAt: '2023-02-30T10:00:00' }],
+    ['playedAt', { playedAt: '21:30' }],
     ['cueSeconds', { cueSeconds: -1 }],
     ['cueSeconds', { cueSeconds: 90_000 }],
     ['key', { key: 'H#' }],
@@ -74,6 +77,10 @@ describe('validateSet', () => {
     ['cueSeconds', { cueSeconds: 312.49 }],
     ['durationSeconds', { durationSeconds: 176.32 }],
     ['deck', { deck: 4 }],
+    ['playedAt', { playedAt: '2023-11-04T22:01:00' }],
+    ['playedAt', { playedAt: '2023-11-04T22:01:00.000Z' }],
+    ['playedAt', { playedAt: '2023-11-04 22:01' }],
+    ['playedAt', { playedAt: '2010-11-16' }],
   ] as const)('accepts the boundary value of %s in %j', (_field, extra) => {
     expect(validateSet(set([entry(extra)]), { now })).toEqual([]);
   });

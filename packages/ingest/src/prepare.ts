@@ -307,7 +307,7 @@ export function prepareSet(input: ParsedSet, ctx: PrepareContext = {}): Prepared
       unknown: key === null,
       withPrevious: r.withPrevious,
       deck: dropped.has('deck') ? null : (e.deck ?? null),
-      playedAt: e.playedAt ?? null,
+      playedAt: dropped.has('playedAt') ? null : (e.playedAt ?? null),
       issues: entryIssues.length > 0 ? entryIssues : null,
     });
     // A `w/` layer rides on the track before it; an unknown entry breaks the chain.
