@@ -150,7 +150,11 @@ export default function ExploreView({ place, theme }: { place: Place; theme: The
             </select>
           </label>
         </div>
-        <FilterPanel filters={state.filters} onChange={setFilters} />
+        {/* Open beside the graph on wide screens; folded above it on tablets so the graph stays in view. */}
+        <details className="filters-fold" open={window.matchMedia?.('(min-width: 901px)').matches ?? true}>
+          <summary>Filters and evidence threshold</summary>
+          <FilterPanel filters={state.filters} onChange={setFilters} />
+        </details>
         {state.problems.length > 0 && (
           <ul className="problems" role="status">
             {state.problems.map((p) => (
