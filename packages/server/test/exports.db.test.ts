@@ -256,6 +256,39 @@ describe.skipIf(noServer)(`exports over HTTP (${engine})`, () => {
     expect(gone).toMatchObject({ status: 404, body: { field: 'jobId' } });
   });
 
+  it('graph nodes carry artists, BPM, key, plays and the stored communities; unknown values stay null', async () => {
+    const before = JSON.parse((await exported({ kind: 'graph', format: 'json' })).text);
+    const eple = before.nodes.find((n: { key: string }) => n.key === String(firstTracks[2]));
+    const track = await json<{ plays: number }>(`/tracks/${firstTracks[2]}`);
+    expect(eple.attributes).toMatchObject({
+      label: 'Röyksopp - Eple (Nox Remix)',
+      artists: ['Röyksopp', 'Nox'],
+      bpm: 124,
+      key: '8A', // imported as Am
+      plays: track.body.plays,
+      community: null, // none computed yet
+    });
+    const ab = before.nodes.find((n: { key: string }) => n.key === String(firstTracks[1]));
+    expect(ab.attributes).toMatchObject({ bpm: null, key: null, genre: null });
+    // Once communities are computed, every node of the export has one.
+    const job = await json<{ jobId: string }>('/graph/communities', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ seed: 1 }),
+    });
+    expect(job.status).toBe(202);
+    await until('communities', async () => {
+      const j = await json<{ state: string }>(`/jobs/${job.body.jobId}`);
+      return j.body.state === 'completed' ? true : undefined;
+    });
+    const after = JSON.parse((await exported({ kind: 'graph', format: 'json' })).text);
+    expect(
+      after.nodes.every((n: { attributes: { community: unknown } }) =>
+        Number.isInteger(n.attributes.community),
+      ),
+    ).toBe(true);
+  });
+
   it('refuses bad requests with a problem naming the field', async () => {
     const cases: [unknown, number, string][] = [
       [{ kind: 'graph', format: 'm3u8' }, 422, 'format'],

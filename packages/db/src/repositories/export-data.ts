@@ -127,7 +127,7 @@ export interface GraphExportFilter {
 }
 
 export interface GraphExportNode extends PlaylistTrack {
-  /** Credited artists, primary first, in credit order. */
+  /** Every credited artist: primary, then featured, then remixers, each in credit order. */
   artists: string[];
   /** Community of the latest stored community detection; null when it has none for this track. */
   community: number | null;
@@ -179,24 +179,37 @@ export async function graphExport(q: Queryable, f: GraphExportFilter): Promise<G
     params,
   );
   const ids = [...new Set(edges.flatMap((e) => [e.f, e.t]))].sort((x, y) => x - y);
-  const rows = await q.query<TrackRow & { artists: string[] | null; plays: number }>(
+  // Credits and plays in one grouped query each, rather than two subqueries per track.
+  const rows = await q.query<TrackRow>(
     `SELECT t.id, t.artist_name, t.title, t.version, t.bpm, t.camelot_key, t.genre, t.duration_seconds,
-       ${REMIXERS('t')},
-       (SELECT array_agg(ar.name ORDER BY ta.role <> 'primary', ta.position) FROM track_artists ta
-          JOIN artists ar ON ar.id = ta.artist_id WHERE ta.track_id = t.id) AS artists,
-       (SELECT count(*)::int FROM set_entries e WHERE e.track_id = t.id) AS plays
+       NULL AS remixers
      FROM tracks t WHERE t.id = ANY($1::int[]) ORDER BY t.id`,
     [ids],
   );
+  // Roles sort primary, featured, remixer.
+  const credits = await q.query<{ id: number; artists: string[]; remixers: string[] | null }>(
+    `SELECT ta.track_id AS id, array_agg(ar.name ORDER BY ta.role, ta.position) AS artists,
+       array_agg(ar.name ORDER BY ta.position) FILTER (WHERE ta.role = 'remixer') AS remixers
+     FROM track_artists ta JOIN artists ar ON ar.id = ta.artist_id
+     WHERE ta.track_id = ANY($1::int[]) GROUP BY ta.track_id`,
+    [ids],
+  );
+  const plays = await q.query<{ id: number; n: number }>(
+    `SELECT track_id AS id, count(*)::int AS n FROM set_entries WHERE track_id = ANY($1::int[]) GROUP BY track_id`,
+    [ids],
+  );
+  const creditsOf = new Map(credits.map((c) => [c.id, c]));
+  const playsOf = new Map(plays.map((p) => [p.id, p.n]));
   const stored = await latestCommunities(q);
   const community = new Map<number, number>();
   if (stored) for (const [i, id] of stored.trackIds.entries()) community.set(id, stored.communities[i]!);
   return {
     nodes: rows.map((r) => ({
       ...trackOf(r),
-      artists: r.artists ?? [r.artist_name],
+      remixers: creditsOf.get(r.id)?.remixers ?? [],
+      artists: creditsOf.get(r.id)?.artists ?? [r.artist_name],
       community: community.get(r.id) ?? null,
-      plays: r.plays,
+      plays: playsOf.get(r.id) ?? 0,
     })),
     edges: edges.map((e) => ({ from: e.f, to: e.t, count: e.count, djs: e.djs, sets: e.sets })),
   };
