@@ -5,7 +5,12 @@ export { invalid, notFound, ServiceError, type ServiceErrorKind } from './errors
 export { type DomainEvent, type EventBus, LocalEventBus } from './events.ts';
 export { ExploreService, type TrackRefInput } from './explore-service.ts';
 export { type ExportJob, type ExportResult, exportFileJob } from './exports/export-job.ts';
-export { type ExportRequest, ExportService, type ExportStatus } from './exports/export-service.ts';
+export {
+  type ExportRequest,
+  ExportService,
+  type ExportStatus,
+  MAX_EXPORT_TRACKS,
+} from './exports/export-service.ts';
 export { EXPORT_FORMATS, EXPORT_KINDS, GRAPH_FORMATS, PLAYLIST_FORMATS } from './exports/formats.ts';
 export { followChanges } from './graph-follower.ts';
 export { type ImportPayload, ImportService, safeUploadName } from './import-service.ts';

@@ -2,12 +2,15 @@
 // once with the job; GET gives its status and, when ready, the download link; the download streams the
 // file with its type and name. Formats and what each carries: docs/exports.md.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { EXPORT_FORMATS, EXPORT_KINDS, type ExportService } from '@songnodes/services';
+import { EXPORT_FORMATS, EXPORT_KINDS, type ExportService, MAX_EXPORT_TRACKS } from '@songnodes/services';
 import { Type } from 'typebox';
 import { Id, MAX_ID, problems } from '../schemas.ts';
 
-const MAX_TRACKS = 10_000;
-const TrackIds = Type.Array(Id, { minItems: 1, maxItems: MAX_TRACKS, description: 'track ids, in order' });
+const TrackIds = Type.Array(Id, {
+  minItems: 1,
+  maxItems: MAX_EXPORT_TRACKS,
+  description: 'track ids, in order',
+});
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 
 const GraphFilters = Type.Object(
