@@ -5,7 +5,7 @@ import type { DomainEvent, EventBus } from '@songnodes/services';
 
 const MAX_QUEUED = 1000;
 
-/** An async iterator over the bus's events that pass `keep`, mapped; unsubscribes when the client stops. */
+/** An async iterator over what `pick` takes from the bus's events (undefined: skipped); unsubscribes when the client stops. */
 export function busEvents<T>(
   bus: EventBus,
   pick: (e: DomainEvent) => T | undefined,
