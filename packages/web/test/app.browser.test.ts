@@ -289,6 +289,44 @@ describe.skipIf(!hasBrowser)('web app on the demo data', () => {
     await page.waitForSelector('[role="option"]:has-text("Second Wind")');
     expect(errors).toEqual([]);
   });
+  it('import: a Rekordbox XML library dropped on the page', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.url}/#/import`);
+    // A small library written for this test: one playlist of three tracks.
+    const xml = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<DJ_PLAYLISTS Version="1.0.0">',
+      '  <PRODUCT Name="rekordbox" Version="6.8.0" Company="AlphaTheta"/>',
+      '  <COLLECTION Entries="3">',
+      '    <TRACK TrackID="1" Name="Dropped Lantern" Artist="Browser Drop" AverageBpm="122.00" Tonality="8A"/>',
+      '    <TRACK TrackID="2" Name="Second Harbour" Artist="Browser Drop" AverageBpm="123.00" Tonality="9A"/>',
+      '    <TRACK TrackID="3" Name="Third Signal" Artist="Canvas Test" AverageBpm="0.00" Tonality=""/>',
+      '  </COLLECTION>',
+      '  <PLAYLISTS>',
+      '    <NODE Type="0" Name="ROOT" Count="1">',
+      '      <NODE Name="Drop Test" Type="1" KeyType="0" Entries="3">',
+      '        <TRACK Key="1"/>',
+      '        <TRACK Key="2"/>',
+      '        <TRACK Key="3"/>',
+      '      </NODE>',
+      '    </NODE>',
+      '  </PLAYLISTS>',
+      '</DJ_PLAYLISTS>',
+    ].join('\n');
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'library.xml', { type: 'text/xml' }));
+      return dt;
+    }, xml);
+    await page.dispatchEvent('.drop-zone', 'drop', { dataTransfer });
+    await page.waitForSelector('.import-run[data-job-state="completed"] [data-report]', { timeout: 45_000 });
+    expect(await page.textContent('.import-run h3')).toBe('library.xml');
+    expect(Number(await page.textContent('[data-fact="setsStored"]'))).toBeGreaterThanOrEqual(1);
+    await page.keyboard.press('/');
+    await page.keyboard.type('Dropped Lantern');
+    await page.waitForSelector('[role="option"]:has-text("Dropped Lantern")');
+    expect(errors).toEqual([]);
+  });
 });
 
 describe.skipIf(!hasBrowser)('web app on an empty database, then with the server gone', () => {
