@@ -55,6 +55,7 @@ export const artists = pgTable(
   (t) => [
     uniqueIndex('artists_key_idx').on(t.key),
     index('artists_name_trgm_idx').using('gin', sql`${t.key} gin_trgm_ops`),
+    index('artists_name_fts_idx').using('gin', sql`to_tsvector('simple', ${t.name})`),
   ],
 );
 
@@ -113,6 +114,12 @@ export const tracks = pgTable(
     // original_key is its key, which tracks_key_idx answers.
     index('tracks_original_key_idx').on(t.originalKey).where(sql`${t.version} IS NOT NULL`),
     index('tracks_title_trgm_idx').using('gin', sql`${t.titleKey} gin_trgm_ops`),
+    // The search box: whole words of "artist title" (full text, 'simple' dictionary: names are not
+    // English), next to the trigram index that catches typos.
+    index('tracks_search_fts_idx').using(
+      'gin',
+      sql`to_tsvector('simple', ${t.artistName} || ' ' || ${t.title})`,
+    ),
     check(
       'tracks_camelot_key_check',
       sql`${t.camelotKey} IS NULL OR ${t.camelotKey} ~ '^(1[0-2]|[1-9])[AB]$'`,
@@ -171,8 +178,8 @@ export const sets = pgTable(
   },
   (t) => [
     uniqueIndex('sets_source_external_idx').on(t.sourceId, t.externalId),
-    // The search box finds sets by words of their title (ILIKE '%word%' is answered by a trigram index).
-    index('sets_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+    // The search box finds sets by the words of their title.
+    index('sets_title_fts_idx').using('gin', sql`to_tsvector('simple', coalesce(${t.title}, ''))`),
     check(
       'sets_kind_check',
       sql`${t.kind} IN ('mix', 'radio_show', 'live_set', 'concert', 'history', 'playlist')`,

@@ -8,7 +8,7 @@ import { invalid } from './errors.ts';
 import { trigramSimilarity } from './trigrams.ts';
 
 export const MAX_QUERY_LENGTH = 200;
-/** Longest run of words tried as one span (`daft punk around the world` → up to 4 words joined). */
+/** Longest run of words scored as one span (`daft punk around the world` → up to 4 words joined). */
 const MAX_SPAN_WORDS = 4;
 /** Candidates scoring below this against the query are dropped (pg_trgm's own default threshold). */
 const MIN_SCORE = 0.3;
@@ -71,12 +71,12 @@ export class SearchService {
     const words = normaliseName(query)
       .split(' ')
       .filter((w) => w !== '');
-    const spans = querySpans(words);
-    if (spans.length === 0) throw invalid('q', 'the search text has no letters or digits to search for');
-    const c = await searchCandidates(this.deps.db, { spans, words }, limit);
+    const whole = words.join('');
+    if (whole === '') throw invalid('q', 'the search text has no letters or digits to search for');
+    const c = await searchCandidates(this.deps.db, { folded: whole, text: query }, limit);
     // Scores: how well the whole query matches the candidate's "artist title" (and its parts alone,
     // so a query naming only the title or only the artist still ranks its matches first).
-    const whole = words.join('');
+    const spans = querySpans(words);
     const tracks = c.tracks
       .map((t) => {
         const artist = t.artistKeys.join('') || artistKey(t.artist);
