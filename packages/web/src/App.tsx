@@ -5,9 +5,11 @@ import { SearchBox } from './components/SearchBox.tsx';
 import { Loading } from './components/states.tsx';
 import { href, usePlace } from './router.ts';
 import { useTheme } from './theme.ts';
+import { AnalyticsView } from './views/Analytics.tsx';
 import { ArtistView } from './views/Artist.tsx';
 import { Home } from './views/Home.tsx';
 import { ImportView } from './views/Import.tsx';
+import { JobsView } from './views/Jobs.tsx';
 import { NotFound } from './views/NotFound.tsx';
 import { PlannerView } from './views/Planner.tsx';
 import { SearchView } from './views/Search.tsx';
@@ -22,6 +24,8 @@ const NAV = [
   ['overview', 'Overview'],
   ['plan', 'Plan a set'],
   ['import', 'Import'],
+  ['analytics', 'Analytics'],
+  ['jobs', 'Jobs'],
 ] as const;
 
 export function App() {
@@ -48,6 +52,12 @@ export function App() {
       break;
     case 'import':
       view = <ImportView />;
+      break;
+    case 'jobs':
+      view = <JobsView />;
+      break;
+    case 'analytics':
+      view = <AnalyticsView place={place} />;
       break;
     case 'track':
       view = <TrackView key={route.id} id={route.id} theme={theme} />;

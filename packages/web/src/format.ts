@@ -30,3 +30,10 @@ export const formatDuration = (seconds: number | null | undefined) =>
   seconds === null || seconds === undefined
     ? UNKNOWN
     : `${Math.floor(seconds / 60)}:${String(Math.round(seconds % 60)).padStart(2, '0')}`;
+
+/** "3 of 10 sets", "1 set", "400 sets": a job's progress count in words. */
+export function progressCount(done: number, total?: number, unit?: string): string {
+  const one = unit?.replace(/s$/, '');
+  if (total !== undefined) return `${formatNumber(done)} of ${formatNumber(total)}${unit ? ` ${unit}` : ''}`;
+  return one ? plural(done, one, unit) : formatNumber(done);
+}

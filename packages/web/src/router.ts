@@ -9,6 +9,8 @@ export type Route =
   | { view: 'overview' }
   | { view: 'plan' }
   | { view: 'import' }
+  | { view: 'jobs' }
+  | { view: 'analytics' }
   | { view: 'track'; id: number }
   | { view: 'artist'; id: number }
   | { view: 'set'; id: number }
@@ -19,7 +21,7 @@ export interface Place {
   params: URLSearchParams;
 }
 
-const SIMPLE = ['search', 'explore', 'overview', 'plan', 'import'] as const;
+const SIMPLE = ['search', 'explore', 'overview', 'plan', 'import', 'jobs', 'analytics'] as const;
 const WITH_ID = ['track', 'artist', 'set'] as const;
 
 /** `#/track/76?x=1` → the route and its parameters. Anything unrecognised is a not-found route. */

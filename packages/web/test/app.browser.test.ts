@@ -266,6 +266,20 @@ describe.skipIf(!hasBrowser)('web app on the demo data', () => {
     expect(errors).toEqual([]);
   });
 
+  it('analytics charts and the jobs list', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.url}/#/analytics?minCount=1`);
+    await page.waitForSelector('.bar-chart tbody tr');
+    await page.waitForSelector('.activity svg rect');
+    await shot(page, 'analytics');
+    await page.goto(`${server.url}/#/jobs`);
+    // The demo data was loaded by a job: it is listed, finished.
+    await page.waitForSelector('.job-table tr[data-state="completed"]');
+    expect(await page.textContent('.job-table')).toContain('ingest.demo');
+    await shot(page, 'jobs');
+    expect(errors).toEqual([]);
+  });
+
   it('import: a pasted tracklist with live job progress, then the report', async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${server.url}/#/import`);

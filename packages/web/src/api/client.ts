@@ -272,3 +272,45 @@ export function exportFilters(f: Filters): NonNullable<ExportRequest['filters']>
     ...(f.minDjs !== undefined ? { minDjs: f.minDjs } : {}),
   };
 }
+
+type JobList = paths['/api/v1/jobs']['get']['responses'][200]['content']['application/json'];
+export type JobState = JobList['items'][number]['state'];
+
+export const listJobs = (state?: JobState, limit = 50) =>
+  call<JobList>(client.GET('/api/v1/jobs', { params: { query: { limit, ...(state ? { state } : {}) } } }));
+
+export const cancelJob = (id: string) =>
+  call<unknown>(client.POST('/api/v1/jobs/{id}/cancel', { params: { path: { id } } }));
+
+export const retryJob = (id: string) =>
+  call<unknown>(client.POST('/api/v1/jobs/{id}/retry', { params: { path: { id } } }));
+
+type Analytics<
+  P extends
+    | '/api/v1/analytics/activity'
+    | '/api/v1/analytics/genres'
+    | '/api/v1/analytics/top-djs'
+    | '/api/v1/analytics/top-tracks'
+    | '/api/v1/analytics/top-transitions',
+> = paths[P]['get']['responses'][200]['content']['application/json'];
+
+/** Everything the analytics view charts, under the same filters as the graph. */
+export async function getAnalytics(filters: Filters) {
+  const query = (limit: number) => ({ params: { query: { limit, ...filterQuery(filters) } } });
+  const [activity, genres, djs, tracks, transitions] = await Promise.all([
+    call<Analytics<'/api/v1/analytics/activity'>>(client.GET('/api/v1/analytics/activity', query(240))),
+    call<Analytics<'/api/v1/analytics/genres'>>(client.GET('/api/v1/analytics/genres', query(15))),
+    call<Analytics<'/api/v1/analytics/top-djs'>>(client.GET('/api/v1/analytics/top-djs', query(15))),
+    call<Analytics<'/api/v1/analytics/top-tracks'>>(client.GET('/api/v1/analytics/top-tracks', query(15))),
+    call<Analytics<'/api/v1/analytics/top-transitions'>>(
+      client.GET('/api/v1/analytics/top-transitions', query(15)),
+    ),
+  ]);
+  return {
+    activity: activity.items,
+    genres: genres.items,
+    djs: djs.items,
+    tracks: tracks.items,
+    transitions: transitions.items,
+  };
+}

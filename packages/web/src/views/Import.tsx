@@ -4,7 +4,7 @@ import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { getJob, startImport, watchJob } from '../api/client.ts';
 import type { JobProgressRecord } from '../api/types.ts';
 import { ErrorState } from '../components/states.tsx';
-import { formatNumber, plural } from '../format.ts';
+import { formatNumber, plural, progressCount } from '../format.ts';
 import { href } from '../router.ts';
 
 const ParsePreview = lazy(() => import('../components/ParsePreview.tsx'));
@@ -139,11 +139,7 @@ function RunCard({
             <span className={`pill state-${state}`}>{state}</span>{' '}
             {p && (
               <span>
-                {p.total !== undefined
-                  ? `${formatNumber(p.done)} of ${formatNumber(p.total)} ${p.unit ?? ''}`
-                  : p.unit
-                    ? plural(p.done, p.unit.replace(/s$/, ''))
-                    : formatNumber(p.done)}
+                {progressCount(p.done, p.total, p.unit)}
                 {p.message ? ` — ${p.message}` : ''}
               </span>
             )}
