@@ -31,7 +31,7 @@ async function* bytes(s: string): AsyncIterable<Uint8Array> {
   yield Buffer.from(s, 'utf8');
 }
 
-const EXT = { m3u8: 'm3u8', rekordbox: 'xml', traktor: 'nml', csv: 'csv' } as const;
+const EXT = { m3u8: 'm3u8', rekordbox: 'xml', traktor: 'nml', csv: 'csv', json: 'json' } as const;
 
 /** The key the track's stored names give when parsed the way the format is read back. */
 function reparsedKey(t: PlaylistTrack, format: keyof typeof EXT): string | undefined {
@@ -61,7 +61,7 @@ describe.skipIf(noServer || !existsSync(MIXES) || !existsSync(HISTORY))(
       if (process.env.EXPORT_REPORT) console.log(report.join('\n'));
     });
 
-    for (const format of ['m3u8', 'rekordbox', 'traktor', 'csv'] as const) {
+    for (const format of ['m3u8', 'rekordbox', 'traktor', 'csv', 'json'] as const) {
       it(`${format}: every set, every track, in order`, async () => {
         const sets = await t.db.query<{ id: number }>('SELECT id FROM sets ORDER BY id');
         expect(sets.length).toBeGreaterThan(MIX_COUNT / 2);

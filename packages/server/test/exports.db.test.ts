@@ -129,15 +129,16 @@ describe.skipIf(noServer)(`exports over HTTP (${engine})`, () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const EXT = { m3u8: 'm3u8', rekordbox: 'xml', traktor: 'nml', csv: 'csv' } as const;
+  const EXT = { m3u8: 'm3u8', rekordbox: 'xml', traktor: 'nml', csv: 'csv', json: 'json' } as const;
   const TYPES = {
     m3u8: 'audio/x-mpegurl',
     rekordbox: 'application/xml',
     traktor: 'application/xml',
     csv: 'text/csv',
+    json: 'application/json',
   };
 
-  for (const format of ['m3u8', 'rekordbox', 'traktor', 'csv'] as const) {
+  for (const format of ['m3u8', 'rekordbox', 'traktor', 'csv', 'json'] as const) {
     it(`a set as ${format} imports back as the same tracks in the same order`, async () => {
       expect(firstTracks).toHaveLength(4); // the ID entry is not a track
       const file = await exported({ kind: 'set', format, setId: firstSet });

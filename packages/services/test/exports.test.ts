@@ -71,7 +71,7 @@ const identityOf = (x: { raw?: string; artist?: string; title?: string; version?
   trackIdentity(parseTrack({ raw: x.raw, artist: x.artist, title: x.title, version: x.version ?? undefined }))
     ?.key;
 
-const EXTENSIONS = { m3u8: 'm3u8', rekordbox: 'xml', traktor: 'nml', csv: 'csv' } as const;
+const EXTENSIONS = { m3u8: 'm3u8', rekordbox: 'xml', traktor: 'nml', csv: 'csv', json: 'json' } as const;
 
 describe('playlist exports read back through our importers', () => {
   for (const format of PLAYLIST_FORMATS) {
@@ -88,6 +88,10 @@ describe('playlist exports read back through our importers', () => {
         PLAYLIST.tracks.map((t) => (t.durationSeconds === null ? null : Math.round(t.durationSeconds))),
       );
       if (format !== 'csv') expect(sets[0]!.title).toBe(PLAYLIST.name);
+      if (format === 'json')
+        expect(entries.map((e) => e.remixer ?? null)).toEqual(
+          PLAYLIST.tracks.map((t) => t.remixers.join(' & ') || null),
+        );
     });
   }
 

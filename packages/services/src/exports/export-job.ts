@@ -192,7 +192,7 @@ async function playlistOf(
     const who = set.performers.join(' & ');
     const name = set.title ?? ([who, set.date].filter(Boolean).join(' ') || `Set ${set.id}`);
     return {
-      playlist: { name, tracks },
+      playlist: { name, tracks, performers: set.performers, date: set.date },
       extra: set.unknownEntries > 0 ? { unknownEntriesLeftOut: set.unknownEntries } : {},
     };
   }

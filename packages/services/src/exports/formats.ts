@@ -8,6 +8,7 @@ import { writeGraphJson } from './graph-json.ts';
 import { writeGraphml } from './graphml.ts';
 import { writeM3u8 } from './m3u8.ts';
 import { writePlaylistCsv } from './playlist-csv.ts';
+import { writePlaylistJson } from './playlist-json.ts';
 import { writeRekordboxXml } from './rekordbox.ts';
 import { writeTraktorNml } from './traktor.ts';
 import type { Chunks, Playlist } from './types.ts';
@@ -16,7 +17,7 @@ export const EXPORT_KINDS = ['graph', 'set', 'plan', 'tracks'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export const GRAPH_FORMATS = ['gexf', 'graphml', 'json', 'csv'] as const;
-export const PLAYLIST_FORMATS = ['m3u8', 'rekordbox', 'traktor', 'csv'] as const;
+export const PLAYLIST_FORMATS = ['m3u8', 'rekordbox', 'traktor', 'csv', 'json'] as const;
 export const EXPORT_FORMATS = ['gexf', 'graphml', 'json', 'csv', 'm3u8', 'rekordbox', 'traktor'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -37,6 +38,7 @@ export const PLAYLIST_FILES: Record<(typeof PLAYLIST_FORMATS)[number], FormatFil
   rekordbox: { extension: 'xml', contentType: 'application/xml; charset=utf-8' },
   traktor: { extension: 'nml', contentType: 'application/xml; charset=utf-8' },
   csv: { extension: 'csv', contentType: 'text/csv; charset=utf-8; header=present' },
+  json: { extension: 'json', contentType: 'application/json; charset=utf-8' },
 };
 
 /** The version written into files that name their producer (Rekordbox PRODUCT). */
@@ -69,6 +71,8 @@ export function writePlaylist(format: (typeof PLAYLIST_FORMATS)[number], p: Play
       return writeTraktorNml(p);
     case 'csv':
       return writePlaylistCsv(p);
+    case 'json':
+      return writePlaylistJson(p);
   }
 }
 

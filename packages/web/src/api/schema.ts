@@ -709,7 +709,7 @@ export interface paths {
       requestBody: {
         content: { 'application/json': {
           kind: "graph" | "set" | "plan" | "tracks";
-          /** graph: gexf, graphml, json, csv; set, plan, tracks: m3u8, rekordbox, traktor, csv */
+          /** graph: gexf, graphml, json, csv; set, plan, tracks: m3u8, rekordbox, traktor, csv, json */
           format: "gexf" | "graphml" | "json" | "csv" | "m3u8" | "rekordbox" | "traktor";
           /** track ids, in order */
           tracks?: number[];

@@ -38,7 +38,8 @@ const ExportRequest = Type.Object(
     format: Type.Union(
       EXPORT_FORMATS.map((f) => Type.Literal(f)),
       {
-        description: 'graph: gexf, graphml, json, csv; set, plan, tracks: m3u8, rekordbox, traktor, csv',
+        description:
+          'graph: gexf, graphml, json, csv; set, plan, tracks: m3u8, rekordbox, traktor, csv, json',
       },
     ),
     tracks: Type.Optional(TrackIds),
