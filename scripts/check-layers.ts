@@ -19,7 +19,8 @@ export const LAYERS: Record<string, string[]> = {
   // server → bench: the demo data comes from bench's generator (a known exception, to be moved out).
   server: ['core', 'importers', 'graph', 'db', 'jobs', 'ingest', 'scrapers', 'services', 'bench'],
   cli: ['core', 'importers', 'graph', 'db', 'jobs', 'ingest', 'scrapers', 'services', 'server', 'bench'],
-  web: [],
+  // The web app talks HTTP through the generated client; core's pure parsing runs in the browser too (parse preview).
+  web: ['core'],
 };
 
 const root = new URL('..', import.meta.url).pathname;

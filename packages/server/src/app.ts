@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import websocket from '@fastify/websocket';
 import type { Database } from '@songnodes/db';
 import type { JobQueue } from '@songnodes/jobs';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { Metric } from 'prom-client';
 import { registerOpenApi } from './api/openapi.ts';
 import { type ApiServices, apiV1 } from './api/plugin.ts';
 import { sendProblem } from './api/problem.ts';
@@ -26,6 +27,8 @@ export interface AppDeps {
    * app; without them (the `worker` role) the process serves health and metrics only.
    */
   api?: ApiServices;
+  /** More Prometheus metrics for /metrics (the scrapers' per-source counters). */
+  metrics?: Metric[];
   /** WebSocket heartbeat and back-pressure (defaults: 30 s, 1 MiB). */
   ws?: { heartbeatMs?: number; maxBufferedBytes?: number };
 }
@@ -48,6 +51,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler((err, req, reply) => sendProblem(req, reply, err));
 
   const metrics = createMetrics({ db: deps.db, jobs: deps.jobs });
+  for (const m of deps.metrics ?? []) metrics.registry.registerMetric(m);
   await app.register(metrics.plugin);
   await app.register(healthRoutes({ db: deps.db, jobs: deps.jobs }));
   if (deps.api) {

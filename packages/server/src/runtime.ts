@@ -13,6 +13,12 @@ import {
 import { GraphService } from '@songnodes/graph';
 import type { GraphChange } from '@songnodes/ingest';
 import { JobQueue } from '@songnodes/jobs';
+import {
+  createOrchestrator,
+  createScrapeRuntime,
+  registerScrapeWorkers,
+  scraperSettings,
+} from '@songnodes/scrapers';
 import { type EventBus, followChanges, LocalEventBus, PostgresEventBus } from '@songnodes/services';
 import type { FastifyInstance } from 'fastify';
 import { createApiServices } from './api/services.ts';
@@ -102,11 +108,17 @@ export async function runRole(role: Role, config: Config): Promise<Running> {
       changedPairs: c.changedPairs,
       cause: 'import',
     });
+  let scrapeRuntime: ReturnType<typeof createScrapeRuntime> | null = null;
   try {
     jobs = await JobQueue.start(db, { schedule: role !== 'api' });
     const service = role === 'worker' ? undefined : await graph();
     const queue = jobs;
     queue.on('progress', (job) => bus.publish({ type: 'job.progress', job }));
+    // Scraping runs only with a contact URL for site operators (it goes into the User-Agent); without
+    // one the /scrapes routes answer 503 saying how to configure it.
+    scrapeRuntime = config.SCRAPER_CONTACT_URL
+      ? createScrapeRuntime(db, scraperSettings(config), { onChange: onGraphChange })
+      : null;
     const api = service
       ? createApiServices({
           db,
@@ -115,6 +127,7 @@ export async function runRole(role: Role, config: Config): Promise<Running> {
           jobs: queue,
           uploadDir: join(config.dataDir, 'uploads'),
           exportDir: join(config.dataDir, 'exports'),
+          scrapes: scrapeRuntime ? createOrchestrator(queue, scrapeRuntime, scraperSettings(config)) : null,
         })
       : undefined;
     app = await buildApp({
@@ -123,11 +136,13 @@ export async function runRole(role: Role, config: Config): Promise<Running> {
       jobs,
       api,
       ws: { heartbeatMs: config.WS_HEARTBEAT_MS, maxBufferedBytes: config.WS_MAX_BUFFER_BYTES },
+      metrics: scrapeRuntime?.metrics?.metrics,
     });
     if (service) app.log.info(service.status(), 'graph index built');
     jobs.on('error', (e) => app?.log.error({ err: e }, 'job queue error'));
     if (role !== 'api')
       await registerWorkers(jobs, { db, concurrency: config.WORKER_CONCURRENCY, onGraphChange, graph });
+    if (role !== 'api' && scrapeRuntime) await registerScrapeWorkers(jobs, scrapeRuntime);
     if (role === 'start' && config.SONGNODES_DEMO) {
       const queued = await enqueueDemoIfEmpty(db, jobs, {
         sets: config.SONGNODES_DEMO_SETS,
@@ -139,6 +154,7 @@ export async function runRole(role: Role, config: Config): Promise<Running> {
   } catch (e) {
     await app?.close().catch(() => {});
     await jobs?.stop(1000).catch(() => {});
+    await scrapeRuntime?.close().catch(() => {});
     await bus.close().catch(() => {});
     await db.close();
     throw e;
@@ -159,6 +175,7 @@ export async function runRole(role: Role, config: Config): Promise<Running> {
       await runningApp.close();
       await runningJobs.stop(Math.max(1000, config.SHUTDOWN_TIMEOUT_MS - 2000));
       await graphLoad?.then((g) => g.idle()).catch(() => {});
+      await scrapeRuntime?.close().catch(() => {});
       await bus.close();
       await db.close();
     })();

@@ -15,6 +15,7 @@ import {
   invalid,
   type JobService,
   type PlanService,
+  type ScrapeService,
   type SearchService,
   type SetService,
 } from '@songnodes/services';
@@ -30,6 +31,7 @@ import { graphRoutes } from './routes/graph.ts';
 import { importRoutes } from './routes/imports.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { planRoutes } from './routes/plans.ts';
+import { scrapeRoutes } from './routes/scrapes.ts';
 import { searchRoutes } from './routes/search.ts';
 import { setRoutes } from './routes/sets.ts';
 import { statsRoutes } from './routes/stats.ts';
@@ -43,6 +45,7 @@ export interface ApiServices {
   search: SearchService;
   plans: PlanService;
   analytics: AnalyticsService;
+  scrapes: ScrapeService;
   sets: SetService;
   dedupe: DedupeService;
   /** Present in processes that hold the in-memory graph (`start`, `api`). */
@@ -109,6 +112,7 @@ export const apiV1 =
     await app.register(dedupeRoutes(s));
     await app.register(planRoutes(s));
     await app.register(analyticsRoutes(s));
+    await app.register(scrapeRoutes(s));
     if (s.explore) await app.register(graphRoutes({ explore: s.explore, jobs: s.jobs }));
     if (s.jobs) await app.register(jobRoutes({ jobs: s.jobs }));
     if (s.imports) await app.register(importRoutes({ imports: s.imports }));

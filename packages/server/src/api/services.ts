@@ -3,6 +3,7 @@ import type { Database } from '@songnodes/db';
 import type { GraphService } from '@songnodes/graph';
 import { importFileJob } from '@songnodes/ingest';
 import type { JobQueue } from '@songnodes/jobs';
+import type { Orchestrator } from '@songnodes/scrapers';
 import {
   AnalyticsService,
   CatalogService,
@@ -14,6 +15,7 @@ import {
   ImportService,
   JobService,
   PlanService,
+  ScrapeService,
   SearchService,
   SetService,
 } from '@songnodes/services';
@@ -25,6 +27,8 @@ export interface ApiServiceDeps {
   bus: EventBus;
   graph?: GraphService;
   jobs?: JobQueue;
+  /** Scrape tasks (null: scraping not configured; the routes say how to configure it). */
+  scrapes?: Orchestrator | null;
   /** Where uploads wait for their import job (with `jobs`, enables POST /imports). */
   uploadDir?: string;
   /** Where export jobs write their files (with `jobs`, enables /exports). */
@@ -42,6 +46,7 @@ export function createApiServices(d: ApiServiceDeps): ApiServices {
     search: new SearchService({ db }),
     plans: new PlanService({ db }),
     analytics: new AnalyticsService({ db }),
+    scrapes: new ScrapeService(d.scrapes ?? null),
     dedupe: new DedupeService({ db, bus }),
     explore: graph ? new ExploreService(graph) : undefined,
     jobs:
