@@ -17,6 +17,7 @@ import { renderBenchmarksDoc, renderResults } from './suite/markdown.ts';
 import { type BenchPostgres, openBenchPostgres } from './suite/postgres.ts';
 import { releaseAll, releaseOnExit } from './suite/resources.ts';
 import { type BenchResults, mergeSections, type SectionResult } from './suite/results.ts';
+import { searchSection } from './suite/search.ts';
 import { startupSection } from './suite/startup.ts';
 
 const ROOT = new URL('../../../', import.meta.url);
@@ -24,6 +25,7 @@ const SECTIONS: Record<string, (ctx: SuiteContext) => Promise<SectionResult>> = 
   ingest: ingestSection,
   startup: startupSection,
   http: httpSection,
+  search: searchSection,
   graph: graphSection,
 };
 
