@@ -1886,6 +1886,439 @@ export interface paths {
     };
     trace?: never;
   };
+  "/api/v1/scrapes": {
+    get: {
+      parameters: {
+        query: {
+          limit: number;
+          state?: "queued" | "running" | "waiting_quota" | "completed" | "failed" | "cancelled";
+          source?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          items: {
+            id: number;
+            source: string;
+            kind: string;
+            spec: {
+              [key: string]: unknown;
+            };
+            priority: string;
+            state: string;
+            jobId: string | null;
+            progress: {
+              [key: string]: unknown;
+            };
+            result: {
+              [key: string]: unknown;
+            } | null;
+            error: string | null;
+            resumeAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+          }[];
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        503: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+      };
+    };
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: { 'application/json': {
+          /** a URL of a configured source, "source:query" (mixesdb:Solomun) or "target:Artist - Title" */
+          input: string;
+          priority?: "high" | "normal" | "low";
+        } };
+      };
+      responses: {
+        202: { headers: { [name: string]: unknown }; content: { "application/json": {
+          task: {
+            id: number;
+            source: string;
+            kind: string;
+            spec: {
+              [key: string]: unknown;
+            };
+            priority: string;
+            state: string;
+            jobId: string | null;
+            progress: {
+              [key: string]: unknown;
+            };
+            result: {
+              [key: string]: unknown;
+            } | null;
+            error: string | null;
+            resumeAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+          };
+          duplicate: boolean;
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        422: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        503: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/scrapes/schedules": {
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          items: {
+            name: string;
+            cron: string;
+            spec: {
+              [key: string]: unknown;
+            };
+          }[];
+        } } };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/scrapes/schedules/{name}": {
+    get?: never;
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          name: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: { 'application/json': {
+          /** 5 fields, UTC: "0 4 * * *" */
+          cron: string;
+          /** a URL of a configured source, "source:query" (mixesdb:Solomun) or "target:Artist - Title" */
+          input: string;
+          priority?: "high" | "normal" | "low";
+        } };
+      };
+      responses: {
+        204: { headers: { [name: string]: unknown }; content: never };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        422: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        503: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+      };
+    };
+    post?: never;
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          name: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        204: { headers: { [name: string]: unknown }; content: never };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        503: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/scrapes/{id}": {
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: number;
+          source: string;
+          kind: string;
+          spec: {
+            [key: string]: unknown;
+          };
+          priority: string;
+          state: string;
+          jobId: string | null;
+          progress: {
+            [key: string]: unknown;
+          };
+          result: {
+            [key: string]: unknown;
+          } | null;
+          error: string | null;
+          resumeAt: string | null;
+          createdAt: string;
+          updatedAt: string;
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        404: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        503: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/scrapes/{id}/cancel": {
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: number;
+          source: string;
+          kind: string;
+          spec: {
+            [key: string]: unknown;
+          };
+          priority: string;
+          state: string;
+          jobId: string | null;
+          progress: {
+            [key: string]: unknown;
+          };
+          result: {
+            [key: string]: unknown;
+          } | null;
+          error: string | null;
+          resumeAt: string | null;
+          createdAt: string;
+          updatedAt: string;
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        404: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        409: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+        503: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+        } } };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/search": {
     get: {
       parameters: {
@@ -2254,6 +2687,42 @@ export interface paths {
         } } };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/sources": {
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** false until SCRAPER_CONTACT_URL is set */
+          configured: boolean;
+          sources: {
+            source: string;
+            successes: number;
+            failures: number;
+            successRate: number | null;
+            lastError: string | null;
+            lastErrorAt: string | null;
+            lastSuccessAt: string | null;
+            breaker: string;
+            quotaLeft: number | null;
+            configured: boolean;
+          }[];
+        } } };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
