@@ -37,3 +37,10 @@ export function progressCount(done: number, total?: number, unit?: string): stri
   if (total !== undefined) return `${formatNumber(done)} of ${formatNumber(total)}${unit ? ` ${unit}` : ''}`;
   return one ? plural(done, one, unit) : formatNumber(done);
 }
+
+/** +1.6%, -2.4%, ±0% (a change that rounds to nothing has no sign). */
+export function formatPercentChange(p: number): string {
+  const r = Math.round(p * 10) / 10;
+  if (r === 0) return '±0%';
+  return `${r > 0 ? '+' : ''}${r.toFixed(1)}%`;
+}

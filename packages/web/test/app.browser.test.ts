@@ -209,6 +209,12 @@ describe.skipIf(!hasBrowser)('web app on the demo data', () => {
     const keys = [...playlist.matchAll(/<TRACK Key="(\d+)"/g)].map((m) => Number(m[1]));
     expect(keys).toEqual(planned);
     expect(await page.textContent('[data-export-status]')).toContain('completed');
+
+    // Save it: it is listed among the saved sets.
+    await page.fill('.plan-column[data-alternative="0"] .save-set input', 'Browser test set');
+    await page.click('.plan-column[data-alternative="0"] .save-set button');
+    await page.waitForSelector('.saved-sets li:has-text("Browser test set")');
+    expect(await page.textContent('.saved-sets li:has-text("Browser test set")')).toContain('6 tracks');
     expect(errors).toEqual([]);
   });
 

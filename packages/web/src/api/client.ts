@@ -314,3 +314,12 @@ export async function getAnalytics(filters: Filters) {
     transitions: transitions.items,
   };
 }
+
+type PlanList = paths['/api/v1/plans']['get']['responses'][200]['content']['application/json'];
+export type SavedPlan = PlanList['items'][number];
+
+export const listPlans = () =>
+  call<PlanList>(client.GET('/api/v1/plans', { params: { query: { limit: 20 } } }));
+
+export const savePlan = (name: string, tracks: number[], constraints: Record<string, unknown>) =>
+  call<SavedPlan>(client.POST('/api/v1/plans', { body: { name, tracks, constraints } }));

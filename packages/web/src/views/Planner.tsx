@@ -1,8 +1,8 @@
 // The set planner: start, end and waypoints by search, length, harmonic rule, tempo change and a
 // slider weighing real-set evidence against harmonic/tempo fit. The alternatives are shown side by
 // side, each step graded and explained, with the BPM curve and the key path on the wheel.
-import { useId } from 'react';
-import { getTrack, plan } from '../api/client.ts';
+import { useId, useState } from 'react';
+import { getTrack, listPlans, plan, savePlan } from '../api/client.ts';
 import { HARMONIC_RULES, type HarmonicRule, type Plan, type PlannedSet } from '../api/types.ts';
 import { CamelotWheel } from '../components/CamelotWheel.tsx';
 import { Curve } from '../components/Curve.tsx';
@@ -10,7 +10,7 @@ import { ExportMenu } from '../components/ExportMenu.tsx';
 import { SearchBox } from '../components/SearchBox.tsx';
 import { Empty, ErrorState, Loading } from '../components/states.tsx';
 import { KeyBadge } from '../components/TrackList.tsx';
-import { formatBpm, trackTitle } from '../format.ts';
+import { formatBpm, formatPercentChange, trackTitle } from '../format.ts';
 import {
   gradeStep,
   type PlannerState,
@@ -75,7 +75,92 @@ function TrackPick({
   );
 }
 
-function SetColumn({ set, index, result }: { set: PlannedSet; index: number; result: Plan }) {
+function SaveSet({
+  set,
+  constraints,
+  onSaved,
+}: {
+  set: PlannedSet;
+  constraints: Record<string, unknown>;
+  onSaved: () => void;
+}) {
+  const [name, setName] = useState(`Set of ${set.tracks.length}, ${new Date().toLocaleDateString('en')}`);
+  const [saved, setSaved] = useState<{ id?: number; error?: string } | null>(null);
+  const nameId = useId();
+  return (
+    <form
+      className="save-set"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        try {
+          const p = await savePlan(name.trim() || 'Untitled set', set.tracks, constraints);
+          setSaved({ id: p.id });
+          onSaved();
+        } catch (err) {
+          setSaved({ error: err instanceof Error ? err.message : String(err) });
+        }
+      }}
+    >
+      <label htmlFor={nameId} className="muted small">
+        Save as
+      </label>
+      <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
+      <button type="submit" className="secondary small-button">
+        Save
+      </button>
+      {saved?.id !== undefined && (
+        <span className="muted small" role="status">
+          saved (#{saved.id})
+        </span>
+      )}
+      {saved?.error && (
+        <span className="error small" role="alert">
+          {saved.error}
+        </span>
+      )}
+    </form>
+  );
+}
+
+function SavedSets({ version }: { version: number }) {
+  const plans = useAsync(() => listPlans(), [version]);
+  if (plans.status === 'error') return <ErrorState error={plans.error} retry={plans.reload} />;
+  if (!plans.data || plans.data.items.length === 0) return null;
+  return (
+    <section className="saved-sets" aria-labelledby="saved-heading">
+      <h2 id="saved-heading">Saved sets</h2>
+      <ul>
+        {plans.data.items.map((p) => (
+          <li key={p.id}>
+            <strong>{p.name}</strong>{' '}
+            <span className="muted small">
+              {p.trackIds.length} tracks · {new Date(p.createdAt).toLocaleDateString('en')}
+            </span>
+            <ExportMenu
+              label="Export"
+              formats={['rekordbox', 'traktor', 'm3u8', 'csv']}
+              request={(format) => ({ kind: 'plan', format, planId: p.id })}
+            />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function SetColumn({
+  set,
+  index,
+  result,
+  constraints,
+  onSaved,
+}: {
+  set: PlannedSet;
+  index: number;
+  result: Plan;
+  constraints: Record<string, unknown>;
+  onSaved: () => void;
+}) {
   const curves = setCurves(set);
   return (
     <section className="plan-column" aria-labelledby={`alt-${index}`} data-alternative={index}>
@@ -101,7 +186,7 @@ function SetColumn({ set, index, result }: { set: PlannedSet; index: number; res
                     </span>{' '}
                     {g.label}; key {step.key.relation ?? 'unknown'}
                     {step.bpm.changePercent !== null
-                      ? `, tempo ${step.bpm.changePercent >= 0 ? '+' : ''}${step.bpm.changePercent.toFixed(1)}%`
+                      ? `, tempo ${formatPercentChange(step.bpm.changePercent)}`
                       : ', tempo change unknown'}
                     {g.clash && <strong className="warn"> — keys clash</strong>}
                   </p>
@@ -117,6 +202,7 @@ function SetColumn({ set, index, result }: { set: PlannedSet; index: number; res
             );
           })}
       </ol>
+      <SaveSet set={set} constraints={constraints} onSaved={onSaved} />
       <ExportMenu
         label="Export this set"
         formats={['rekordbox', 'traktor', 'm3u8', 'csv', 'json']}
@@ -147,6 +233,9 @@ export function PlannerView({ place }: { place: Place }) {
   const update = (patch: Partial<PlannerState>) =>
     navigate(place.route, plannerToParams({ ...state, ...patch }), true);
   const result = useAsync(async () => ('request' in req ? plan(req.request) : null), [JSON.stringify(req)]);
+  const [savedVersion, setSavedVersion] = useState(0);
+  // What made the set, stored with it so a saved set says how it was planned.
+  const constraints = 'request' in req ? { ...req.request } : {};
 
   return (
     <div className="planner">
@@ -249,6 +338,7 @@ export function PlannerView({ place }: { place: Place }) {
             ))}
           </select>
         </label>
+        <SavedSets version={savedVersion} />
       </aside>
       <section className="planner-result" aria-live="polite" aria-label="Planned sets">
         {'missing' in req && (
@@ -266,7 +356,14 @@ export function PlannerView({ place }: { place: Place }) {
         {result.status === 'ready' && result.data && result.data.sets.length > 0 && (
           <div className="plan-columns">
             {result.data.sets.map((s, i) => (
-              <SetColumn key={s.tracks.join('-')} set={s} index={i} result={result.data!} />
+              <SetColumn
+                key={s.tracks.join('-')}
+                set={s}
+                index={i}
+                result={result.data!}
+                constraints={constraints}
+                onSaved={() => setSavedVersion((v) => v + 1)}
+              />
             ))}
           </div>
         )}
