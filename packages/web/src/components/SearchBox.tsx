@@ -9,9 +9,10 @@ import { formatHash, navigate, type Route } from '../router.ts';
 interface Option {
   id: string;
   route: Route;
-  group: 'Tracks' | 'Artists' | 'Sets';
+  group: 'Tracks' | 'Artists' | 'Sets' | 'More';
   label: string;
   detail: string;
+  params?: Record<string, string>;
 }
 
 export function optionsOf(r: SearchResults): Option[] {
@@ -83,6 +84,9 @@ export function SearchBox({
   });
   useSearchShortcut(input, shortcut);
 
+  // Compared by value: callers pass these inline, and a new array or callback must not search again.
+  const kindKey = kinds?.join(',');
+  const picking = onPick !== undefined;
   useEffect(() => {
     const text = q.trim();
     if (text.length < 2) {
@@ -95,7 +99,17 @@ export function SearchBox({
     const timer = setTimeout(() => {
       search(text, ctrl.signal).then(
         (r) => {
-          const options = optionsOf(r).filter((o) => !kinds || kinds.includes(o.group));
+          const options = optionsOf(r).filter((o) => !kindKey || kindKey.split(',').includes(o.group));
+          // In the header, the last option opens every result with the facets.
+          if (!picking && options.length > 0)
+            options.push({
+              id: 'all',
+              route: { view: 'search' },
+              group: 'More',
+              label: `All results for “${text}”`,
+              detail: 'with BPM, key and genre facets',
+              params: { q: text },
+            });
           setResult({ options, loading: false });
           setActive(0);
         },
@@ -109,7 +123,7 @@ export function SearchBox({
       clearTimeout(timer);
       ctrl.abort();
     };
-  }, [q, kinds]);
+  }, [q, kindKey, picking]);
 
   const pick = (o: Option) => {
     setOpen(false);
@@ -117,7 +131,7 @@ export function SearchBox({
       onPick({ route: o.route, label: o.label });
       setQ('');
     } else {
-      navigate(o.route);
+      navigate(o.route, o.params);
       input.current?.blur();
     }
   };
@@ -190,7 +204,7 @@ export function SearchBox({
                 onMouseEnter={() => setActive(i)}
               >
                 {heading && <span className="search-group">{heading}</span>}
-                <a href={formatHash(o.route)} tabIndex={-1} onClick={(e) => e.preventDefault()}>
+                <a href={formatHash(o.route, o.params)} tabIndex={-1} onClick={(e) => e.preventDefault()}>
                   <span className="search-label">{o.label}</span>
                   {o.detail && <span className="search-detail">{o.detail}</span>}
                 </a>
