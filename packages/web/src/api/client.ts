@@ -323,3 +323,15 @@ export const listPlans = () =>
 
 export const savePlan = (name: string, tracks: number[], constraints: Record<string, unknown>) =>
   call<SavedPlan>(client.POST('/api/v1/plans', { body: { name, tracks, constraints } }));
+
+type Candidates = paths['/api/v1/dedupe/candidates']['get']['responses'][200]['content']['application/json'];
+export type DedupeCandidate = Candidates[number];
+
+export const getDedupeCandidates = (limit = 20) =>
+  call<Candidates>(client.GET('/api/v1/dedupe/candidates', { params: { query: { limit, offset: 0 } } }));
+
+export const mergeTracks = (keptId: number, mergedId: number) =>
+  call<unknown>(client.POST('/api/v1/dedupe/merge', { body: { keptId, mergedId } }));
+
+export const rejectCandidate = (trackId: number, candidateId: number) =>
+  call<unknown>(client.POST('/api/v1/dedupe/reject', { body: { trackId, candidateId } }));

@@ -3,6 +3,7 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { getJob, startImport, watchJob } from '../api/client.ts';
 import type { JobProgressRecord } from '../api/types.ts';
+import { DedupeReview } from '../components/DedupeReview.tsx';
 import { ErrorState } from '../components/states.tsx';
 import { formatNumber, plural, progressCount } from '../format.ts';
 import { href } from '../router.ts';
@@ -250,6 +251,8 @@ export function ImportView() {
       <Suspense fallback={null}>
         <ParsePreview text={text} />
       </Suspense>
+      {/* Reloaded whenever another import finishes: each may propose new pairs. */}
+      <DedupeReview version={runs.filter((r) => r.job?.state === 'completed').length} />
       {runs.length > 0 && (
         <section aria-labelledby="runs-heading" aria-live="polite">
           <h2 id="runs-heading">Imports</h2>
