@@ -66,7 +66,7 @@ export function App() {
       view = <ArtistView key={route.id} id={route.id} />;
       break;
     case 'set':
-      view = <SetView key={route.id} id={route.id} />;
+      view = <SetView key={route.id} id={route.id} theme={theme} />;
       break;
     case 'not-found':
       view = <NotFound path={route.path} />;

@@ -89,6 +89,7 @@ export function GraphPanel({
   caption,
   onCentre,
   legendExtra,
+  encoding = 'Arrow: played right after. Width: evidence. Size: plays.',
 }: {
   graph: ViewGraph;
   colourBy: ColourBy;
@@ -97,6 +98,8 @@ export function GraphPanel({
   caption: string;
   onCentre?: (id: number) => void;
   legendExtra?: React.ReactNode;
+  /** What arrows, widths and sizes mean in this view. */
+  encoding?: string;
 }) {
   const [selected, setSelected] = useState<number | null>(null);
   const scale = useMemo(() => colourScale(colourBy, graph.nodes), [colourBy, graph]);
@@ -133,7 +136,7 @@ export function GraphPanel({
           legend={scale.legend}
           extra={
             <>
-              <p className="legend-note">Arrow: played right after. Width: evidence. Size: plays.</p>
+              <p className="legend-note">{encoding}</p>
               {legendExtra}
             </>
           }

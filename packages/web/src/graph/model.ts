@@ -101,3 +101,70 @@ export function neighboursOf(g: ViewGraph, id: number): { in: ViewEdge[]; out: V
     out: g.edges.filter((e) => e.source === id).sort((a, b) => b.evidence - a.evidence),
   };
 }
+
+interface SetEntryLike {
+  withPrevious: boolean;
+  track: {
+    id: number;
+    artist: string;
+    title: string;
+    version: string | null;
+    bpm: number | null;
+    key: string | null;
+    genre: string | null;
+    year: number | null;
+  } | null;
+}
+
+/**
+ * A set's path as a graph: its tracks in order, laid out as a serpentine (rows of `perRow`, every
+ * other row right to left) so the path reads like the tracklist; an arrow for each pair played one
+ * after the other. An unknown entry breaks the path (no arrow across it), and a `w/` layer rides on
+ * the track before it, as in the graph itself. `plays` counts appearances in this set.
+ */
+export function fromSetPath(entries: readonly SetEntryLike[], perRow = 4): ViewGraph {
+  const nodes = new Map<number, ViewNode>();
+  const edges = new Map<string, ViewEdge>();
+  let previous: number | null = null;
+  let step = 0;
+  for (const e of entries) {
+    if (e.withPrevious) continue;
+    const t = e.track;
+    if (!t) {
+      previous = null;
+      continue;
+    }
+    let node = nodes.get(t.id);
+    if (!node) {
+      const row = Math.floor(step / perRow);
+      const col = row % 2 === 0 ? step % perRow : perRow - 1 - (step % perRow);
+      node = {
+        id: t.id,
+        label: trackTitle(t),
+        bpm: t.bpm,
+        key: t.key,
+        genre: t.genre,
+        year: t.year,
+        plays: 0,
+        community: null,
+        hop: null,
+        x: col * 10,
+        // Graph y grows upwards: rows go down the screen as the set goes on.
+        y: 0 - row * 5,
+      };
+      nodes.set(t.id, node);
+      step++;
+    }
+    node.plays++;
+    if (previous !== null && previous !== t.id) {
+      const key = `${previous}-${t.id}`;
+      const edge = edges.get(key);
+      if (edge) {
+        edge.count++;
+        edge.evidence++;
+      } else edges.set(key, { source: previous, target: t.id, count: 1, djs: 1, evidence: 1 });
+    }
+    previous = t.id;
+  }
+  return { center: null, nodes: [...nodes.values()], edges: [...edges.values()] };
+}

@@ -6,13 +6,16 @@ import { Curve } from '../components/Curve.tsx';
 import { Empty, ErrorState, Loading } from '../components/states.tsx';
 import { KeyBadge } from '../components/TrackList.tsx';
 import { formatBpm } from '../format.ts';
+import { GraphPanel } from '../graph/GraphPanel.tsx';
+import { fromSetPath } from '../graph/model.ts';
 import { href } from '../router.ts';
+import type { Theme } from '../theme.ts';
 import { useAsync } from '../use-async.ts';
 
 const cue = (s: number | null) =>
   s === null ? '' : `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
 
-export function SetView({ id }: { id: number }) {
+export function SetView({ id, theme }: { id: number; theme: Theme }) {
   const set = useAsync(() => getSet(id), [id]);
   if (set.status === 'error') return <ErrorState error={set.error} retry={set.reload} />;
   if (!set.data) return <Loading what="the set" />;
@@ -20,6 +23,7 @@ export function SetView({ id }: { id: number }) {
   const tracks = s.entries.filter((e) => !e.withPrevious);
   const bpm = tracks.map((e) => e.track?.bpm ?? null);
   const keys = tracks.map((e) => e.track?.key ?? null);
+  const path = fromSetPath(s.entries);
   return (
     <article className="set-page" data-set={id}>
       <header className="page-header">
@@ -87,6 +91,16 @@ export function SetView({ id }: { id: number }) {
             <Curve values={bpm} label="BPM along the set" unit="BPM" />
             <CamelotWheel label={`Key path: ${keys.map((k) => k ?? 'unknown').join(' → ')}`} path={keys} />
           </div>
+          <section aria-labelledby="path-heading" className="track-graph">
+            <h2 id="path-heading">The set as a path</h2>
+            <GraphPanel
+              graph={path}
+              colourBy="key"
+              theme={theme}
+              caption={`${path.nodes.length} known tracks in set order (left to right, then back); unknown entries break the path.`}
+              encoding="Arrow: played next in this set. Rows read like the tracklist."
+            />
+          </section>
         </>
       )}
     </article>
