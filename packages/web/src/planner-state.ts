@@ -131,3 +131,27 @@ export function setCurves(set: PlannedSet): { bpm: (number | null)[]; key: (stri
   });
   return { bpm, key };
 }
+
+/**
+ * Waypoints after pinning `track` at `position` (0-based) of a planned set: the existing waypoints
+ * keep their place, the new one goes where it stands in the set, so the next plan passes through
+ * all of them in set order. Start and end are never waypoints.
+ */
+export function pinAt(
+  via: readonly number[],
+  setTracks: readonly number[],
+  position: number,
+  track: number,
+): number[] {
+  if (position <= 0 || position >= setTracks.length - 1) return [...via];
+  const placed = via
+    .filter((v) => v !== setTracks[position])
+    .map((v) => ({ v, at: setTracks.indexOf(v) }))
+    .map(({ v, at }) => ({ v, at: at < 0 ? Number.POSITIVE_INFINITY : at }));
+  placed.push({ v: track, at: position });
+  // Waypoints not in this set (picked by hand earlier) keep their relative order at the end.
+  return placed
+    .sort((a, b) => a.at - b.at)
+    .map((p) => p.v)
+    .filter((v, i, all) => all.indexOf(v) === i);
+}

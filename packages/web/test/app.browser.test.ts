@@ -215,6 +215,23 @@ describe.skipIf(!hasBrowser)('web app on the demo data', () => {
     await page.click('.plan-column[data-alternative="0"] .save-set button');
     await page.waitForSelector('.saved-sets li:has-text("Browser test set")');
     expect(await page.textContent('.saved-sets li:has-text("Browser test set")')).toContain('6 tracks');
+
+    // Swap the third track for one of the tracks that could follow the second: the set is planned
+    // again through it (as a waypoint).
+    await page.click(
+      '.plan-column[data-alternative="0"] .plan-steps > li:nth-child(3) button:has-text("swap")',
+    );
+    await page.waitForSelector('.swap-list li button');
+    const chosen = (await page.textContent('.swap-list li button'))!.trim();
+    await page.click('.swap-list li button');
+    await page.waitForFunction(() => window.location.hash.includes('via='));
+    await page.waitForFunction(
+      (name) =>
+        [...document.querySelectorAll('.plan-column[data-alternative="0"] .plan-track a')].some(
+          (a) => a.textContent?.trim() === name,
+        ),
+      chosen,
+    );
     expect(errors).toEqual([]);
   });
 

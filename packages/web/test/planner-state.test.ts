@@ -3,6 +3,7 @@ import type { PlannedSet, PlanStep } from '../src/api/types.ts';
 import {
   DEFAULT_PLANNER,
   gradeStep,
+  pinAt,
   plannerFromParams,
   plannerToParams,
   planRequest,
@@ -116,5 +117,21 @@ describe('planner state', () => {
       },
     };
     expect(setCurves(set)).toEqual({ bpm: [124, null, 126], key: ['8A', null, '9A'] });
+  });
+});
+
+describe('pinning a track of a planned set', () => {
+  const set = [1, 2, 3, 4, 5, 6];
+  it('adds it as a waypoint in set order, keeping the others', () => {
+    expect(pinAt([], set, 2, 3)).toEqual([3]);
+    expect(pinAt([4], set, 2, 9)).toEqual([9, 4]);
+    expect(pinAt([2, 5], set, 3, 9)).toEqual([2, 9, 5]);
+  });
+  it('swaps out the waypoint that stood there', () => {
+    expect(pinAt([3], set, 2, 9)).toEqual([9]);
+  });
+  it('never pins the first or last track', () => {
+    expect(pinAt([3], set, 0, 9)).toEqual([3]);
+    expect(pinAt([3], set, 5, 9)).toEqual([3]);
   });
 });

@@ -12,6 +12,7 @@ import type {
   JobProgressRecord,
   Layout,
   Neighbourhood,
+  NextTracks,
   Plan,
   PlanRequest,
   Played,
@@ -335,3 +336,22 @@ export const mergeTracks = (keptId: number, mergedId: number) =>
 
 export const rejectCandidate = (trackId: number, candidateId: number) =>
   call<unknown>(client.POST('/api/v1/dedupe/reject', { body: { trackId, candidateId } }));
+
+/** What could follow a track under the planner's rules (for swapping a step of a planned set). */
+export const getNext = (
+  id: number,
+  o: { harmonic?: PlanRequest['harmonic']; maxBpmChange?: number; trust?: number; limit?: number },
+) =>
+  call<NextTracks>(
+    client.GET('/api/v1/tracks/{id}/next', {
+      params: {
+        path: { id: String(id) },
+        query: {
+          limit: o.limit ?? 6,
+          ...(o.harmonic ? { harmonic: o.harmonic } : {}),
+          ...(o.maxBpmChange !== undefined ? { maxBpmChange: o.maxBpmChange } : {}),
+          ...(o.trust !== undefined ? { trust: o.trust } : {}),
+        },
+      },
+    }),
+  );

@@ -197,3 +197,10 @@ export type ArtistDetail = Json<'/api/v1/artists/{id}'>;
 export type SetDetail = Json<'/api/v1/sets/{id}'>;
 /** GET /api/v1/stats. */
 export type Stats = Json<'/api/v1/stats'>;
+
+/** GET /api/v1/tracks/{id}/next: what could follow, observed or a compatible bridge, explained. */
+export interface NextTracks {
+  trackId: number;
+  recommendations: (Omit<PlanStep, 'position'> & { evidenceSets?: EvidenceSet[] })[];
+  tracks: TrackNames;
+}

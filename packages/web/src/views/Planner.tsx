@@ -2,7 +2,7 @@
 // slider weighing real-set evidence against harmonic/tempo fit. The alternatives are shown side by
 // side, each step graded and explained, with the BPM curve and the key path on the wheel.
 import { useId, useState } from 'react';
-import { getTrack, listPlans, plan, savePlan } from '../api/client.ts';
+import { getNext, getTrack, listPlans, plan, savePlan } from '../api/client.ts';
 import { HARMONIC_RULES, type HarmonicRule, type Plan, type PlannedSet } from '../api/types.ts';
 import { CamelotWheel } from '../components/CamelotWheel.tsx';
 import { Curve } from '../components/Curve.tsx';
@@ -14,6 +14,7 @@ import { formatBpm, formatPercentChange, trackTitle } from '../format.ts';
 import {
   gradeStep,
   type PlannerState,
+  pinAt,
   plannerFromParams,
   plannerToParams,
   planRequest,
@@ -148,18 +149,79 @@ function SavedSets({ version }: { version: number }) {
   );
 }
 
+/** Keep a track (pin it as a waypoint) or swap it for one of the tracks that could follow the one before. */
+function StepActions({
+  previous,
+  current,
+  rules,
+  onPin,
+}: {
+  previous: number;
+  current: number;
+  rules: Pick<PlannerState, 'harmonic' | 'maxBpmChange' | 'trust'>;
+  onPin: (track: number) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const next = useAsync(
+    async () => (open ? getNext(previous, { ...rules, limit: 6 }) : null),
+    [open, previous, rules.harmonic, rules.maxBpmChange, rules.trust],
+  );
+  const options = next.data?.recommendations.filter((r) => r.to !== current) ?? [];
+  return (
+    <div className="step-actions">
+      <button type="button" className="link-button small" onClick={() => onPin(current)}>
+        keep
+      </button>
+      <button
+        type="button"
+        className="link-button small"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+      >
+        swap…
+      </button>
+      {open && (
+        <div className="swap-list">
+          {next.status === 'loading' && <span className="muted small">Finding what could follow…</span>}
+          {next.status === 'error' && <ErrorState error={next.error} retry={next.reload} />}
+          {next.status === 'ready' && options.length === 0 && (
+            <span className="muted small">Nothing else fits after the previous track under these rules.</span>
+          )}
+          {options.length > 0 && (
+            <ul>
+              {options.map((r) => (
+                <li key={r.to}>
+                  <button type="button" className="link-button" onClick={() => onPin(r.to)}>
+                    {trackTitle(next.data!.tracks[r.to], r.to)}
+                  </button>{' '}
+                  <span className="muted small">{r.text}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
 function SetColumn({
   set,
   index,
   result,
   constraints,
   onSaved,
+  rules,
+  onPin,
 }: {
   set: PlannedSet;
   index: number;
   result: Plan;
   constraints: Record<string, unknown>;
   onSaved: () => void;
+  rules: Pick<PlannerState, 'harmonic' | 'maxBpmChange' | 'trust'>;
+  /** Makes `track` a waypoint at this position; the plan is made again through it. */
+  onPin: (position: number, track: number) => void;
 }) {
   const curves = setCurves(set);
   return (
@@ -198,6 +260,14 @@ function SetColumn({
                     {formatBpm(curves.bpm[i])} BPM <KeyBadge k={curves.key[i]} />
                   </span>
                 </p>
+                {i > 0 && i < set.tracks.length - 1 && (
+                  <StepActions
+                    previous={set.tracks[i - 1]!}
+                    current={t}
+                    rules={rules}
+                    onPin={(track) => onPin(i, track)}
+                  />
+                )}
               </li>
             );
           })}
@@ -363,6 +433,8 @@ export function PlannerView({ place }: { place: Place }) {
                 result={result.data!}
                 constraints={constraints}
                 onSaved={() => setSavedVersion((v) => v + 1)}
+                rules={state}
+                onPin={(position, track) => update({ via: pinAt(state.via, s.tracks, position, track) })}
               />
             ))}
           </div>
