@@ -38,7 +38,9 @@ describe('streaming Rekordbox XML', () => {
     expect(sets).toBe(50);
     expect(entries).toBe(50 * 40);
     // The kept fields of 45,000 tracks take a few MB; the rest is garbage awaiting GC. Holding the XML
-    // (or chunks pinned by kept slices, as before `own()`) grew RSS by about 3x the file size.
-    expect(peak - baseline).toBeLessThan(110 * 1024 * 1024);
+    // (or chunks pinned by kept slices, as before `own()`) grew RSS by about 3x the file size (165 MB+).
+    // The bound sits between the two with room for when the collector runs: with the whole unit suite
+    // running beside it on a loaded machine, growth of up to 118 MB was seen.
+    expect(peak - baseline).toBeLessThan(135 * 1024 * 1024);
   }, 120_000);
 });
