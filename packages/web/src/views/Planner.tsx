@@ -420,7 +420,10 @@ export function PlannerView({ place }: { place: Place }) {
         {result.status === 'error' && <ErrorState error={result.error} retry={result.reload} />}
         {result.status === 'ready' && result.data && result.data.sets.length === 0 && (
           <Empty title="No set fits these rules">
-            <p>Loosen the harmonic rule, allow a larger tempo change, or change the length.</p>
+            <p>
+              Loosen the harmonic rule, allow a larger tempo change
+              {state.via.length > 0 ? ', change the length, or drop a waypoint' : ', or change the length'}.
+            </p>
           </Empty>
         )}
         {result.status === 'ready' && result.data && result.data.sets.length > 0 && (
