@@ -70,8 +70,13 @@ export interface DedupeProgress {
 }
 
 export interface DedupeOptions {
-  /** Look at these tracks only (e.g. the tracks an import created), against every track. */
+  /** Look at these tracks only, against every track. */
   trackIds?: number[];
+  /**
+   * Look at the live tracks with a higher id, against every track: the tracks an import created, found
+   * again by a retry of that import (its first attempt's list died with its process).
+   */
+  afterTrackId?: number;
   /** Without trackIds: true looks at tracks created since the last run, false at every track. */
   newOnly?: boolean;
   /**
@@ -166,9 +171,11 @@ export async function runDedupe(db: Database, opts: DedupeOptions = {}): Promise
     resumedAfter: null,
     seconds: 0,
   };
-  const scan = opts.trackIds === undefined ? (opts.newOnly ? 'new' : 'all') : null;
-  let after = 0;
-  let through = 0;
+  const range = opts.trackIds === undefined && opts.afterTrackId !== undefined;
+  // A scan of every (or every new) track keeps a cursor so that a stopped run can resume.
+  const scan = opts.trackIds === undefined && !range ? (opts.newOnly ? 'new' : 'all') : null;
+  let after = opts.afterTrackId ?? 0;
+  let through = range ? await maxTrackId(db) : 0;
   if (scan) {
     const saved = opts.resume === false ? null : await dedupeCursor(db, scan);
     if (saved) {
@@ -179,7 +186,7 @@ export async function runDedupe(db: Database, opts: DedupeOptions = {}): Promise
       after = scan === 'new' ? await dedupeWatermark(db) : 0;
     }
   }
-  const total = scan ? await liveTrackCount(db, after) : opts.trackIds!.length;
+  const total = opts.trackIds ? opts.trackIds.length : await liveTrackCount(db, after);
   const gone = new Set<number>();
   const survivors = new Set<number>();
 
@@ -218,14 +225,14 @@ export async function runDedupe(db: Database, opts: DedupeOptions = {}): Promise
     await breathe();
   };
 
-  if (scan) {
+  if (!opts.trackIds) {
     // Scanning every track, each pair is met from its lower id only; new tracks are met from either side.
     for (;;) {
       const ids = (await liveTrackIds(db, after, batchSize)).filter((id) => id <= through);
       if (ids.length === 0) break;
       await handle(ids, scan === 'all');
       after = ids.at(-1)!;
-      await setDedupeCursor(db, scan, { after, through });
+      if (scan) await setDedupeCursor(db, scan, { after, through });
     }
   } else {
     const ids = opts.trackIds!;

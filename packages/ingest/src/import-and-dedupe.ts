@@ -1,7 +1,9 @@
 // One import as every door runs it (HTTP upload job, `songnodes import`): read and store the sets,
 // then dedupe the tracks this import created against their candidates, so the same file gives the same
 // graph whichever way it came in. `dedupe: false` skips the second step (the CLI's `--no-dedupe`).
-import type { Database } from '@songnodes/db';
+// The tracks to compare are those with an id above the highest one before the import: the same
+// whether this is the first attempt or a retry after the first died.
+import { type Database, maxTrackId } from '@songnodes/db';
 import { type DedupeProgress, type DedupeSummary, runDedupe } from './dedupe.ts';
 import { type ImportPathOptions, importPath } from './files.ts';
 import type { ImportSummary } from './pipeline.ts';
@@ -10,6 +12,11 @@ export interface ImportAndDedupeOptions extends ImportPathOptions {
   /** Near-duplicate dedupe of the new tracks after the import (default true). */
   dedupe?: boolean;
   onDedupeProgress?: (p: DedupeProgress) => void | Promise<void>;
+  /**
+   * The highest track id before this import began. A retry passes its first attempt's value, so the
+   * tracks that attempt created (stored, so not new to the retry) are still compared.
+   */
+  tracksAfter?: number;
 }
 
 export async function importAndDedupe(
@@ -17,18 +24,12 @@ export async function importAndDedupe(
   path: string,
   opts: ImportAndDedupeOptions = {},
 ): Promise<{ summary: ImportSummary; dedupe: DedupeSummary | null }> {
-  const newTrackIds: number[] = [];
-  const summary = await importPath(db, path, {
-    ...opts,
-    onChange: (c) => {
-      newTrackIds.push(...c.newTrackIds);
-      opts.onChange?.(c);
-    },
-  });
-  // Skipped on request, and when the import created no track (nothing new to compare).
-  if (opts.dedupe === false || newTrackIds.length === 0) return { summary, dedupe: null };
+  const tracksAfter = opts.tracksAfter ?? (await maxTrackId(db));
+  const summary = await importPath(db, path, opts);
+  // Skipped on request, and when no track was created since (nothing new to compare).
+  if (opts.dedupe === false || (await maxTrackId(db)) <= tracksAfter) return { summary, dedupe: null };
   const dedupe = await runDedupe(db, {
-    trackIds: newTrackIds,
+    afterTrackId: tracksAfter,
     onChange: opts.onChange,
     signal: opts.signal,
     onProgress: opts.onDedupeProgress,

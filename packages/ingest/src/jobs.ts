@@ -5,7 +5,7 @@
 // retries) with the first error's file and line; a database that went away is retried.
 import { rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Database } from '@songnodes/db';
+import { type Database, maxTrackId } from '@songnodes/db';
 import { FORMAT_IDS, type FormatId } from '@songnodes/importers';
 import { classifyFailure, defineJob, type JobContext, JobInputError } from '@songnodes/jobs';
 import type { DedupeSummary } from './dedupe.ts';
@@ -49,18 +49,21 @@ export interface IngestJobDeps {
   onChange?: (c: GraphChange) => void;
 }
 
-/** Reports an import's counts as job progress. */
-export const importProgressReporter = (ctx: JobContext) => async (p: ImportProgress) => {
-  await ctx.progress({
-    done: p.setsRead,
-    unit: 'sets',
-    setsStored: p.setsStored,
-    setsUnchanged: p.setsUnchanged,
-    setsFailed: p.setsFailed,
-    entries: p.entries,
-    warnings: p.warnings,
-  });
-};
+/** Reports an import's counts as job progress (with `extra`, kept in every record). */
+export const importProgressReporter =
+  (ctx: JobContext, extra: object = {}) =>
+  async (p: ImportProgress) => {
+    await ctx.progress({
+      ...extra,
+      done: p.setsRead,
+      unit: 'sets',
+      setsStored: p.setsStored,
+      setsUnchanged: p.setsUnchanged,
+      setsFailed: p.setsFailed,
+      entries: p.entries,
+      warnings: p.warnings,
+    });
+  };
 
 /** An import summary small enough to keep in the job record. */
 export function summaryForStorage(s: ImportSummary) {
@@ -71,6 +74,9 @@ export function summaryForStorage(s: ImportSummary) {
     issuesOmitted: s.issuesOmitted + Math.max(0, s.issues.length - 100),
   };
 }
+
+/** Entries per write transaction of a server import on the embedded database (see importFile). */
+export const EMBEDDED_BATCH_ENTRIES = 2_000;
 
 /** The error a user must fix when an import stored nothing: the first error issue, with file and line. */
 function nothingImported(s: ImportSummary, path: string): JobInputError | null {
@@ -136,12 +142,20 @@ async function importFile(deps: IngestJobDeps, job: ImportFileJob, ctx: JobConte
       cause: e,
     });
   }
-  const report = importProgressReporter(ctx);
+  // Saved before anything is stored, and kept by a retry: which tracks are this import's to dedupe.
+  const earlier = ctx.previous?.tracksAfter;
+  const tracksAfter = typeof earlier === 'number' ? earlier : await maxTrackId(deps.db);
+  await ctx.progress({ done: 0, unit: 'sets', tracksAfter });
+  const report = importProgressReporter(ctx, { tracksAfter });
   let last: ImportProgress | null = null;
   const { summary, dedupe } = await importAndDedupe(deps.db, job.path, {
+    // The embedded database has one connection: every read of the API waits for the write transaction
+    // under way. Small transactions keep those waits short (docs/operations.md, "Responsiveness").
+    batchEntries: deps.db.kind === 'pglite' ? EMBEDDED_BATCH_ENTRIES : undefined,
     format: job.format,
     source: job.source,
     dedupe: job.dedupe,
+    tracksAfter,
     onProgress: (p) => {
       last = p;
       return report(p);
@@ -149,7 +163,14 @@ async function importFile(deps: IngestJobDeps, job: ImportFileJob, ctx: JobConte
     onChange: deps.onChange,
     signal: ctx.signal,
     onDedupeProgress: (p) =>
-      ctx.progress({ ...(last ?? {}), done: last?.setsRead ?? 0, unit: 'sets', stage: 'dedupe', dedupe: p }),
+      ctx.progress({
+        ...(last ?? {}),
+        tracksAfter,
+        done: last?.setsRead ?? 0,
+        unit: 'sets',
+        stage: 'dedupe',
+        dedupe: p,
+      }),
   });
   const refused = nothingImported(summary, job.path);
   if (refused) throw refused;

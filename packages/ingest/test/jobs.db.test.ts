@@ -36,6 +36,7 @@ const ctx = (): JobContext => ({
   signal: new AbortController().signal,
   progress: async () => {},
   finalAttempt: true,
+  previous: null,
 });
 
 describe.skipIf(noServer)('import job', () => {

@@ -19,6 +19,8 @@ export interface JobContext {
   progress(p: JobProgress): Promise<void>;
   /** True on the last attempt pg-boss will make: a failure now is final (clean up what retries would need). */
   finalAttempt: boolean;
+  /** On a retry, the last progress an earlier attempt saved (what it had done); null on the first attempt. */
+  previous: JobProgress | null;
 }
 
 export interface RetryPolicy {
@@ -39,7 +41,7 @@ export interface JobDefinition<P, R = unknown> {
   expireInSeconds?: number;
   /**
    * The worker refreshes a heartbeat every half of this; a job whose heartbeat is older (its process
-   * died) is failed by the next supervision round of any worker and retried (default 30, minimum 10).
+   * died) is failed by the next supervision round of any worker and retried (default 20, minimum 10).
    */
   heartbeatSeconds?: number;
   handler(payload: P, ctx: JobContext): Promise<R>;
@@ -48,7 +50,7 @@ export interface JobDefinition<P, R = unknown> {
 export const DEFAULT_RETRY: RetryPolicy = { limit: 3, delaySeconds: 5, backoff: true };
 
 /** Heartbeat of every queue unless its definition says otherwise (see JobDefinition.heartbeatSeconds). */
-export const DEFAULT_HEARTBEAT_SECONDS = 30;
+export const DEFAULT_HEARTBEAT_SECONDS = 20;
 
 export const deadLetterQueue = (queue: string) => `${queue}__dead`;
 

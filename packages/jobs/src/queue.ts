@@ -32,10 +32,10 @@ export interface JobFinished {
 
 /**
  * How often every worker looks for jobs whose heartbeat stopped (their process died) and hands them
- * back to the queue. With 30 s heartbeats a job of a killed process is taken up again within
- * 30 + 15 s (+ the retry delay) of any worker running.
+ * back to the queue. With 20 s heartbeats a job of a killed process is taken up again within
+ * 20 + 10 s (+ the retry delay, 5–10 s) of any worker running.
  */
-const SUPERVISE_INTERVAL_SECONDS = 15;
+const SUPERVISE_INTERVAL_SECONDS = 10;
 
 export interface JobQueueEvents {
   progress: [JobProgressRecord];
@@ -91,6 +91,9 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
       schedule: opts.schedule ?? true,
       application_name: 'songnodes-jobs',
       superviseIntervalSeconds: SUPERVISE_INTERVAL_SECONDS,
+      // A queue is looked at (expiry, stale heartbeats) at most this often; pg-boss's 60 s default
+      // would hold a dead process's job for a minute more.
+      monitorIntervalSeconds: SUPERVISE_INTERVAL_SECONDS,
     };
     const boss =
       db.kind === 'pglite'
@@ -190,11 +193,16 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
       };
     });
     failedByGuard.catch(() => {});
+    const previous =
+      job.retryCount > 0
+        ? (((await getJobProgress(this.db, job.id))?.progress as JobProgress) ?? null)
+        : null;
     const ctx: JobContext = {
       jobId: job.id,
       signal: AbortSignal.any([job.signal, own.signal]),
       progress: (p) => progress(p),
       finalAttempt: job.retryCount >= job.retryLimit,
+      previous,
     };
     try {
       const result = await runInJobScope({ jobId: job.id, queue: def.queue, fail: escaped }, async () => {
