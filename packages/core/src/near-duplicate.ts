@@ -46,8 +46,14 @@ function namesMatch(a: readonly string[], b: readonly string[]): number {
     let best = 0;
     let bestIndex = -1;
     right.forEach((other, i) => {
-      // Short names are never fuzzy-matched: one letter there is another artist.
-      const sim = name === other ? 1 : Math.min(name.length, other.length) < 6 ? 0 : jaroWinkler(name, other);
+      // Short names are never fuzzy-matched: one letter there is another artist; nor are names whose
+      // numbers or single letters differ (`Unit 1`/`Unit 2`, `Kay Loom A`/`Kay Loom B`).
+      const sim =
+        name === other
+          ? 1
+          : Math.min(name.length, other.length) < 6 || markers(name.split(' ')) !== markers(other.split(' '))
+            ? 0
+            : jaroWinkler(name, other);
       if (sim > best) {
         best = sim;
         bestIndex = i;

@@ -32,6 +32,10 @@ describe('near-duplicate scoring never merges different records', () => {
     // a trailing letter that differs
     ['Kay Loom - Track X', 'Kay Loom - Track Y'],
     ['Kay Loom - Sequence E', 'Kay Loom - Sequence F'],
+    // artists whose names differ in a number or a letter
+    ['Unit 1 - Horizon', 'Unit 2 - Horizon'],
+    ['Kay Loom A0 - Night Drive', 'Kay Loom B1 - Night Drive'],
+    ['Basic Sound 7 - Cycle', 'Basic Sound 8 - Cycle'],
     // a word more or less, a remix against its original
     ['Kay Loom - Untitled A', 'Kay Loom - Untitled'],
     ['Kay Loom - Raging', 'Kay Loom - Raging (The Storm)'],

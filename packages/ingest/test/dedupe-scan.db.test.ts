@@ -1,0 +1,88 @@
+// Dedupe in bounded batches: a full scan reports progress, stops when asked (its cursor saved) and a
+// later run resumes after the last finished batch with the same outcome as one run start to end;
+// an import's dedupe looks at the tracks it created, and only at those; the survivor of a merge is the
+// spelling seen most often.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
+import { testSet } from '../../../test/sets.ts';
+import { type DedupeProgress, importItems, runDedupe } from '../src/index.ts';
+
+/** 40 artists, each with a title and its typo: 40 sure merges spread over the whole id range. */
+function typoSets() {
+  const sets = [];
+  for (let i = 0; i < 40; i++) {
+    const artist = `Kay Loom ${String.fromCharCode(65 + (i % 26))}${i}`;
+    // The right spelling is played twice, the typo once: the right one survives.
+    sets.push(testSet(`right-${i}`, [`${artist} - Horizon Skyline`, `${artist} - Night Drive`]));
+    sets.push(testSet(`again-${i}`, [`${artist} - Night Drive`, `${artist} - Horizon Skyline`]));
+    sets.push(testSet(`typo-${i}`, [`${artist} - Horizon Skylnie`, `${artist} - Night Drive`]));
+  }
+  return sets;
+}
+
+describe.skipIf(noServer)('dedupe in batches', () => {
+  let t: TestDatabase;
+  beforeEach(async () => {
+    t = await testDatabase();
+  });
+  afterEach(() => t.drop());
+
+  const mergedTitles = async () =>
+    (
+      await t.db.query<{ title: string }>(
+        'SELECT title FROM tracks WHERE merged_into IS NOT NULL ORDER BY id',
+      )
+    ).map((r) => r.title);
+
+  it('stops when asked, keeps its place, and a second run finishes the same work', async () => {
+    await importItems(t.db, typoSets());
+    const stop = new AbortController();
+    const seen: DedupeProgress[] = [];
+    await expect(
+      runDedupe(t.db, {
+        batchSize: 20,
+        signal: stop.signal,
+        onProgress: (p) => {
+          seen.push(p);
+          if (seen.length === 2) stop.abort(new Error('stopped by the test'));
+        },
+      }),
+    ).rejects.toThrow('stopped by the test');
+    expect(seen.map((p) => p.tracksScanned)).toEqual([20, 40]);
+    expect(seen[0]!.total).toBe(120);
+    const partly = (await mergedTitles()).length;
+    expect(partly).toBeGreaterThan(0);
+    expect(partly).toBeLessThan(40);
+
+    const rest = await runDedupe(t.db, { batchSize: 20 });
+    expect(rest.resumedAfter).toBeGreaterThan(0);
+    // The second run did not look again at what the first one finished.
+    expect(rest.tracksScanned).toBeLessThan(120);
+    const titles = await mergedTitles();
+    expect(titles).toHaveLength(40);
+    // The typo went, the spelling played more often stayed.
+    expect(new Set(titles)).toEqual(new Set(['Horizon Skylnie']));
+
+    // Finished: the next full run starts over (nothing to merge) instead of resuming.
+    const again = await runDedupe(t.db, { batchSize: 20 });
+    expect(again.resumedAfter).toBeNull();
+    expect(again.merges).toEqual([]);
+  });
+
+  it('an import dedupes the tracks created after the id it started from, and only those', async () => {
+    await importItems(
+      t.db,
+      typoSets().filter((s) => !s.externalId!.startsWith('typo')),
+    );
+    const [{ max }] = await t.db.query<{ max: number }>('SELECT max(id)::int AS max FROM tracks');
+    await importItems(
+      t.db,
+      typoSets().filter((s) => s.externalId!.startsWith('typo')),
+    );
+    const s = await runDedupe(t.db, { afterTrackId: max, batchSize: 7 });
+    // 40 new tracks (the typos; "Night Drive" was known), each compared once, plus the survivors again.
+    expect(s.tracksScanned - s.merges.length).toBe(40);
+    expect(s.merges).toHaveLength(40);
+    expect(new Set(await mergedTitles())).toEqual(new Set(['Horizon Skylnie']));
+  });
+});
