@@ -16,6 +16,7 @@ import { describeMachine } from './suite/machine.ts';
 import { renderBenchmarksDoc, renderResults } from './suite/markdown.ts';
 import { type BenchPostgres, openBenchPostgres } from './suite/postgres.ts';
 import { releaseAll, releaseOnExit } from './suite/resources.ts';
+import { responsivenessSection } from './suite/responsiveness.ts';
 import { type BenchResults, mergeSections, type SectionResult } from './suite/results.ts';
 import { searchSection } from './suite/search.ts';
 import { startupSection } from './suite/startup.ts';
@@ -27,6 +28,7 @@ const SECTIONS: Record<string, (ctx: SuiteContext) => Promise<SectionResult>> = 
   http: httpSection,
   search: searchSection,
   graph: graphSection,
+  responsiveness: responsivenessSection,
 };
 
 function pgliteVersion(): string | null {

@@ -26,7 +26,7 @@ const BAD_INPUTS: [string, string, string | Buffer, RegExp][] = [
     /binary/,
   ],
   ['gzip that is not', 'sets.csv.gz', Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7, 8]), /.+/],
-  ['stray quote in CSV', 'stray.csv', 'artist,title\nKay Loom,"Sundial\nMira Vale,Tide"x\n', /line \d/],
+  ['stray quote in CSV', 'stray.csv', 'artist,title\nKay Loom,"Sundial\nMira Vale,Tide"x\n', /line\D{0,3}\d/],
   ['CSV without artist or title', 'cols.csv', 'foo,bar\n1,2\n', /no artist or title column/],
   [
     'truncated Rekordbox XML',
