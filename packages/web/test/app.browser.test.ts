@@ -291,6 +291,11 @@ describe.skipIf(!hasBrowser)('web app on the demo data', () => {
     // The text alternative lists exactly what the graph draws.
     expect(rows).toBe(nodes);
     await shot(page, 'explore');
+    // The view saves as a PNG (what the canvas shows, on the page's background).
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('text=Save view as PNG')]);
+    const bytes = readFileSync((await png.path())!);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(bytes.length).toBeGreaterThan(10_000);
     expect(errors).toEqual([]);
   });
 

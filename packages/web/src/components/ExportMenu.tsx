@@ -2,6 +2,7 @@
 // the browser as a download (the server names the file and sets its type).
 import { useState } from 'react';
 import { type ExportRequest, type ExportStatus, getExport, startExport } from '../api/client.ts';
+import { download } from '../download.ts';
 
 type Format = ExportRequest['format'];
 
@@ -37,19 +38,14 @@ export function ExportMenu({
   const run = async (format: Format) => {
     setState({ format, status: 'queued' });
     try {
-      const { jobId, download } = await startExport(request(format));
+      const { jobId, download: downloadUrl } = await startExport(request(format));
       for (;;) {
         const s = await getExport(jobId);
         setState({ format, status: s.status, file: s.file, error: s.message });
         if (FINISHED.includes(s.status)) {
           if (s.status === 'completed') {
-            // A link click downloads with the server's file name (content-disposition).
-            const a = document.createElement('a');
-            a.href = s.download ?? download;
-            a.download = s.file?.filename ?? '';
-            document.body.append(a);
-            a.click();
-            a.remove();
+            // The server names the file (content-disposition); the link says the same.
+            download(s.download ?? downloadUrl, s.file?.filename ?? '');
           }
           break;
         }

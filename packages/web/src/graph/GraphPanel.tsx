@@ -1,16 +1,18 @@
 // A graph with everything around it: legend, the WebGL view (sigma.js, loaded on demand), the
 // side panel of the selected track, and the text alternative. Where WebGL 2 is missing it says so
 // and shows the list instead — never a blank canvas.
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { type ColourBy, colourScale } from '../colours.ts';
 import { Legend } from '../components/Legend.tsx';
 import { Empty, Loading } from '../components/states.tsx';
 import { KeyBadge } from '../components/TrackList.tsx';
+import { download } from '../download.ts';
 import { evidenceText, formatBpm, plural } from '../format.ts';
 import { href } from '../router.ts';
 import type { Theme } from '../theme.ts';
 import { GraphTable } from './GraphTable.tsx';
 import { neighboursOf, type ViewGraph } from './model.ts';
+import type { GraphHandle } from './SigmaGraph.tsx';
 import { hasWebGL2 } from './webgl.ts';
 
 const SigmaGraph = lazy(() => import('./SigmaGraph.tsx'));
@@ -102,6 +104,13 @@ export function GraphPanel({
   encoding?: string;
 }) {
   const [selected, setSelected] = useState<number | null>(null);
+  const drawn = useRef<GraphHandle | null>(null);
+  const savePng = () => {
+    const surface =
+      getComputedStyle(document.documentElement).getPropertyValue('--surface').trim() || '#ffffff';
+    const url = drawn.current?.toPng(surface);
+    if (url) download(url, 'songnodes-graph.png');
+  };
   const scale = useMemo(() => colourScale(colourBy, graph.nodes), [colourBy, graph]);
   const webgl = hasWebGL2();
   if (graph.nodes.length === 0)
@@ -112,13 +121,23 @@ export function GraphPanel({
     );
   return (
     <div className="graph-panel">
-      <p className="graph-caption" id="graph-caption">
-        {caption}
-      </p>
+      <div className="graph-caption-row">
+        <p className="graph-caption" id="graph-caption">
+          {caption}
+        </p>
+        {webgl && (
+          <button type="button" className="secondary small-button" onClick={savePng}>
+            Save view as PNG
+          </button>
+        )}
+      </div>
       <div className="graph-stage">
         {webgl ? (
           <Suspense fallback={<Loading what="the graph renderer" />}>
             <SigmaGraph
+              onReady={(h) => {
+                drawn.current = h;
+              }}
               graph={graph}
               colourOf={scale.colourOf}
               selected={selected}

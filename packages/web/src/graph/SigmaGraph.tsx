@@ -11,7 +11,15 @@ import { canvasColours } from '../theme.ts';
 import { radialPositions, settle } from './layout.ts';
 import { edgeSize, nodeSize, type ViewGraph } from './model.ts';
 
+/** What a view can ask of the drawn graph. */
+export interface GraphHandle {
+  /** The view as a PNG data URL on the given background, or null when nothing is drawn. */
+  toPng(background: string): string | null;
+}
+
 export interface SigmaGraphProps {
+  /** Called with the drawn graph's handle once it is drawn, and with null when it goes. */
+  onReady?: (handle: GraphHandle | null) => void;
   graph: ViewGraph;
   colourOf: (n: ViewGraph['nodes'][number]) => string;
   selected: number | null;
@@ -51,12 +59,21 @@ function buildGraph(g: ViewGraph, colourOf: SigmaGraphProps['colourOf'], theme: 
   return graph;
 }
 
-export default function SigmaGraph({ graph: g, colourOf, selected, onSelect, theme }: SigmaGraphProps) {
+export default function SigmaGraph({
+  graph: g,
+  colourOf,
+  selected,
+  onSelect,
+  theme,
+  onReady,
+}: SigmaGraphProps) {
   const container = useRef<HTMLDivElement>(null);
   const sigmaRef = useRef<Sigma | null>(null);
   const selectedRef = useRef(selected);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
+  const onReadyRef = useRef(onReady);
+  onReadyRef.current = onReady;
 
   useEffect(() => {
     const el = container.current;
@@ -124,7 +141,25 @@ export default function SigmaGraph({ graph: g, colourOf, selected, onSelect, the
     sigma.on('clickStage', () => onSelectRef.current(null));
     highlight(selectedKey());
     el.dataset.ready = 'true';
+    onReadyRef.current?.({
+      toPng(background: string) {
+        // The WebGL buffer is only readable in the task that drew it (no preserveDrawingBuffer):
+        // draw now, then copy it onto an opaque canvas.
+        sigma.refresh({ schedule: false });
+        const stage = sigma.getStageCanvas();
+        const out = document.createElement('canvas');
+        out.width = stage.width;
+        out.height = stage.height;
+        const ctx = out.getContext('2d');
+        if (!ctx) return null;
+        ctx.fillStyle = background;
+        ctx.fillRect(0, 0, out.width, out.height);
+        ctx.drawImage(stage, 0, 0);
+        return out.toDataURL('image/png');
+      },
+    });
     return () => {
+      onReadyRef.current?.(null);
       el.dataset.ready = 'false';
       sigma.kill();
       sigmaRef.current = null;
