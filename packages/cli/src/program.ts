@@ -171,7 +171,6 @@ export function buildProgram(): Command {
         .choices(['allow', 'refuse'])
         .default('allow'),
     )
-    .option('--allow-versions', 'let the set hold two versions of one recording')
     .addOption(
       new Option('--energy <curve>', 'tempo shape of the set').choices(['rising', 'falling', 'peak', 'flat']),
     )

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanRequest } from '../src/index.ts';
 import {
+  describeBlocked,
   GraphIndex,
   planSet,
   randomSnapshot,
@@ -71,7 +72,11 @@ describe('planSet on a hand-built graph', () => {
   it.each([
     ['harmonic', { from: 1, to: 6, length: 2, harmonic: 'adjacent' }, 'harmonic adjacent → any'],
     ['tempo', { from: 1, to: 7, length: 2 }, 'max BPM change 6% → 18%'],
-    ['bridges', { from: 1, to: 5, length: 2, allowBridges: false }, 'allow bridges'],
+    [
+      'bridges',
+      { from: 1, to: 5, length: 2, allowBridges: false },
+      'allow bridge tracks (steps nobody was seen playing, if compatible)',
+    ],
   ] as [string, PlanRequest, string][])(
     'names the blocking constraint (%s) and the best relaxation',
     (constraint, req, change) => {
@@ -82,6 +87,64 @@ describe('planSet on a hand-built graph', () => {
       expect(r.relaxation!.sets.length).toBeGreaterThan(0);
     },
   );
+
+  it('says where a plan breaks, by name, and the cheapest change that works', () => {
+    const names: Record<number, string> = {
+      1: 'Kay Loom – Sundial',
+      3: 'Mira Vale – Tide',
+      7: 'Ora – Drift',
+    };
+    const name = (id: number) => names[id] ?? `track ${id}`;
+    const r = planSet(g, { from: 1, to: 7, length: 2 });
+    expect(r.blocked!.gap).toEqual({ from: 1, to: 7 });
+    expect(describeBlocked(r, name)).toBe(
+      'no set of 2 tracks fits between Kay Loom – Sundial and Ora – Drift under these constraints. ' +
+        'The cheapest change that works: max BPM change 6% → 18%',
+    );
+    // With a waypoint, the gap is the part that cannot be planned: 3 → 7, not 1 → 3.
+    const via = planSet(g, { from: 1, to: 7, via: [3], length: 3, allowBridges: false });
+    expect(via.blocked!.gap).toEqual({ from: 3, to: 7 });
+    expect(describeBlocked(via, name)).toMatch(
+      /^no set of 3 tracks fits between Mira Vale – Tide and Ora – Drift/,
+    );
+    expect(describeBlocked(planSet(g, { from: 1, to: 4, length: 3 }), name)).toBeNull();
+  });
+
+  it('takes observed steps into a track of unknown key only as the request says, and flags them', () => {
+    // 9 has no known key; DJs played 1 → 9 and 9 → 4.
+    const unknown = graphOf(
+      [track(1, 124, '8A'), track(9, 125, null), track(4, 126, '9A')],
+      [play(1, 9, 3, 2), play(9, 4, 3, 2)],
+    );
+    const allowed = planSet(unknown, { from: 1, to: 4, length: 3, harmonic: 'adjacent' });
+    expect(allowed.sets[0]!.tracks).toEqual([1, 9, 4]);
+    const step = allowed.sets[0]!.steps[0]!;
+    expect(step.keyUnchecked).toBe(true);
+    expect(step.text).toMatch(/key unknown \(8A→\?\): not checked against the harmonic rule/);
+    // Under 'any' nothing is checked, so nothing is flagged.
+    expect(planSet(unknown, { from: 1, to: 4, length: 3 }).sets[0]!.steps[0]!.keyUnchecked).toBe(false);
+    const refused = planSet(unknown, {
+      from: 1,
+      to: 4,
+      length: 3,
+      harmonic: 'adjacent',
+      unknownKeys: 'refuse',
+      allowBridges: false,
+    });
+    expect(refused.sets).toEqual([]);
+    expect(refused.blocked!.changes).toContain('allow steps whose key is unknown');
+    expect(() => planSet(unknown, { from: 1, to: 4, length: 3, unknownKeys: 'maybe' as 'allow' })).toThrow(
+      /unknownKeys must be "allow" or "refuse"/,
+    );
+  });
+
+  it('keeps tempo limits apart by unit: percent and BPM', () => {
+    // 124 → 140 is +12.9 % and +16 BPM.
+    expect(planSet(g, { from: 1, to: 7, length: 2, maxBpmChangePercent: 13 }).sets).toHaveLength(1);
+    expect(
+      planSet(g, { from: 1, to: 7, length: 2, maxBpmChangePercent: 13, maxBpmChangeBpm: 10 }).sets,
+    ).toEqual([]);
+  });
 
   it('matches half/double time only when allowed', () => {
     expect(planSet(g, { from: 1, to: 8, length: 2 }).sets).toEqual([]);

@@ -74,7 +74,8 @@ describe.skipIf(noServer)('dedupe in batches', () => {
       t.db,
       typoSets().filter((s) => !s.externalId!.startsWith('typo')),
     );
-    const [{ max }] = await t.db.query<{ max: number }>('SELECT max(id)::int AS max FROM tracks');
+    const [row] = await t.db.query<{ max: number }>('SELECT max(id)::int AS max FROM tracks');
+    const max = row!.max;
     await importItems(
       t.db,
       typoSets().filter((s) => s.externalId!.startsWith('typo')),

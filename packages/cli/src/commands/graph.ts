@@ -5,6 +5,7 @@
 import { graphStore } from '@songnodes/db';
 import {
   type Direction,
+  describeBlocked,
   type EnergyCurve,
   GraphService,
   HARMONIC_LADDER,
@@ -13,6 +14,7 @@ import {
   type TrackName,
   type TrackNames,
   trackLabel,
+  type UnknownKeys,
 } from '@songnodes/graph';
 import { openCliDatabase } from '../database.ts';
 import { ArgumentError, UsageError } from '../errors.ts';
@@ -127,6 +129,7 @@ export interface PlanArgs {
   maxBpmChange?: number;
   halfDouble?: boolean;
   harmonic?: string;
+  unknownKeys?: UnknownKeys;
   energy?: EnergyCurve;
   trust?: number;
   bridges: boolean;
@@ -149,6 +152,7 @@ export async function planCommand(o: PlanArgs): Promise<number> {
       maxBpmChangePercent: o.maxBpmChange,
       halfDoubleTime: o.halfDouble,
       harmonic,
+      unknownKeys: o.unknownKeys,
       energy: o.energy,
       trust: o.trust,
       allowBridges: o.bridges,
@@ -162,7 +166,7 @@ export async function planCommand(o: PlanArgs): Promise<number> {
     process.stderr.write(`planned in ${(performance.now() - started).toFixed(0)} ms\n`);
     for (const [i, s] of result.sets.entries()) printSet(s, i, result.tracks);
     if (result.blocked) {
-      print(`\n${result.blocked.message}`);
+      print(`\n${describeBlocked(result, (id) => nameOf(result.tracks, id))}`);
       if (result.relaxation) {
         print(`best loosening: ${result.relaxation.change}`);
         for (const [i, s] of result.relaxation.sets.entries()) printSet(s, i, result.tracks);

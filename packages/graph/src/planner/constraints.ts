@@ -1,14 +1,16 @@
 // What a DJ asks of a set, and how one step A→B is checked against it. Hard constraints (tempo
-// change, harmonic rule, no repeats) filter steps; the energy curve is a soft penalty. Unknown BPM
-// or key cannot violate a hard constraint on an observed transition (DJs did play it) but is
-// flagged in the explanation; a bridge needs known BPMs (and known keys unless the rule is 'any'),
-// since its compatibility is all the evidence it has.
+// change, harmonic rule, no repeats) filter steps; the energy curve is a soft penalty. An unknown
+// BPM cannot violate a hard constraint on an observed transition (DJs did play it); an unknown key
+// does not either unless the request says `unknownKeys: 'refuse'`, and is flagged in the explanation.
+// A bridge needs known BPMs (and known keys unless the rule is 'any'), since its compatibility is all
+// the evidence it has.
 import type { KeyRelation } from '@songnodes/core';
 import type { GraphIndex } from '../graph-index.ts';
 import { keyAllowed, relationMask } from '../keys.ts';
 
 export type HarmonicRule = KeyRelation;
 export type EnergyCurve = 'rising' | 'falling' | 'peak' | 'flat';
+export type UnknownKeys = 'allow' | 'refuse';
 
 export interface PlanRequest {
   /** Track ids. */
@@ -21,9 +23,13 @@ export interface PlanRequest {
   /** Set duration; converted to a track count with averageTrackSeconds (see resolveLength). */
   minutes?: number;
   averageTrackSeconds?: number;
-  /** Largest tempo change per step (default 6 %). Both limits apply when both are given. */
+  /**
+   * Largest tempo change per step in percent of the first tempo (default 6). This is the unit of the
+   * API's `maxBpmChange` and the CLI's `--max-bpm-change`: every boundary speaks percent.
+   */
   maxBpmChangePercent?: number;
-  maxBpmChange?: number;
+  /** Largest tempo change per step in BPM (none by default); with both, both limits apply. */
+  maxBpmChangeBpm?: number;
   /** Allow a step to match at half or double tempo (87 → 174). Default false. */
   halfDoubleTime?: boolean;
   /**
@@ -31,6 +37,12 @@ export interface PlanRequest {
    * (+ relative major/minor) ⊂ 'energy_boost' (+ +2) ⊂ 'any'. Default 'any'. Rules from core's Camelot module.
    */
   harmonic?: HarmonicRule;
+  /**
+   * Steps whose key is unknown (either side), under a harmonic rule other than 'any': 'allow' (the
+   * default) takes an observed one — DJs did play it — and flags it in the step's explanation;
+   * 'refuse' leaves it out. A bridge always needs both keys: compatibility is all it has.
+   */
+  unknownKeys?: UnknownKeys;
   /** Tempo shape of the set; BPM stands in for energy (no energy values are stored). Soft. */
   energy?: EnergyCurve;
   /** 0…1: weight of observed transitions (p(B|A)) against compatibility. Default 0.7. */
@@ -68,6 +80,7 @@ export interface StepRules {
   halfDouble: boolean;
   keyMask: number;
   anyKey: boolean;
+  unknownKeys: UnknownKeys;
   energy: EnergyCurve | null;
   trust: number;
   allowBridges: boolean;
@@ -76,19 +89,30 @@ export interface StepRules {
 /** The request fields that shape single steps. */
 export type StepOptions = Pick<
   PlanRequest,
-  'harmonic' | 'maxBpmChangePercent' | 'maxBpmChange' | 'halfDoubleTime' | 'energy' | 'trust' | 'allowBridges'
+  | 'harmonic'
+  | 'maxBpmChangePercent'
+  | 'maxBpmChangeBpm'
+  | 'halfDoubleTime'
+  | 'unknownKeys'
+  | 'energy'
+  | 'trust'
+  | 'allowBridges'
 >;
 
 export function stepRules(r: StepOptions): StepRules {
   const harmonic = r.harmonic ?? 'any';
   const trust = r.trust ?? 0.7;
+  const unknownKeys = r.unknownKeys ?? 'allow';
+  if (unknownKeys !== 'allow' && unknownKeys !== 'refuse')
+    throw new Error(`unknownKeys must be "allow" or "refuse", got ${JSON.stringify(r.unknownKeys)}`);
   if (!(trust >= 0 && trust <= 1)) throw new Error(`trust must be between 0 and 1, got ${r.trust}`);
   return {
-    maxPercent: r.maxBpmChangePercent ?? (r.maxBpmChange === undefined ? 6 : Number.POSITIVE_INFINITY),
-    maxBpm: r.maxBpmChange ?? Number.POSITIVE_INFINITY,
+    maxPercent: r.maxBpmChangePercent ?? (r.maxBpmChangeBpm === undefined ? 6 : Number.POSITIVE_INFINITY),
+    maxBpm: r.maxBpmChangeBpm ?? Number.POSITIVE_INFINITY,
     halfDouble: r.halfDoubleTime ?? false,
     keyMask: relationMask(allowedRelations(harmonic)),
     anyKey: harmonic === 'any',
+    unknownKeys,
     energy: r.energy ?? null,
     trust,
     allowBridges: r.allowBridges ?? true,
@@ -127,7 +151,7 @@ export function stepAllowed(g: GraphIndex, u: number, v: number, rules: StepRule
   if (!tempoAllowed(m, rules)) return false;
   if (rules.anyKey) return true;
   const k = keyAllowed(g.key[u]!, g.key[v]!, rules.keyMask);
-  return k === null ? !bridge : k;
+  return k === null ? !bridge && rules.unknownKeys === 'allow' : k;
 }
 
 /** Cost per percent of tempo moving against the requested energy curve. */

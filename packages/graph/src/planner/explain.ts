@@ -19,6 +19,8 @@ export interface StepExplanation {
   probability: number;
   evidence: number;
   key: { from: string | null; to: string | null; relation: string | null; score: number | null };
+  /** True when a harmonic rule applied and a key was unknown: the step was let through unchecked. */
+  keyUnchecked: boolean;
   bpm: {
     from: number | null;
     to: number | null;
@@ -34,21 +36,30 @@ function relationName(a: CamelotKey, b: CamelotKey): { relation: string; score: 
   return { relation: named ?? (c.score > 0 ? 'loose' : 'clash'), score: c.score };
 }
 
-/** Explains the step u→v; e is the observed edge id or -1 for a bridge. */
+/**
+ * Explains the step u→v; e is the observed edge id or -1 for a bridge. `keyRule`: a harmonic rule
+ * other than 'any' applies, so an unknown key is said to be unchecked.
+ */
 export function explainStep(
   g: GraphIndex,
   u: number,
   v: number,
   e: number,
-  halfDouble: boolean,
+  rules: { halfDouble: boolean; anyKey: boolean },
 ): StepExplanation {
+  const halfDouble = rules.halfDouble;
   const ka = keyName(g.key[u]!);
   const kb = keyName(g.key[v]!);
   const rel = ka && kb ? relationName(ka, kb) : null;
   const m = tempoMove(g.bpm[u]!, g.bpm[v]!, halfDouble);
   const bpmA = bpmValue(g.bpm[u]!);
   const bpmB = bpmValue(g.bpm[v]!);
-  const keyText = rel ? `key ${ka}→${kb} (${rel.relation})` : 'key unknown';
+  const keyUnchecked = rel === null && !rules.anyKey;
+  const keyText = rel
+    ? `key ${ka}→${kb} (${rel.relation})`
+    : keyUnchecked
+      ? `key unknown (${ka ?? '?'}→${kb ?? '?'}): not checked against the harmonic rule`
+      : 'key unknown';
   const bpmText = m
     ? `BPM ${bpmA}→${bpmB} (${m.percent >= 0 ? '+' : ''}${m.percent.toFixed(1)}%${m.ratio === 1 ? '' : m.ratio === 2 ? ', at double time' : ', at half time'})`
     : 'BPM unknown';
@@ -70,6 +81,7 @@ export function explainStep(
     probability,
     evidence: observed ? g.e.weight[e]! : 0,
     key: { from: ka, to: kb, relation: rel?.relation ?? null, score: rel?.score ?? null },
+    keyUnchecked,
     bpm: {
       from: bpmA,
       to: bpmB,

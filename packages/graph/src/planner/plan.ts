@@ -37,11 +37,25 @@ export interface PlannedSet {
 }
 
 export interface Relaxation {
-  constraint: 'harmonic' | 'tempo' | 'bridges' | 'library' | 'length';
+  constraint: 'unknownKeys' | 'harmonic' | 'tempo' | 'bridges' | 'library' | 'length';
   /** What was loosened, e.g. "harmonic same → adjacent". */
   change: string;
   request: PlanRequest;
   sets: PlannedSet[];
+}
+
+export interface PlanBlocked {
+  /** The constraints that, loosened alone, make a set possible (cheapest first). */
+  constraints: Relaxation['constraint'][];
+  /**
+   * The two anchors (start, waypoints, end) between which no part of the set fits under the
+   * constraints; the whole route when every part fits alone but not together.
+   */
+  gap: { from: number; to: number };
+  /** Every working single change, cheapest set first. */
+  changes: string[];
+  /** What went wrong, naming tracks by id; describeBlocked says it with names. */
+  message: string;
 }
 
 export interface PlanResult {
@@ -49,8 +63,8 @@ export interface PlanResult {
   /** Set when the length came from minutes: the average track length used and where it came from. */
   assumedTrackSeconds?: { seconds: number; from: 'request' | 'graph' };
   sets: PlannedSet[];
-  /** When `sets` is empty: the constraints that, loosened alone, make a set possible, and why. */
-  blocked?: { constraints: Relaxation['constraint'][]; message: string };
+  /** When `sets` is empty: where the plan breaks and what would make it work. */
+  blocked?: PlanBlocked;
   /** The cheapest single loosening that works. */
   relaxation?: Relaxation;
 }
@@ -109,7 +123,7 @@ function explainPath(sp: SearchSpace, s: PathState): PlannedSet {
     const u = states[i - 1]!.node;
     const st = states[i]!;
     steps.push({
-      ...explainStep(g, u, st.node, st.edge, sp.rules.halfDouble),
+      ...explainStep(g, u, st.node, st.edge, sp.rules),
       position: i + 1,
       cost: scoreStep(noReuse, u, st.node, st.edge, i),
     });
@@ -179,6 +193,13 @@ function search(
 function relaxations(r: PlanRequest, length: number): Omit<Relaxation, 'sets'>[] {
   const out: Omit<Relaxation, 'sets'>[] = [];
   const harmonic = r.harmonic ?? 'any';
+  // Milder than a looser rule: the rule stays, observed steps of unknown key are let through (flagged).
+  if (harmonic !== 'any' && r.unknownKeys === 'refuse')
+    out.push({
+      constraint: 'unknownKeys',
+      change: 'allow steps whose key is unknown',
+      request: { ...r, unknownKeys: 'allow' },
+    });
   for (const rule of HARMONIC_LADDER.slice(HARMONIC_LADDER.indexOf(harmonic) + 1)) {
     out.push({
       constraint: 'harmonic',
@@ -195,8 +216,8 @@ function relaxations(r: PlanRequest, length: number): Omit<Relaxation, 'sets'>[]
       parts.push(`max BPM change ${rules.maxPercent}% → ${req.maxBpmChangePercent}%`);
     }
     if (Number.isFinite(rules.maxBpm)) {
-      req.maxBpmChange = rules.maxBpm * f;
-      parts.push(`max BPM change ${rules.maxBpm} → ${req.maxBpmChange} BPM`);
+      req.maxBpmChangeBpm = rules.maxBpm * f;
+      parts.push(`max BPM change ${rules.maxBpm} → ${req.maxBpmChangeBpm} BPM`);
     }
     if (parts.length) out.push({ constraint: 'tempo', change: parts.join(', '), request: req });
   }
@@ -208,7 +229,11 @@ function relaxations(r: PlanRequest, length: number): Omit<Relaxation, 'sets'>[]
     });
   }
   if (!rules.allowBridges)
-    out.push({ constraint: 'bridges', change: 'allow bridges', request: { ...r, allowBridges: true } });
+    out.push({
+      constraint: 'bridges',
+      change: 'allow bridge tracks (steps nobody was seen playing, if compatible)',
+      request: { ...r, allowBridges: true },
+    });
   if (r.library)
     out.push({
       constraint: 'library',
@@ -228,20 +253,61 @@ function relaxations(r: PlanRequest, length: number): Omit<Relaxation, 'sets'>[]
   return out;
 }
 
-/** Names anchors that no step can leave or enter: no observed transition and no BPM for a bridge. */
-function unreachableAnchors(g: GraphIndex, r: PlanRequest): string {
+/** Why an anchor cannot be left or entered at all: nothing played after/before it and no BPM for a bridge. */
+function unreachable(g: GraphIndex, r: PlanRequest): { trackId: number; why: string }[] {
   const ids = [r.from, ...(r.via ?? []), r.to];
-  const notes: string[] = [];
+  const out: { trackId: number; why: string }[] = [];
   ids.forEach((id, i) => {
     const u = g.indexOf(id);
     const noBpm = Number.isNaN(g.bpm[u]!);
     if (i > 0 && g.inDegree[u] === 0 && noBpm)
-      notes.push(`nothing was played before ${id} and its BPM is unknown`);
-    if (i < ids.length - 1 && g.outDegree[u] === 0 && noBpm) {
-      notes.push(`nothing was played after ${id} and its BPM is unknown`);
-    }
+      out.push({ trackId: id, why: 'nothing was played before it and its BPM is unknown' });
+    if (i < ids.length - 1 && g.outDegree[u] === 0 && noBpm)
+      out.push({ trackId: id, why: 'nothing was played after it and its BPM is unknown' });
   });
-  return notes.length ? `: ${notes.join('; ')}` : '';
+  return out;
+}
+
+/**
+ * The first pair of consecutive anchors that cannot be joined with its share of the length, each part
+ * planned alone; the whole route when every part fits alone (the parts then clash, e.g. over a track).
+ */
+function findGap(
+  g: GraphIndex,
+  r: PlanRequest,
+  length: number,
+  distances: SearchSpace['distances'],
+): { from: number; to: number } {
+  const anchors = [r.from, ...(r.via ?? []), r.to];
+  if (anchors.length > 2) {
+    const pos = anchors.map((_a, j) => Math.round((j * (length - 1)) / (anchors.length - 1)));
+    for (let j = 0; j + 1 < anchors.length; j++) {
+      const part: PlanRequest = { ...r, from: anchors[j]!, to: anchors[j + 1]!, via: [], k: 1 };
+      if (search(g, part, pos[j + 1]! - pos[j]! + 1, distances).length === 0)
+        return { from: anchors[j]!, to: anchors[j + 1]! };
+    }
+  }
+  return { from: r.from, to: r.to };
+}
+
+/**
+ * What went wrong with a plan, for a person: the tracks at the gap by name, why an anchor cannot be
+ * reached where that is the reason, and the cheapest change that works (then the others).
+ */
+export function describeBlocked(r: PlanResult, name: (trackId: number) => string): string | null {
+  const b = r.blocked;
+  if (!b) return null;
+  const between = `between ${name(b.gap.from)} and ${name(b.gap.to)}`;
+  const stuck = b.message.includes(': ') ? b.message.slice(b.message.indexOf(': ') + 2) : '';
+  if (b.changes.length === 0) {
+    const why = stuck.replace(/track (\d+)/g, (_m, id: string) => name(Number(id)));
+    return `no set of ${r.length} tracks fits ${between}, even with one constraint loosened at a time${why ? `: ${why}` : ''}`;
+  }
+  const [cheapest, ...others] = b.changes;
+  return (
+    `no set of ${r.length} tracks fits ${between} under these constraints. The cheapest change that works: ${cheapest}` +
+    (others.length ? `; also: ${others.join('; ')}` : '')
+  );
 }
 
 /** Plans the k best sets for a request (see PlanRequest). Deterministic for the same graph state. */
@@ -264,26 +330,33 @@ export function planSet(g: GraphIndex, r: PlanRequest): PlanResult {
       });
     }
   }
+  const gap = findGap(g, r, resolved.length, distances);
+  const label = (id: number) => `track ${id}`;
   if (working.length === 0) {
+    const stuck = unreachable(g, r).map((x) => `${label(x.trackId)}: ${x.why}`);
     return {
       ...resolved,
       sets: [],
       blocked: {
         constraints: [],
+        gap,
+        changes: [],
         message:
-          `no set of ${resolved.length} tracks joins ${r.from} to ${r.to}, even with one constraint loosened at a time` +
-          unreachableAnchors(g, r),
+          `no set of ${resolved.length} tracks fits between ${label(gap.from)} and ${label(gap.to)}, even with one constraint loosened at a time` +
+          (stuck.length ? `: ${stuck.join('; ')}` : ''),
       },
     };
   }
   working.sort((a, b) => a.sets[0]!.totals.cost - b.sets[0]!.totals.cost);
-  const names = working.map((w) => w.constraint);
+  const changes = working.map((w) => w.change);
   return {
     ...resolved,
     sets: [],
     blocked: {
-      constraints: names,
-      message: `no set meets the constraints; loosening any one of these alone helps: ${working.map((w) => w.change).join('; ')}`,
+      constraints: working.map((w) => w.constraint),
+      gap,
+      changes,
+      message: `no set of ${resolved.length} tracks fits between ${label(gap.from)} and ${label(gap.to)} under these constraints; the cheapest change that works: ${changes.join('; ')}`,
     },
     relaxation: working[0]!,
   };

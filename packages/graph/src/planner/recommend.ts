@@ -38,7 +38,7 @@ export function recommendNext(g: GraphIndex, q: NextTrackQuery): Recommendation[
       if (!found.has(v)) found.set(v, -1);
   }
   const recs = [...found].map(([v, e]) => ({
-    ...explainStep(g, u, v, e, rules.halfDouble),
+    ...explainStep(g, u, v, e, rules),
     cost: pairCost(g, u, v, e, rules),
   }));
   recs.sort((a, b) => a.cost - b.cost || b.evidence - a.evidence || a.to - b.to);
