@@ -61,9 +61,8 @@ export interface ApiServices {
 export function nulAt(value: unknown, path = '', depth = 0): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
   if (value === null || typeof value !== 'object' || depth > 32) return null;
-  // Parsed JSON and query strings only: an upload's body is a stream, read by its importer.
-  const proto = Object.getPrototypeOf(value);
-  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return null;
+  // Parsed JSON and query strings only: an upload's body is a stream (or bytes), read by its importer.
+  if (typeof (value as { pipe?: unknown }).pipe === 'function' || ArrayBuffer.isView(value)) return null;
   for (const [k, v] of Object.entries(value)) {
     const found = nulAt(v, path ? `${path}.${k}` : k, depth + 1);
     if (found !== null) return found;
