@@ -137,7 +137,19 @@ describe.skipIf(noServer)('durable jobs', () => {
       handler: async () => null,
     });
     await jobs.schedule(nightly, '0 3 * * *', { at: 'night' });
-    await expect(jobs.schedules(nightly)).resolves.toEqual([{ cron: '0 3 * * *', data: { at: 'night' } }]);
+    await expect(jobs.schedules(nightly)).resolves.toEqual([
+      { cron: '0 3 * * *', data: { at: 'night' }, key: '' },
+    ]);
+    // A queue holds one schedule per key: a second key adds one, the same key again replaces it.
+    await jobs.schedule(nightly, '30 4 * * *', { at: 'dawn' }, { key: 'dawn' });
+    await jobs.schedule(nightly, '45 4 * * *', { at: 'dawn' }, { key: 'dawn' });
+    const all = await jobs.schedules(nightly);
+    expect(all.map((s) => [s.key, s.cron]).sort()).toEqual([
+      ['', '0 3 * * *'],
+      ['dawn', '45 4 * * *'],
+    ]);
+    await jobs.unschedule(nightly, 'dawn');
+    expect((await jobs.schedules(nightly)).map((s) => s.key)).toEqual(['']);
     await expect(jobs.schedule(nightly, 'not a cron', { at: 'x' })).rejects.toThrow();
   });
 });
