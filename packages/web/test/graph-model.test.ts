@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgeSize, fromSetPath, nodeSize } from '../src/graph/model.ts';
+import { edgeSize, fromSetPath, kCore, largestComponent, nodeSize } from '../src/graph/model.ts';
 
 const t = (id: number, bpm: number | null = 124) => ({
   id,
@@ -56,5 +56,45 @@ describe('sizes', () => {
     expect(nodeSize(5, 0)).toBe(3);
     expect(edgeSize(4, 4)).toBe(5);
     expect(edgeSize(1, 4)).toBeCloseTo(2.8);
+  });
+});
+
+describe('topological filters on what is drawn', () => {
+  const node = (id: number, plays = 1) => ({
+    id,
+    label: `t${id}`,
+    bpm: null,
+    key: null,
+    genre: null,
+    year: null,
+    plays,
+    community: null,
+    hop: null,
+    x: null,
+    y: null,
+  });
+  const edge = (source: number, target: number) => ({ source, target, count: 1, djs: 1, evidence: 1 });
+  // A triangle 1-2-3 with a tail 3→4, and a separate pair 5→6.
+  const g = {
+    center: null,
+    nodes: [1, 2, 3, 4, 5, 6].map((id) => node(id)),
+    edges: [edge(1, 2), edge(2, 3), edge(3, 1), edge(3, 4), edge(5, 6)],
+  };
+
+  it('keeps the largest component, ignoring direction', () => {
+    const c = largestComponent(g);
+    expect(c.nodes.map((n) => n.id).sort()).toEqual([1, 2, 3, 4]);
+    expect(c.edges).toHaveLength(4);
+  });
+
+  it('prefers the component holding the centre on a tie', () => {
+    const pairs = { center: 6, nodes: [5, 6, 7, 8].map((id) => node(id)), edges: [edge(7, 8), edge(5, 6)] };
+    expect(largestComponent(pairs).nodes.map((n) => n.id)).toEqual([5, 6]);
+  });
+
+  it('peels tracks with fewer than k neighbours until none is left', () => {
+    expect(kCore(g, 2).nodes.map((n) => n.id)).toEqual([1, 2, 3]);
+    expect(kCore(g, 3).nodes).toEqual([]);
+    expect(kCore(g, 1)).toBe(g);
   });
 });

@@ -155,6 +155,13 @@ export interface Plan {
   length: number;
   sets: PlannedSet[];
   tracks: TrackNames;
+  /** When no set fits: between which two anchors it breaks, and the single changes that would work. */
+  blocked?: {
+    gap: { from: number; to: number };
+    /** Cheapest first, in words. */
+    changes: string[];
+    message: string;
+  };
 }
 
 export interface ImportAccepted {

@@ -168,3 +168,85 @@ export function fromSetPath(entries: readonly SetEntryLike[], perRow = 4): ViewG
   }
   return { center: null, nodes: [...nodes.values()], edges: [...edges.values()] };
 }
+
+/** Keeps only the given tracks and the transitions between them. */
+function induced(g: ViewGraph, keep: Set<number>): ViewGraph {
+  return {
+    center: g.center !== null && keep.has(g.center) ? g.center : null,
+    nodes: g.nodes.filter((n) => keep.has(n.id)),
+    edges: g.edges.filter((e) => keep.has(e.source) && keep.has(e.target)),
+  };
+}
+
+/** Undirected adjacency of the drawn graph (direction does not matter for components or cores). */
+function adjacency(g: ViewGraph): Map<number, Set<number>> {
+  const adj = new Map<number, Set<number>>(g.nodes.map((n) => [n.id, new Set<number>()]));
+  for (const e of g.edges) {
+    if (e.source === e.target) continue;
+    adj.get(e.source)?.add(e.target);
+    adj.get(e.target)?.add(e.source);
+  }
+  return adj;
+}
+
+/**
+ * The largest connected component of what is drawn (ignoring direction); on a tie, the one holding
+ * the centre, else the one with the most plays. Computed on the tracks shown, not the whole graph.
+ */
+export function largestComponent(g: ViewGraph): ViewGraph {
+  const adj = adjacency(g);
+  const plays = new Map(g.nodes.map((n) => [n.id, n.plays]));
+  const seen = new Set<number>();
+  let best: { ids: number[]; plays: number; centre: boolean } | null = null;
+  for (const n of g.nodes) {
+    if (seen.has(n.id)) continue;
+    const ids: number[] = [];
+    const stack = [n.id];
+    seen.add(n.id);
+    while (stack.length > 0) {
+      const v = stack.pop()!;
+      ids.push(v);
+      for (const w of adj.get(v) ?? [])
+        if (!seen.has(w)) {
+          seen.add(w);
+          stack.push(w);
+        }
+    }
+    const c = {
+      ids,
+      plays: ids.reduce((s, id) => s + (plays.get(id) ?? 0), 0),
+      centre: ids.includes(g.center ?? -1),
+    };
+    if (
+      !best ||
+      c.ids.length > best.ids.length ||
+      (c.ids.length === best.ids.length &&
+        (c.centre > best.centre || (c.centre === best.centre && c.plays > best.plays)))
+    )
+      best = c;
+  }
+  return best ? induced(g, new Set(best.ids)) : g;
+}
+
+/** The k-core of what is drawn: tracks with at least k neighbours among the tracks that remain. */
+export function kCore(g: ViewGraph, k: number): ViewGraph {
+  if (k <= 1) return g;
+  const adj = adjacency(g);
+  const degree = new Map([...adj].map(([v, ws]) => [v, ws.size]));
+  const removed = new Set<number>();
+  const queue = [...degree].filter(([, d]) => d < k).map(([v]) => v);
+  for (const v of queue) removed.add(v);
+  while (queue.length > 0) {
+    const v = queue.pop()!;
+    for (const w of adj.get(v) ?? []) {
+      if (removed.has(w)) continue;
+      const d = degree.get(w)! - 1;
+      degree.set(w, d);
+      if (d < k) {
+        removed.add(w);
+        queue.push(w);
+      }
+    }
+  }
+  return induced(g, new Set(g.nodes.map((n) => n.id).filter((id) => !removed.has(id))));
+}

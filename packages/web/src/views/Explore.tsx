@@ -16,18 +16,23 @@ import { SearchBox } from '../components/SearchBox.tsx';
 import { ErrorState, Loading } from '../components/states.tsx';
 import { describeFilters, FILTER_PARAMS, type Filters, filtersToParams, parseFilters } from '../filters.ts';
 import { GraphPanel } from '../graph/GraphPanel.tsx';
-import { fromNeighbourhood, fromSubgraph } from '../graph/model.ts';
+import { fromNeighbourhood, fromSubgraph, kCore, largestComponent } from '../graph/model.ts';
 import { type Place, useSetParams } from '../router.ts';
 import type { Theme } from '../theme.ts';
 import { useAsync } from '../use-async.ts';
 
 const SIZES = [100, 300, 1000] as const;
+const CORES = [0, 2, 3, 4, 5];
 
 export interface ExploreState {
   track: number | null;
   hops: number;
   colour: ColourBy;
   size: number;
+  /** Only the largest connected part of what is drawn. */
+  largest: boolean;
+  /** k-core of what is drawn (0 = off). */
+  core: number;
   filters: Filters;
   problems: string[];
 }
@@ -46,6 +51,8 @@ export function exploreState(params: URLSearchParams): ExploreState {
     hops: [1, 2, 3].includes(hops) ? hops : 1,
     colour: COLOUR_BY.includes(colour as ColourBy) ? (colour as ColourBy) : 'key',
     size: (SIZES as readonly number[]).includes(size) ? size : 300,
+    largest: params.get('component') === 'largest',
+    core: CORES.includes(Number(params.get('core'))) ? Number(params.get('core')) : 0,
     filters,
     problems,
   };
@@ -86,7 +93,13 @@ export default function ExploreView({ place, theme }: { place: Place; theme: The
     setParams({ ...cleared, ...filtersToParams(f) });
   };
 
-  const graph = data.data?.graph;
+  // Topological filters work on what was fetched: the largest connected part, then the k-core.
+  const graph = useMemo(() => {
+    const g = data.data?.graph;
+    if (!g) return undefined;
+    const connected = state.largest ? largestComponent(g) : g;
+    return state.core > 1 ? kCore(connected, state.core) : connected;
+  }, [data.data, state.largest, state.core]);
   const centreName = graph?.nodes.find((n) => n.id === state.track)?.label;
   const caption = useMemo(() => {
     if (!graph) return '';
@@ -94,8 +107,12 @@ export default function ExploreView({ place, theme }: { place: Place; theme: The
       state.track !== null
         ? `${graph.nodes.length} tracks within ${state.hops} hop${state.hops > 1 ? 's' : ''} of ${centreName ?? `track #${state.track}`}`
         : `The ${graph.nodes.length} tracks with the strongest evidence`;
-    return `${what}, ${graph.edges.length} transitions; ${describeFilters(state.filters)}.`;
-  }, [graph, state.track, state.hops, centreName, state.filters]);
+    const topology = [
+      state.largest ? 'largest connected part' : '',
+      state.core > 1 ? `${state.core}-core (each track linked to at least ${state.core} others shown)` : '',
+    ].filter((x) => x !== '');
+    return `${what}, ${graph.edges.length} transitions; ${describeFilters(state.filters)}${topology.length > 0 ? `; ${topology.join(', ')}` : ''}.`;
+  }, [graph, state.track, state.hops, centreName, state.filters, state.largest, state.core]);
 
   return (
     <div className="explore">
@@ -150,6 +167,29 @@ export default function ExploreView({ place, theme }: { place: Place; theme: The
             </select>
           </label>
         </div>
+        <div className="field-row">
+          <label className="field checkbox">
+            <input
+              type="checkbox"
+              checked={state.largest}
+              onChange={(e) => setParams({ component: e.target.checked ? 'largest' : undefined })}
+            />
+            <span>Largest connected part only</span>
+          </label>
+          <label className="field">
+            <span>k-core</span>
+            <select
+              value={state.core}
+              onChange={(e) => setParams({ core: e.target.value === '0' ? undefined : e.target.value })}
+            >
+              {CORES.map((k) => (
+                <option key={k} value={k}>
+                  {k === 0 ? 'off' : `${k}+ links`}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
         {/* Open beside the graph on wide screens; folded above it on tablets so the graph stays in view. */}
         <details className="filters-fold" open={window.matchMedia?.('(min-width: 901px)').matches ?? true}>
           <summary>Filters and evidence threshold</summary>
@@ -169,7 +209,11 @@ export default function ExploreView({ place, theme }: { place: Place; theme: The
         {graph &&
           (state.track === null ? (
             <ExportMenu
-              label="Export this subgraph"
+              label={
+                state.largest || state.core > 1
+                  ? 'Export the subgraph (without the part/core filter)'
+                  : 'Export this subgraph'
+              }
               formats={['gexf', 'graphml', 'json', 'csv']}
               request={(format) => ({
                 kind: 'graph',

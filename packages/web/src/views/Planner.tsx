@@ -420,10 +420,44 @@ export function PlannerView({ place }: { place: Place }) {
         {result.status === 'error' && <ErrorState error={result.error} retry={result.reload} />}
         {result.status === 'ready' && result.data && result.data.sets.length === 0 && (
           <Empty title="No set fits these rules">
-            <p>
-              Loosen the harmonic rule, allow a larger tempo change
-              {state.via.length > 0 ? ', change the length, or drop a waypoint' : ', or change the length'}.
-            </p>
+            {result.data.blocked ? (
+              <>
+                <p>
+                  It breaks between{' '}
+                  <strong>
+                    {trackTitle(
+                      result.data.tracks[result.data.blocked.gap.from],
+                      result.data.blocked.gap.from,
+                    )}
+                  </strong>{' '}
+                  and{' '}
+                  <strong>
+                    {trackTitle(result.data.tracks[result.data.blocked.gap.to], result.data.blocked.gap.to)}
+                  </strong>
+                  .
+                </p>
+                {result.data.blocked.changes.length > 0 ? (
+                  <>
+                    <p>Any one of these changes would make a set possible, the cheapest first:</p>
+                    <ul className="changes">
+                      {result.data.blocked.changes.map((c) => (
+                        <li key={c}>{c}</li>
+                      ))}
+                    </ul>
+                  </>
+                ) : (
+                  <p>
+                    No single change of the rules helps: try a different length
+                    {state.via.length > 0 ? ' or drop a waypoint' : ''}, or other tracks.
+                  </p>
+                )}
+              </>
+            ) : (
+              <p>
+                Loosen the harmonic rule, allow a larger tempo change
+                {state.via.length > 0 ? ', change the length, or drop a waypoint' : ', or change the length'}.
+              </p>
+            )}
           </Empty>
         )}
         {result.status === 'ready' && result.data && result.data.sets.length > 0 && (
