@@ -1,6 +1,8 @@
 // The planner's state: what the user asked for (kept in the URL, so a plan is a link) and how a
 // planned step is graded for display. Pure, unit tested.
 import {
+  ENERGY_CURVES,
+  type EnergyCurve,
   HARMONIC_RULES,
   type HarmonicRule,
   type PlannedSet,
@@ -21,6 +23,12 @@ export interface PlannerState {
   trust: number;
   /** Alternatives to show side by side. */
   k: number;
+  /** Tempo shape of the set (BPM stands in for energy); null = no preference. */
+  energy: EnergyCurve | null;
+  /** A step may match at half or double tempo (87 → 174). */
+  halfDoubleTime: boolean;
+  /** Steps nobody was seen playing are allowed when compatible. */
+  allowBridges: boolean;
 }
 
 export const DEFAULT_PLANNER: PlannerState = {
@@ -32,6 +40,9 @@ export const DEFAULT_PLANNER: PlannerState = {
   maxBpmChange: 6,
   trust: 0.7,
   k: 3,
+  energy: null,
+  halfDoubleTime: false,
+  allowBridges: true,
 };
 
 const id = (s: string | null) => {
@@ -61,6 +72,11 @@ export function plannerFromParams(p: URLSearchParams): PlannerState {
     maxBpmChange: inRange(p.get('maxBpmChange'), 0.5, 100, DEFAULT_PLANNER.maxBpmChange),
     trust: inRange(p.get('trust'), 0, 1, DEFAULT_PLANNER.trust),
     k: inRange(p.get('k'), 1, 5, DEFAULT_PLANNER.k, true),
+    energy: (ENERGY_CURVES as readonly string[]).includes(p.get('energy') ?? '')
+      ? (p.get('energy') as EnergyCurve)
+      : null,
+    halfDoubleTime: p.get('halfDouble') === '1',
+    allowBridges: p.get('bridges') !== '0',
   };
 }
 
@@ -76,6 +92,9 @@ export function plannerToParams(s: PlannerState): Record<string, string | undefi
     maxBpmChange: s.maxBpmChange === d.maxBpmChange ? undefined : String(s.maxBpmChange),
     trust: s.trust === d.trust ? undefined : String(s.trust),
     k: s.k === d.k ? undefined : String(s.k),
+    energy: s.energy ?? undefined,
+    halfDouble: s.halfDoubleTime ? '1' : undefined,
+    bridges: s.allowBridges ? undefined : '0',
   };
 }
 
@@ -99,6 +118,9 @@ export function planRequest(s: PlannerState): { request: PlanRequest } | { missi
       maxBpmChange: s.maxBpmChange,
       trust: s.trust,
       k: s.k,
+      ...(s.energy ? { energy: s.energy } : {}),
+      ...(s.halfDoubleTime ? { halfDoubleTime: true } : {}),
+      ...(s.allowBridges ? {} : { allowBridges: false }),
     },
   };
 }

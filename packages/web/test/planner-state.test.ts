@@ -73,6 +73,16 @@ describe('planner state', () => {
     expect(planRequest({ ...DEFAULT_PLANNER, from: 1, to: 2 })).toEqual({
       request: { from: 1, to: 2, length: 10, harmonic: 'any', maxBpmChange: 6, trust: 0.7, k: 3 },
     });
+    expect(
+      planRequest({
+        ...DEFAULT_PLANNER,
+        from: 1,
+        to: 2,
+        energy: 'rising',
+        halfDoubleTime: true,
+        allowBridges: false,
+      }),
+    ).toMatchObject({ request: { energy: 'rising', halfDoubleTime: true, allowBridges: false } });
   });
 
   it('grades steps by their evidence and flags key clashes', () => {

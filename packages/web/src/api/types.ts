@@ -110,6 +110,9 @@ export interface GraphStatus {
 export const HARMONIC_RULES = ['same', 'adjacent', 'relative', 'energy_boost', 'any'] as const;
 export type HarmonicRule = (typeof HARMONIC_RULES)[number];
 
+export const ENERGY_CURVES = ['rising', 'falling', 'peak', 'flat'] as const;
+export type EnergyCurve = (typeof ENERGY_CURVES)[number];
+
 export interface PlanRequest {
   from: number;
   to: number;
@@ -119,6 +122,8 @@ export interface PlanRequest {
   harmonic?: HarmonicRule;
   trust?: number;
   allowBridges?: boolean;
+  halfDoubleTime?: boolean;
+  energy?: EnergyCurve;
   k?: number;
 }
 

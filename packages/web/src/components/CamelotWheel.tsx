@@ -96,16 +96,12 @@ export function CamelotWheel({
           );
         }),
       )}
-      {points.length > 1 && (
-        <polyline
-          className="wheel-path"
-          points={points
-            .filter((p): p is readonly [number, number] => p !== null)
-            .map(([x, y]) => `${x},${y}`)
-            .join(' ')}
-          fill="none"
-        />
-      )}
+      {/* A line per pair of consecutive known keys: an unknown key breaks the path, as in the graph. */}
+      {points
+        .map((p, n) => ({ p, q: n > 0 ? points[n - 1] : null, step: n + 1 }))
+        .map(({ p, q, step }) =>
+          p && q ? <line key={step} className="wheel-path" x1={q[0]} y1={q[1]} x2={p[0]} y2={p[1]} /> : null,
+        )}
       {points
         .map((p, i) => ({ p, i, stop: i + 1 }))
         .map(({ p, i, stop }) =>

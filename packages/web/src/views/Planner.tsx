@@ -399,6 +399,35 @@ export function PlannerView({ place }: { place: Place }) {
           </span>
         </div>
         <label className="field">
+          <span>Tempo shape (BPM stands in for energy)</span>
+          <select
+            value={state.energy ?? ''}
+            onChange={(e) => update({ energy: (e.target.value || null) as PlannerState['energy'] })}
+          >
+            <option value="">no preference</option>
+            <option value="rising">rising</option>
+            <option value="falling">falling</option>
+            <option value="peak">up to a peak, then down</option>
+            <option value="flat">flat</option>
+          </select>
+        </label>
+        <label className="field checkbox">
+          <input
+            type="checkbox"
+            checked={state.halfDoubleTime}
+            onChange={(e) => update({ halfDoubleTime: e.target.checked })}
+          />
+          <span>Match at half or double tempo (87 → 174)</span>
+        </label>
+        <label className="field checkbox">
+          <input
+            type="checkbox"
+            checked={state.allowBridges}
+            onChange={(e) => update({ allowBridges: e.target.checked })}
+          />
+          <span>Allow compatible steps nobody has played yet</span>
+        </label>
+        <label className="field">
           <span>Alternatives</span>
           <select value={state.k} onChange={(e) => update({ k: Number(e.target.value) })}>
             {[1, 2, 3, 4, 5].map((k) => (
