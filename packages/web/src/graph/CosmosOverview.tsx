@@ -30,7 +30,9 @@ export default function CosmosOverview({
 }) {
   const container = useRef<HTMLDivElement>(null);
   const cosmos = useRef<Cosmos | null>(null);
-  const [labels, setLabels] = useState<{ id: number; text: string; x: number; y: number }[]>([]);
+  const [labels, setLabels] = useState<
+    { id: string; text: string; x: number; y: number; kind: 'track' | 'community' }[]
+  >([]);
   const index = useRef(new Map<number, number>());
   const onPickRef = useRef(onPick);
   onPickRef.current = onPick;
@@ -101,10 +103,45 @@ export default function CosmosOverview({
     // Labels are HTML over the canvas at the tracked points' screen positions, most played first;
     // a label that would overlap one already placed is left out (thinned by zoom: zooming in
     // spreads the points and more labels fit).
+    // Community centres in space coordinates, computed once (positions never move: no simulation).
+    let centres: { community: number; size: number; x: number; y: number }[] | null = null;
+    function communityCentres() {
+      const flat = g.getPointPositions();
+      // Empty until the first frame has uploaded the positions: try again on the next placement.
+      if (flat.length < nodes.length * 2) return [];
+      const sums = new Map<number, { n: number; x: number; y: number }>();
+      nodes.forEach((n, i) => {
+        if (n.community === null) return;
+        const c = sums.get(n.community) ?? { n: 0, x: 0, y: 0 };
+        c.n++;
+        c.x += flat[2 * i]!;
+        c.y += flat[2 * i + 1]!;
+        sums.set(n.community, c);
+      });
+      return (
+        [...sums]
+          .map(([community, c]) => ({ community, size: c.n, x: c.x / c.n, y: c.y / c.n }))
+          // Only communities big enough to be a region of the map, largest first.
+          .filter((c) => c.size >= Math.max(3, nodes.length * 0.01))
+          .sort((a, b) => b.size - a.size)
+          .slice(0, 12)
+      );
+    }
+
     function placeLabels() {
+      if (!centres || centres.length === 0) centres = communityCentres();
       const map = g.getTrackedPointPositionsMap();
-      const placed: { id: number; text: string; x: number; y: number }[] = [];
+      const placed: { id: string; text: string; x: number; y: number; kind: 'track' | 'community' }[] = [];
       const boxes: [number, number, number, number][] = [];
+      // Communities first (fewer, and they name the regions), then the most played tracks around them.
+      for (const c of centres) {
+        const [x, y] = g.spaceToScreenPosition([c.x, c.y]);
+        const text = `community ${c.community} · ${c.size} tracks`;
+        const box: [number, number, number, number] = [x - 6, y - 12, x + 12 + text.length * 8.2, y + 10];
+        if (boxes.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) continue;
+        boxes.push(box);
+        placed.push({ id: `c${c.community}`, text, x, y, kind: 'community' });
+      }
       for (const i of tracked) {
         const p = map.get(i);
         const n = nodes[i];
@@ -113,7 +150,7 @@ export default function CosmosOverview({
         const box: [number, number, number, number] = [x, y - 10, x + 12 + n.label.length * 6.6, y + 8];
         if (boxes.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) continue;
         boxes.push(box);
-        placed.push({ id: n.id, text: n.label, x, y });
+        placed.push({ id: `t${n.id}`, text: n.label, x, y, kind: 'track' });
       }
       setLabels(placed);
     }
@@ -139,7 +176,7 @@ export default function CosmosOverview({
       />
       <div className="cosmos-labels" aria-hidden="true">
         {labels.map((l) => (
-          <span key={l.id} style={{ transform: `translate(${l.x + 6}px, ${l.y - 8}px)` }}>
+          <span key={l.id} className={l.kind} style={{ transform: `translate(${l.x + 6}px, ${l.y - 8}px)` }}>
             {l.text}
           </span>
         ))}
