@@ -28,6 +28,7 @@ describe.skipIf(noServer)(`an import survives the death of its server (${engine}
   let env: Record<string, string>;
   let served: Served | undefined;
   let file: string;
+  let second: string;
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'songnodes-recovery-'));
     env = { SONGNODES_DATA_DIR: dataDir, SONGNODES_DEMO: 'false' };
@@ -36,8 +37,14 @@ describe.skipIf(noServer)(`an import survives the death of its server (${engine}
       env.DATABASE_URL = t.url!;
     }
     file = join(dataDir, 'sets.ndjson');
-    const g = await runCli(['generate', '--sets', String(SETS), '--seed', '11', '--out', file], {});
-    expect(g.code, g.stderr).toBe(0);
+    second = join(dataDir, 'more-sets.ndjson');
+    for (const [out, seed] of [
+      [file, '11'],
+      [second, '12'],
+    ] as const) {
+      const g = await runCli(['generate', '--sets', String(SETS), '--seed', seed, '--out', out], {});
+      expect(g.code, g.stderr).toBe(0);
+    }
   }, 60_000);
   afterAll(async () => {
     served?.child.kill('SIGKILL');
@@ -53,12 +60,12 @@ describe.skipIf(noServer)(`an import survives the death of its server (${engine}
     return j;
   };
 
-  /** Queues the import of `file` as an upload would, before any server runs on the database. */
-  async function queueUpload(): Promise<string> {
+  /** Queues the import of `from` as an upload would, before any server runs on the database. */
+  async function queueUpload(from = file): Promise<string> {
     const uploads = join(dataDir, 'uploads');
     mkdirSync(uploads, { recursive: true });
-    const path = join(uploads, 'upload-sets.ndjson');
-    copyFileSync(file, path);
+    const path = join(uploads, `upload-${Date.now()}.ndjson`);
+    copyFileSync(from, path);
     const db = await openDatabase(t ? { databaseUrl: t.url } : { dataDir });
     try {
       await migrate(db);
@@ -129,5 +136,48 @@ describe.skipIf(noServer)(`an import survives the death of its server (${engine}
     process.stderr.write(
       `recovery (${engine}): job taken up again ${takenUpAfterS.toFixed(1)} s after restart\n`,
     );
+  }, 400_000);
+
+  it('stops at SIGTERM within the shutdown timeout, and the next start finishes the job', async () => {
+    let setsBefore = 0;
+    if (served) {
+      setsBefore = ((await (await fetch(`${served.url}/api/v1/stats`)).json()) as { sets: number }).sets;
+      // The server of the test before holds the embedded database: stopped first.
+      served.child.kill('SIGTERM');
+      await exitOf(served.child);
+      served = undefined;
+    }
+    const jobId = await queueUpload(second);
+    served = await serve('start', { ...env, SHUTDOWN_TIMEOUT_MS: '10000' });
+    const url = served.url;
+    await until(
+      'a first stored batch',
+      async () => {
+        const j = await job(url, jobId);
+        return (j.progress.setsStored ?? 0) > 0 ? j : null;
+      },
+      120_000,
+    );
+    served.child.kill('SIGTERM');
+    const exit = await exitOf(served.child);
+    served = undefined;
+    expect(exit.code, seen.join('\n')).toBe(0);
+    expect(exit.afterMs).toBeLessThan(10_000);
+
+    served = await serve('start', env);
+    const again = served.url;
+    // The stopped attempt is retried by the next worker, which skips what the first one stored.
+    const done = await until(
+      'the job to end',
+      async () => {
+        const j = await job(again, jobId);
+        return j.state === 'completed' || j.state === 'failed' ? j : null;
+      },
+      300_000,
+    );
+    expect(done.state, seen.join('\n')).toBe('completed');
+    expect((done.progress.setsStored ?? 0) + (done.progress.setsUnchanged ?? 0)).toBe(SETS);
+    const stats = (await (await fetch(`${again}/api/v1/stats`)).json()) as { sets: number };
+    expect(stats.sets).toBe(setsBefore + SETS);
   }, 400_000);
 });
