@@ -7,7 +7,6 @@ import type { paths } from './schema.ts';
 import type {
   ArtistDetail,
   Communities,
-  GraphStatus,
   ImportAccepted,
   JobProgressRecord,
   Layout,
@@ -99,8 +98,6 @@ export async function getReadiness(): Promise<Readiness> {
   if (!res.ok && res.status !== 503) throw errorOf(res.status, await res.json().catch(() => null));
   return (await res.json()) as Readiness;
 }
-
-export const getGraphStatus = () => call<GraphStatus>(client.GET('/api/v1/graph/status'));
 
 export const search = (q: string, signal?: AbortSignal) =>
   call<SearchResults>(client.GET('/api/v1/search', { params: { query: { q, limit: 8 } }, signal }));

@@ -100,12 +100,6 @@ export interface Layout {
   positions: number[];
 }
 
-export interface GraphStatus {
-  version: number;
-  tracks: number;
-  transitions: number;
-}
-
 /** The harmonic ladder: each rule allows everything the ones before it allow. */
 export const HARMONIC_RULES = ['same', 'adjacent', 'relative', 'energy_boost', 'any'] as const;
 export type HarmonicRule = (typeof HARMONIC_RULES)[number];
