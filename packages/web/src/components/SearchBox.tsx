@@ -129,11 +129,12 @@ export function SearchBox({
     setOpen(false);
     if (onPick) {
       onPick({ route: o.route, label: o.label });
-      setQ('');
     } else {
       navigate(o.route, o.params);
       input.current?.blur();
     }
+    // The box is ready for the next search; what was picked is now on the page.
+    setQ('');
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
