@@ -325,6 +325,19 @@ describe.skipIf(noServer)('REST API', () => {
     });
   });
 
+  it('names every track of a subgraph and of played-after, with its BPM and key as the graph knows them', async () => {
+    const sub = await get('/api/v1/graph/subgraph?nodes=50');
+    expect(sub.status).toBe(200);
+    expect(Object.keys(sub.body.tracks).map(Number).sort()).toEqual(
+      sub.body.nodes.map((n: { trackId: number }) => n.trackId).sort(),
+    );
+    const daft = await trackId('Daft Punk - Around the World');
+    const after = await get(`/api/v1/tracks/${daft}/played-after`);
+    const to = after.body.transitions[0].to;
+    expect(after.body.tracks[to]).toMatchObject({ title: 'Eple', key: '8A' });
+    expect(typeof after.body.tracks[to].bpm).toBe('number');
+  });
+
   it('gives the evidence of a transition', async () => {
     const from = await trackId('Daft Punk - Around the World');
     const to = await trackId('Röyksopp - Eple');

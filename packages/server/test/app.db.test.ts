@@ -77,6 +77,14 @@ describe.skipIf(noServer)('HTTP app', () => {
     expect(home.statusCode).toBe(200);
     expect(home.body).toContain('<div id="root">');
     expect((await app.inject('/tracks/12')).body).toContain('<div id="root">');
+    // Assets go compressed to browsers that accept it (written beside them by the build).
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(home.body)![1]!;
+    const br = await app.inject({ url: script, headers: { 'accept-encoding': 'br, gzip' } });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    const plain = await app.inject({ url: script });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(Number(br.headers['content-length'])).toBeLessThan(Number(plain.headers['content-length']) / 2);
     const missing = await app.inject('/api/v1/nothing-here');
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);

@@ -7,7 +7,7 @@ import { type Communities, detectCommunitiesInWorker, labelCommunities } from '.
 import type { TransitionInfo } from '../describe.ts';
 import type { GraphFilter } from '../filters.ts';
 import { GraphIndex } from '../graph-index.ts';
-import { keyCode } from '../keys.ts';
+import { keyCode, keyName } from '../keys.ts';
 import { extendLayout, forceAtlas2Layout, type LayoutOptions } from '../layout/run-layout.ts';
 import { type Neighbourhood, type NeighbourhoodQuery, neighbourhood } from '../neighbourhood.ts';
 import type { PlanRequest } from '../planner/constraints.ts';
@@ -61,7 +61,9 @@ export const FORCE_LAYOUT = 'forceatlas2';
 const NAME_CACHE_MAX = 200_000;
 
 /** Names of the tracks a result mentions, keyed by track id. */
-export type TrackNames = Record<number, TrackName>;
+/** A track's name with what the index knows of its BPM and key (null when unknown). */
+export type NamedTrack = TrackName & { bpm: number | null; key: string | null };
+export type TrackNames = Record<number, NamedTrack>;
 
 export interface TransitionWithSets extends TransitionInfo {
   /** The most recent sets it was played in (at most `evidence` of them). */
@@ -248,7 +250,14 @@ export class GraphService {
   /** Names of every track id in `ids`. */
   async names(ids: Iterable<number>): Promise<TrackNames> {
     const found = await this.trackNames([...new Set(ids)]);
-    return Object.fromEntries(found);
+    const out: TrackNames = {};
+    for (const [id, n] of found) {
+      // BPM and key from the index (current with every change event), so a list of names can show them.
+      const u = this.g.indexOf(id);
+      const bpm = u >= 0 ? this.g.bpm[u]! : Number.NaN;
+      out[id] = { ...n, bpm: Number.isNaN(bpm) ? null : bpm, key: u >= 0 ? keyName(this.g.key[u]!) : null };
+    }
+    return out;
   }
 
   private async withSets(transitions: TransitionInfo[], perPair?: number): Promise<TransitionWithSets[]> {
@@ -352,14 +361,14 @@ export class GraphService {
 
   async subgraph(
     o: Omit<SubgraphOptions, 'positions' | 'communities'>,
-  ): Promise<SubgraphJson & { version: number }> {
+  ): Promise<SubgraphJson & { version: number; tracks: TrackNames }> {
     const layout = await this.layout(FORCE_LAYOUT);
     const { json } = extractSubgraph(this.g, {
       ...o,
       positions: layout?.byNode,
       communities: this.communitiesByNode() ?? undefined,
     });
-    return { version: this.g.version, ...json };
+    return { version: this.g.version, ...json, tracks: await this.names(json.nodes.map((n) => n.trackId)) };
   }
 
   async rankings(

@@ -124,6 +124,6 @@ export function planRequestOf(input: PlanArgs) {
     to: ref(to ?? '', 'input.to'),
     via: via?.map((v, i) => ref(v, `input.via[${i}]`)),
     maxBpmChangePercent: maxBpmChange,
-    maxBpmChange: maxBpmChangeBpm,
+    maxBpmChangeBpm,
   };
 }

@@ -14,7 +14,8 @@ export async function webPlugin(app: FastifyInstance) {
     );
     return;
   }
-  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  // The build writes .br/.gz beside each asset (packages/web/vite.config.ts): sent when accepted.
+  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, preCompressed: true });
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     if (req.method === 'GET' && !/^\/(api|health|metrics)(\/|$)/.test(path) && !path.includes('.')) {

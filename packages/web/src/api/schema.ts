@@ -1207,7 +1207,29 @@ export interface paths {
       requestBody?: never;
       responses: {
         200: { headers: { [name: string]: unknown }; content: { "application/json": {
-          [key: string]: unknown;
+          /** graph version: changes with every import, merge or correction */
+          version: number;
+          nodes: {
+            trackId: number;
+            [key: string]: unknown;
+          }[];
+          edges: {
+            source: number;
+            target: number;
+            [key: string]: unknown;
+          }[];
+          /** names of the tracks mentioned, by id, with their BPM and key */
+          tracks: {
+            [key: string]: {
+              trackId: number;
+              artist: string;
+              title: string;
+              version: string | null;
+              mergedInto: number | null;
+              bpm: number | null;
+              key: string | null;
+            };
+          };
         } } };
         400: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -1557,6 +1579,8 @@ export interface paths {
           maxBpmChangeBpm?: number;
           halfDoubleTime?: boolean;
           harmonic?: "same" | "adjacent" | "relative" | "energy_boost" | "any";
+          /** steps whose key is unknown under a harmonic rule: allow (default; flagged in the step) or refuse */
+          unknownKeys?: "allow" | "refuse";
           energy?: "rising" | "falling" | "peak" | "flat";
           /** evidence (1) against fit (0) */
           trust?: number;
@@ -3071,7 +3095,7 @@ export interface paths {
             to: number;
             [key: string]: unknown;
           }[];
-          /** names of the tracks mentioned, by id */
+          /** names of the tracks mentioned, by id, with their BPM and key */
           tracks: {
             [key: string]: {
               trackId: number;
@@ -3079,6 +3103,8 @@ export interface paths {
               title: string;
               version: string | null;
               mergedInto: number | null;
+              bpm: number | null;
+              key: string | null;
             };
           };
           [key: string]: unknown;
@@ -3172,7 +3198,7 @@ export interface paths {
             }[];
             [key: string]: unknown;
           }[];
-          /** names of the tracks mentioned, by id */
+          /** names of the tracks mentioned, by id, with their BPM and key */
           tracks: {
             [key: string]: {
               trackId: number;
@@ -3180,6 +3206,8 @@ export interface paths {
               title: string;
               version: string | null;
               mergedInto: number | null;
+              bpm: number | null;
+              key: string | null;
             };
           };
         } } };
@@ -3279,7 +3307,7 @@ export interface paths {
             }[];
             [key: string]: unknown;
           }[];
-          /** names of the tracks mentioned, by id */
+          /** names of the tracks mentioned, by id, with their BPM and key */
           tracks: {
             [key: string]: {
               trackId: number;
@@ -3287,6 +3315,8 @@ export interface paths {
               title: string;
               version: string | null;
               mergedInto: number | null;
+              bpm: number | null;
+              key: string | null;
             };
           };
         } } };
@@ -3386,7 +3416,7 @@ export interface paths {
             }[];
             [key: string]: unknown;
           }[];
-          /** names of the tracks mentioned, by id */
+          /** names of the tracks mentioned, by id, with their BPM and key */
           tracks: {
             [key: string]: {
               trackId: number;
@@ -3394,6 +3424,8 @@ export interface paths {
               title: string;
               version: string | null;
               mergedInto: number | null;
+              bpm: number | null;
+              key: string | null;
             };
           };
         } } };

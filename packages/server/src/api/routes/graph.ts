@@ -6,6 +6,7 @@ import type { ExploreService, JobService } from '@songnodes/services';
 import { Type } from 'typebox';
 import { filterOf } from '../filters.ts';
 import { FilterQuery, MAX_ID, problems } from '../schemas.ts';
+import { TrackNames } from './tracks.ts';
 
 const TrackRefInput = Type.Union([
   Type.Integer({ minimum: 1, maximum: MAX_ID }),
@@ -42,6 +43,12 @@ export const graphRoutes =
               ),
               halfDoubleTime: Type.Optional(Type.Boolean()),
               harmonic: Type.Optional(Type.Union(HARMONIC_LADDER.map((h) => Type.Literal(h)))),
+              unknownKeys: Type.Optional(
+                Type.Union([Type.Literal('allow'), Type.Literal('refuse')], {
+                  description:
+                    'steps whose key is unknown under a harmonic rule: allow (default; flagged in the step) or refuse',
+                }),
+              ),
               energy: Type.Optional(
                 Type.Union([
                   Type.Literal('rising'),
@@ -69,7 +76,7 @@ export const graphRoutes =
       },
       async (req) => {
         const { maxBpmChange, maxBpmChangeBpm, ...b } = req.body;
-        return explore.plan({ ...b, maxBpmChangePercent: maxBpmChange, maxBpmChange: maxBpmChangeBpm });
+        return explore.plan({ ...b, maxBpmChangePercent: maxBpmChange, maxBpmChangeBpm });
       },
     );
 
@@ -88,7 +95,27 @@ export const graphRoutes =
             },
             { additionalProperties: false },
           ),
-          response: { 200: Open('nodes and edges with positions and communities'), ...problems(400, 422) },
+          response: {
+            200: Type.Object(
+              {
+                version: Type.Integer({
+                  description: 'graph version: changes with every import, merge or correction',
+                }),
+                nodes: Type.Array(Type.Object({ trackId: Type.Integer() }, { additionalProperties: true })),
+                edges: Type.Array(
+                  Type.Object(
+                    { source: Type.Integer(), target: Type.Integer() },
+                    { additionalProperties: true },
+                  ),
+                ),
+                tracks: TrackNames,
+              },
+              {
+                description: 'nodes (with positions and communities) and edges, and the names of the tracks',
+              },
+            ),
+            ...problems(400, 422),
+          },
         },
       },
       async (req) =>

@@ -44,7 +44,7 @@ const TrackParam = Type.Object({
   id: Type.String({ minLength: 1, maxLength: 500, description: 'track id, or "Artist - Title"' }),
 });
 
-const TrackNames = Type.Record(
+export const TrackNames = Type.Record(
   Type.String(),
   Type.Object({
     trackId: Type.Integer(),
@@ -52,8 +52,10 @@ const TrackNames = Type.Record(
     title: Type.String(),
     version: Nullable(Type.String()),
     mergedInto: Nullable(Type.Integer()),
+    bpm: Nullable(Type.Number({ description: 'null when unknown' })),
+    key: Nullable(Type.String({ description: 'Camelot; null when unknown' })),
   }),
-  { description: 'names of the tracks mentioned, by id' },
+  { description: 'names of the tracks mentioned, by id, with their BPM and key' },
 );
 const Transition = Type.Object(
   {
