@@ -13,6 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
 import { testSet } from '../../../test/sets.ts';
+import { decodeSubgraph } from '../src/api/binary-graph.ts';
 import { createApiServices } from '../src/api/services.ts';
 import { buildApp } from '../src/app.ts';
 
@@ -331,6 +332,18 @@ describe.skipIf(noServer)('REST API', () => {
     expect(Object.keys(sub.body.tracks).map(Number).sort()).toEqual(
       sub.body.nodes.map((n: { trackId: number }) => n.trackId).sort(),
     );
+    // The same subgraph as typed arrays.
+    const bin = await app.inject({
+      method: 'GET',
+      url: '/api/v1/graph/subgraph?nodes=50',
+      headers: { accept: 'application/octet-stream' },
+    });
+    expect(bin.headers['content-type']).toMatch(/^application\/octet-stream/);
+    const decoded = decodeSubgraph(bin.rawPayload);
+    expect(decoded.version).toBe(sub.body.version);
+    expect([...decoded.trackIds]).toEqual(sub.body.nodes.map((n: { trackId: number }) => n.trackId));
+    expect(decoded.edgeWeights.length).toBe(sub.body.edges.length);
+    expect(decoded.positions.length).toBe(2 * decoded.trackIds.length);
     const daft = await trackId('Daft Punk - Around the World');
     const after = await get(`/api/v1/tracks/${daft}/played-after`);
     const to = after.body.transitions[0].to;

@@ -101,6 +101,11 @@ export class ExploreService {
     return this.run(() => this.graph.subgraph(o));
   }
 
+  async subgraphBinary(o: Parameters<Graph['subgraphBinary']>[0]) {
+    this.checkFilter(o.filter);
+    return this.run(() => this.graph.subgraphBinary(o));
+  }
+
   async rankings(kind: RankingKind, o: Parameters<Graph['rankings']>[1]) {
     this.checkFilter(o?.filter);
     if (kind === 'bridges' && !this.graph.latestCommunities())

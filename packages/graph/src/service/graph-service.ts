@@ -23,7 +23,12 @@ import {
   type RankingOptions,
   topPageRank,
 } from '../rankings.ts';
-import { extractSubgraph, type SubgraphJson, type SubgraphOptions } from '../subgraph.ts';
+import {
+  extractSubgraph,
+  type SubgraphBinary,
+  type SubgraphJson,
+  type SubgraphOptions,
+} from '../subgraph.ts';
 import { resolveTrack, type TrackResolution } from './resolve.ts';
 import {
   type EvidenceSet,
@@ -369,6 +374,19 @@ export class GraphService {
       communities: this.communitiesByNode() ?? undefined,
     });
     return { version: this.g.version, ...json, tracks: await this.names(json.nodes.map((n) => n.trackId)) };
+  }
+
+  /** The same subgraph as typed arrays (ids, positions, sizes, colours, edges, weights) for large views. */
+  async subgraphBinary(
+    o: Omit<SubgraphOptions, 'positions' | 'communities'>,
+  ): Promise<{ version: number; binary: SubgraphBinary }> {
+    const layout = await this.layout(FORCE_LAYOUT);
+    const { binary } = extractSubgraph(this.g, {
+      ...o,
+      positions: layout?.byNode,
+      communities: this.communitiesByNode() ?? undefined,
+    });
+    return { version: this.g.version, binary };
   }
 
   async rankings(

@@ -22,16 +22,19 @@ const matches = (header: string | undefined, etag: string) =>
 export function conditionalReads(app: FastifyInstance, graphVersion: () => number | null): void {
   let cacheVersion: number | null = null;
   const cache = new Map<string, string>();
-  const graphTag = (req: FastifyRequest, version: number) =>
-    `"g${version}-${createHash('sha1').update(req.url).digest('base64url').slice(0, 16)}"`;
+  const graphTag = (req: FastifyRequest, version: number, binary: boolean) =>
+    `"g${version}-${createHash('sha1').update(req.url).digest('base64url').slice(0, 16)}${binary ? '-b' : ''}"`;
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     if (req.method !== 'GET' || !req.routeOptions.config?.graphCache) return;
     const version = graphVersion();
     if (version === null) return;
-    const etag = graphTag(req, version);
-    reply.header('etag', etag);
+    // The binary form of a route (Accept: application/octet-stream) is another representation.
+    const binary = /application\/octet-stream/.test(req.headers.accept ?? '');
+    const etag = graphTag(req, version, binary);
+    reply.header('etag', etag).header('vary', 'accept');
     if (matches(req.headers['if-none-match'], etag)) return reply.code(304).send();
+    if (binary) return;
     if (cacheVersion !== version) {
       cache.clear();
       cacheVersion = version;

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HARMONIC_LADDER, RANKING_KINDS } from '@songnodes/graph';
 import type { ExploreService, JobService } from '@songnodes/services';
 import { Type } from 'typebox';
+import { encodeSubgraph } from '../binary-graph.ts';
 import { filterOf } from '../filters.ts';
 import { FilterQuery, MAX_ID, problems } from '../schemas.ts';
 import { TrackNames } from './tracks.ts';
@@ -86,6 +87,8 @@ export const graphRoutes =
         config: { permission: 'read:graph', graphCache: true },
         schema: {
           summary: 'The strongest part of the graph under a filter',
+          description:
+            'JSON by default; with `Accept: application/octet-stream`, the same subgraph as little-endian typed arrays (magic SNG1, version, n, m, then track ids, positions, sizes, colours, edges, weights: see docs/api.md).',
           tags: ['graph'],
           querystring: Type.Object(
             {
@@ -118,8 +121,16 @@ export const graphRoutes =
           },
         },
       },
-      async (req) =>
-        explore.subgraph({ nodes: req.query.nodes, edges: req.query.edges, filter: filterOf(req.query) }),
+      async (req, reply) => {
+        const q = { nodes: req.query.nodes, edges: req.query.edges, filter: filterOf(req.query) };
+        // Typed arrays for large views (the encoding is in api/binary-graph.ts and docs/api.md).
+        if (/application\/octet-stream/.test(req.headers.accept ?? '')) {
+          const { version, binary } = await explore.subgraphBinary(q);
+          // Bytes, not the JSON shape the schema describes: Fastify sends a Buffer as it is.
+          return reply.type('application/octet-stream').send(encodeSubgraph(version, binary) as never);
+        }
+        return explore.subgraph(q);
+      },
     );
 
     app.get(
