@@ -152,6 +152,8 @@ async function importFile(deps: IngestJobDeps, job: ImportFileJob, ctx: JobConte
     // The embedded database has one connection: every read of the API waits for the write transaction
     // under way. Small transactions keep those waits short (docs/operations.md, "Responsiveness").
     batchEntries: deps.db.kind === 'pglite' ? EMBEDDED_BATCH_ENTRIES : undefined,
+    // Parsing and identity off the thread that answers requests, from the first set on.
+    prepareInWorker: true,
     format: job.format,
     source: job.source,
     dedupe: job.dedupe,
