@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { SuiteContext } from './suite/context.ts';
+import { framesSection } from './suite/frames.ts';
 import { graphSection } from './suite/graph.ts';
 import { httpSection } from './suite/http-section.ts';
 import { ingestSection } from './suite/ingest.ts';
@@ -20,6 +21,7 @@ import { responsivenessSection } from './suite/responsiveness.ts';
 import { type BenchResults, mergeSections, type SectionResult } from './suite/results.ts';
 import { searchSection } from './suite/search.ts';
 import { startupSection } from './suite/startup.ts';
+import { websocketSection } from './suite/websocket.ts';
 
 const ROOT = new URL('../../../', import.meta.url);
 const SECTIONS: Record<string, (ctx: SuiteContext) => Promise<SectionResult>> = {
@@ -27,8 +29,10 @@ const SECTIONS: Record<string, (ctx: SuiteContext) => Promise<SectionResult>> = 
   startup: startupSection,
   http: httpSection,
   search: searchSection,
+  websocket: websocketSection,
   graph: graphSection,
   responsiveness: responsivenessSection,
+  frames: framesSection,
 };
 
 function pgliteVersion(): string | null {
