@@ -10,6 +10,8 @@ import { nodeSize, type ViewGraph } from './model.ts';
 
 export interface OverviewHandle {
   flyTo(trackId: number): boolean;
+  /** Centres a track at a zoom scale at once, no animation: the frame-time benchmark pans this way. */
+  showAt(trackId: number, scale: number): boolean;
 }
 
 export default function CosmosOverview({
@@ -42,6 +44,12 @@ export default function CosmosOverview({
       const i = index.current.get(trackId);
       if (i === undefined || !cosmos.current) return false;
       cosmos.current.zoomToPointByIndex(i, 700, 12, true, false);
+      return true;
+    },
+    showAt(trackId: number, scale: number) {
+      const i = index.current.get(trackId);
+      if (i === undefined || !cosmos.current) return false;
+      cosmos.current.zoomToPointByIndex(i, 0, scale, true, false);
       return true;
     },
   }));

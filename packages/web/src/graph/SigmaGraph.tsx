@@ -15,6 +15,8 @@ import { edgeSize, nodeSize, type ViewGraph } from './model.ts';
 export interface GraphHandle {
   /** The view as a PNG data URL on the given background, or null when nothing is drawn. */
   toPng(background: string): string | null;
+  /** Moves the camera at once (graph-normalised x, y and zoom ratio): the frame-time benchmark pans this way. */
+  setCamera(state: { x: number; y: number; ratio: number }): void;
 }
 
 export interface SigmaGraphProps {
@@ -156,6 +158,9 @@ export default function SigmaGraph({
         ctx.fillRect(0, 0, out.width, out.height);
         ctx.drawImage(stage, 0, 0);
         return out.toDataURL('image/png');
+      },
+      setCamera(state) {
+        sigma.getCamera().setState(state);
       },
     });
     return () => {
