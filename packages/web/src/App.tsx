@@ -14,6 +14,7 @@ import { NotFound } from './views/NotFound.tsx';
 import { PlannerView } from './views/Planner.tsx';
 import { SearchView } from './views/Search.tsx';
 import { SetView } from './views/Set.tsx';
+import { SourcesView } from './views/Sources.tsx';
 import { TrackView } from './views/Track.tsx';
 
 const ExploreView = lazy(() => import('./views/Explore.tsx'));
@@ -26,6 +27,7 @@ const NAV = [
   ['import', 'Import'],
   ['analytics', 'Analytics'],
   ['jobs', 'Jobs'],
+  ['sources', 'Sources'],
 ] as const;
 
 export function App() {
@@ -55,6 +57,9 @@ export function App() {
       break;
     case 'jobs':
       view = <JobsView />;
+      break;
+    case 'sources':
+      view = <SourcesView />;
       break;
     case 'analytics':
       view = <AnalyticsView place={place} />;

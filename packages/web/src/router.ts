@@ -10,6 +10,7 @@ export type Route =
   | { view: 'plan' }
   | { view: 'import' }
   | { view: 'jobs' }
+  | { view: 'sources' }
   | { view: 'analytics' }
   | { view: 'track'; id: number }
   | { view: 'artist'; id: number }
@@ -21,7 +22,7 @@ export interface Place {
   params: URLSearchParams;
 }
 
-const SIMPLE = ['search', 'explore', 'overview', 'plan', 'import', 'jobs', 'analytics'] as const;
+const SIMPLE = ['search', 'explore', 'overview', 'plan', 'import', 'jobs', 'sources', 'analytics'] as const;
 const WITH_ID = ['track', 'artist', 'set'] as const;
 
 /** `#/track/76?x=1` → the route and its parameters. Anything unrecognised is a not-found route. */

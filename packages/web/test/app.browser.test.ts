@@ -390,6 +390,30 @@ describe.skipIf(!hasBrowser)('web app on an empty database, then with the server
     await server?.stop();
   });
 
+  it('sources: without SCRAPER_CONTACT_URL, says how to configure scraping and shows why a submit is refused', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'Sources' }).click();
+    await page.waitForSelector('[data-state="not-configured"]');
+    expect(await page.textContent('[data-state="not-configured"]')).toContain('SCRAPER_CONTACT_URL=');
+    await page.waitForSelector('[data-state="tasks-unavailable"]');
+
+    // The server's own refusal, asked directly, is what the page must show.
+    const refusal = await fetch(`${server.url}/api/v1/scrapes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ input: 'mixesdb:category:2022' }),
+    });
+    expect(refusal.status).toBeGreaterThanOrEqual(400);
+    const { detail } = (await refusal.json()) as { detail: string };
+    await page.getByLabel('A page URL, or source:query').fill('mixesdb:category:2022');
+    await page.getByRole('button', { name: 'Fetch' }).click();
+    await page.waitForSelector('[data-submit-result]');
+    expect(await page.textContent('[data-submit-result]')).toBe(detail);
+    await shot(page, 'sources-not-configured');
+    expect(errors).toEqual([]);
+  });
+
   it('shows the empty state with a way in, then the error state once the server is down', async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(server.url);

@@ -283,6 +283,28 @@ export const cancelJob = (id: string) =>
 export const retryJob = (id: string) =>
   call<unknown>(client.POST('/api/v1/jobs/{id}/retry', { params: { path: { id } } }));
 
+type SourceHealth = paths['/api/v1/sources']['get']['responses'][200]['content']['application/json'];
+type ScrapeList = paths['/api/v1/scrapes']['get']['responses'][200]['content']['application/json'];
+type ScrapeAccepted = paths['/api/v1/scrapes']['post']['responses'][202]['content']['application/json'];
+type ScheduleList =
+  paths['/api/v1/scrapes/schedules']['get']['responses'][200]['content']['application/json'];
+export type ScrapeTask = ScrapeList['items'][number];
+export type ScrapePriority = 'high' | 'normal' | 'low';
+
+export const getSources = () => call<SourceHealth>(client.GET('/api/v1/sources'));
+
+export const listScrapes = (limit = 30) =>
+  call<ScrapeList>(client.GET('/api/v1/scrapes', { params: { query: { limit } } }));
+
+/** A URL on a configured source's host, or `source:query`; a refusal throws with the server's `detail`. */
+export const submitScrape = (input: string, priority: ScrapePriority = 'normal') =>
+  call<ScrapeAccepted>(client.POST('/api/v1/scrapes', { body: { input, priority } }));
+
+export const cancelScrape = (id: number) =>
+  call<ScrapeTask>(client.POST('/api/v1/scrapes/{id}/cancel', { params: { path: { id } } }));
+
+export const listScrapeSchedules = () => call<ScheduleList>(client.GET('/api/v1/scrapes/schedules'));
+
 type Analytics<
   P extends
     | '/api/v1/analytics/activity'

@@ -1,0 +1,310 @@
+// Sources: where the graph's data comes from on the web. Each source's health (success rate, last
+// error, circuit breaker, quota left, configured or not), a box to submit a URL or `source:query`,
+// the recent scrape tasks with their progress (refreshed every 2 s while one is open) and the
+// refresh schedules. With scraping not configured (no SCRAPER_CONTACT_URL), says how to turn it on.
+import { type FormEvent, useEffect, useState } from 'react';
+import {
+  ApiError,
+  cancelScrape,
+  getSources,
+  listScrapeSchedules,
+  listScrapes,
+  type ScrapePriority,
+  type ScrapeTask,
+  submitScrape,
+} from '../api/client.ts';
+import { Empty, ErrorState, Loading } from '../components/states.tsx';
+import { progressCount } from '../format.ts';
+import { useAsync } from '../use-async.ts';
+
+const OPEN_STATES = new Set(['queued', 'running', 'waiting_quota']);
+
+/** What a task asked for, in words: its URL, query or target track. */
+export function taskInput(t: Pick<ScrapeTask, 'kind' | 'spec'>): string {
+  const s = t.spec;
+  if (typeof s.artist === 'string' && typeof s.title === 'string') return `target: ${s.artist} - ${s.title}`;
+  for (const k of ['url', 'query']) if (typeof s[k] === 'string' && s[k] !== '') return String(s[k]);
+  return t.kind;
+}
+
+/** A task's progress: pages done, sets stored and unchanged, errors — only what the task reported. */
+export function taskProgress(p: Record<string, unknown>): string {
+  const n = (k: string) => (typeof p[k] === 'number' ? (p[k] as number) : null);
+  const parts: string[] = [];
+  const done = n('done');
+  if (done !== null) parts.push(progressCount(done, n('total') ?? undefined, 'pages'));
+  const stored = n('setsStored');
+  if (stored !== null) parts.push(`${stored} sets stored`);
+  const unchanged = n('setsUnchanged');
+  if (unchanged) parts.push(`${unchanged} unchanged`);
+  const errors = n('errors');
+  if (errors) parts.push(`${errors} errors`);
+  return parts.join(' · ') || '—';
+}
+
+const percent = (r: number | null) => (r === null ? 'no requests yet' : `${Math.round(r * 100)} %`);
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en') : null);
+
+function NotConfigured() {
+  return (
+    <section className="panel sources-setup" data-state="not-configured" aria-labelledby="setup-title">
+      <h2 id="setup-title">Scraping is not configured</h2>
+      <p>
+        SongNodes only fetches pages when it can tell site operators who is asking. Set a contact URL (a web
+        page or <code>mailto:</code> address; it goes into the User-Agent) and restart the server:
+      </p>
+      <pre>
+        <code>SCRAPER_CONTACT_URL=https://example.org/about-my-songnodes npm start</code>
+      </pre>
+      <p>
+        setlist.fm also needs <code>SCRAPER_SETLISTFM_API_KEY</code>; Reddit needs{' '}
+        <code>SCRAPER_REDDIT_CLIENT_ID</code> and <code>SCRAPER_REDDIT_CLIENT_SECRET</code>. The full list of
+        settings is in <code>docs/scrapers.md</code>.
+      </p>
+    </section>
+  );
+}
+
+function SubmitForm({ onSubmitted }: { onSubmitted: () => void }) {
+  const [input, setInput] = useState('');
+  const [priority, setPriority] = useState<ScrapePriority>('normal');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (input.trim() === '') return;
+    setBusy(true);
+    setResult(null);
+    try {
+      const r = await submitScrape(input.trim(), priority);
+      setResult({
+        ok: true,
+        text: r.duplicate
+          ? `The same request is already open as task ${r.task.id} (${r.task.state}).`
+          : `Queued as task ${r.task.id}.`,
+      });
+      setInput('');
+      onSubmitted();
+    } catch (err) {
+      setResult({ ok: false, text: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="panel scrape-form" onSubmit={submit} aria-labelledby="submit-title">
+      <h2 id="submit-title">Fetch sets</h2>
+      <label className="field">
+        <span>A page URL, or source:query</span>
+        <input
+          type="text"
+          value={input}
+          onChange={(e) => setInput(e.target.value)}
+          placeholder="https://www.1001tracklists.com/tracklist/… or mixesdb:category:2022"
+          spellCheck={false}
+        />
+      </label>
+      <label className="field inline">
+        <span>Priority</span>
+        <select value={priority} onChange={(e) => setPriority(e.target.value as ScrapePriority)}>
+          <option value="high">high</option>
+          <option value="normal">normal</option>
+          <option value="low">low</option>
+        </select>
+      </label>
+      <button type="submit" disabled={busy || input.trim() === ''}>
+        {busy ? 'Submitting…' : 'Fetch'}
+      </button>
+      {result && (
+        <p className={result.ok ? 'note' : 'error'} role={result.ok ? 'status' : 'alert'} data-submit-result>
+          {result.text}
+        </p>
+      )}
+    </form>
+  );
+}
+
+export function SourcesView() {
+  const sources = useAsync(() => getSources(), []);
+  const tasks = useAsync(() => listScrapes(30), []);
+  const schedules = useAsync(() => listScrapeSchedules(), []);
+  const [cancelError, setCancelError] = useState<string | null>(null);
+  const reloadTasks = tasks.reload;
+  const reloadSources = sources.reload;
+  const notConfigured = sources.data?.configured === false;
+  const anyOpen = tasks.data?.items.some((t) => OPEN_STATES.has(t.state)) ?? false;
+  // Refresh only while something is open: a finished list does not change by itself.
+  useEffect(() => {
+    if (!anyOpen) return;
+    const t = setInterval(() => {
+      reloadTasks();
+      reloadSources();
+    }, 2000);
+    return () => clearInterval(t);
+  }, [anyOpen, reloadTasks, reloadSources]);
+
+  const cancel = async (id: number) => {
+    setCancelError(null);
+    try {
+      await cancelScrape(id);
+    } catch (e) {
+      setCancelError(e instanceof Error ? e.message : String(e));
+    }
+    reloadTasks();
+  };
+
+  return (
+    <div className="sources">
+      <h1>Sources</h1>
+      {sources.status === 'error' && <ErrorState error={sources.error} retry={sources.reload} />}
+      {!sources.data && sources.status === 'loading' && <Loading what="the sources" />}
+      {sources.data && !sources.data.configured && <NotConfigured />}
+      {sources.data && sources.data.sources.length > 0 && (
+        <table className="source-table">
+          <caption>Health of each source (this server process)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Source</th>
+              <th scope="col">Configured</th>
+              <th scope="col">Success rate</th>
+              <th scope="col">Last error</th>
+              <th scope="col">Breaker</th>
+              <th scope="col">Quota left today</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sources.data.sources.map((s) => (
+              <tr key={s.source} data-source={s.source}>
+                <th scope="row">{s.source}</th>
+                <td>{s.configured ? 'yes' : 'no'}</td>
+                <td>
+                  {percent(s.successRate)}
+                  <span className="muted small">
+                    {' '}
+                    ({s.successes} ok, {s.failures} failed)
+                  </span>
+                </td>
+                <td>
+                  {s.lastError ? (
+                    <>
+                      {s.lastError}
+                      <br />
+                      <span className="muted small">{when(s.lastErrorAt)}</span>
+                    </>
+                  ) : (
+                    <span className="muted">none</span>
+                  )}
+                </td>
+                <td>
+                  <span className={`pill breaker-${s.breaker}`}>{s.breaker}</span>
+                </td>
+                <td>{s.quotaLeft === null ? <span className="muted">no quota</span> : s.quotaLeft}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <SubmitForm
+        onSubmitted={() => {
+          reloadTasks();
+          reloadSources();
+        }}
+      />
+      <h2>Recent tasks</h2>
+      {cancelError && (
+        <p className="error" role="alert">
+          {cancelError}
+        </p>
+      )}
+      {tasks.status === 'error' &&
+        (notConfigured && tasks.error instanceof ApiError && tasks.error.status === 503 ? (
+          <p className="muted" data-state="tasks-unavailable">
+            Tasks appear here once scraping is configured (see above).
+          </p>
+        ) : (
+          <ErrorState error={tasks.error} retry={tasks.reload} />
+        ))}
+      {!tasks.data && tasks.status === 'loading' && <Loading what="the scrape tasks" />}
+      {tasks.data && tasks.data.items.length === 0 && (
+        <Empty title="No scrape tasks yet">
+          <p>Tasks submitted here, by `songnodes scrape` or by a schedule appear here with their progress.</p>
+        </Empty>
+      )}
+      {tasks.data && tasks.data.items.length > 0 && (
+        <table className="job-table scrape-table">
+          <caption className="visually-hidden">Scrape tasks, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Task</th>
+              <th scope="col">State</th>
+              <th scope="col">Progress</th>
+              <th scope="col">Updated</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tasks.data.items.map((t) => (
+              <tr key={t.id} data-task={t.id} data-state={t.state}>
+                <td>
+                  <strong>{t.source}</strong> {taskInput(t)}
+                  <br />
+                  <span className="muted small">
+                    #{t.id} · {t.priority} priority
+                  </span>
+                </td>
+                <td>
+                  <span className={`pill state-${t.state}`}>{t.state.replace('_', ' ')}</span>
+                  {t.resumeAt && <div className="muted small">resumes {when(t.resumeAt)}</div>}
+                </td>
+                <td>
+                  {taskProgress(t.progress)}
+                  {t.error && <div className="error small">{t.error}</div>}
+                </td>
+                <td className="muted">{when(t.updatedAt)}</td>
+                <td>
+                  {OPEN_STATES.has(t.state) && (
+                    <button type="button" className="secondary small-button" onClick={() => cancel(t.id)}>
+                      Cancel
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>Schedules</h2>
+      {schedules.status === 'error' && <ErrorState error={schedules.error} retry={schedules.reload} />}
+      {schedules.data && schedules.data.items.length === 0 && (
+        <p className="muted">
+          No refresh schedules. They are set up with the orchestrator (docs/scrapers.md).
+        </p>
+      )}
+      {schedules.data && schedules.data.items.length > 0 && (
+        <table className="schedule-table">
+          <caption className="visually-hidden">Refresh schedules</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">When (cron, UTC)</th>
+              <th scope="col">What</th>
+            </tr>
+          </thead>
+          <tbody>
+            {schedules.data.items.map((s) => (
+              <tr key={s.name}>
+                <th scope="row">{s.name}</th>
+                <td>
+                  <code>{s.cron}</code>
+                </td>
+                <td>{typeof s.spec.input === 'string' ? s.spec.input : JSON.stringify(s.spec)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
