@@ -13,6 +13,9 @@ import { loadConfig, type Running, runRole } from '../src/index.ts';
 
 const CLI = fileURLToPath(new URL('../../cli/src/main.ts', import.meta.url));
 
+const cleanEnv = () =>
+  Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SONGNODES_|DATABASE_URL|PORT)/.test(k)));
+
 const until = async (what: string, check: () => Promise<boolean>, ms = 30_000) => {
   const end = Date.now() + ms;
   while (Date.now() < end) {
@@ -29,11 +32,8 @@ describe.runIf(engine === 'postgres' && !noServer)('api ×2 + worker on one Post
   beforeAll(async () => {
     t = await testDatabase({ migrate: false });
     dir = mkdtempSync(join(tmpdir(), 'songnodes-scale-'));
-    const env = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !/^(SONGNODES_|DATABASE_URL|PORT)/.test(k)),
-    );
     const migrated = spawnSync(process.execPath, [CLI, 'migrate'], {
-      env: { ...env, DATABASE_URL: t.url!, LOG_LEVEL: 'warn' },
+      env: { ...cleanEnv(), DATABASE_URL: t.url!, LOG_LEVEL: 'warn' },
       encoding: 'utf8',
     });
     expect(migrated.stderr).toBe('');
@@ -85,6 +85,30 @@ describe.runIf(engine === 'postgres' && !noServer)('api ×2 + worker on one Post
         const body = (await r.json()) as { transitions: unknown[] };
         return body.transitions.length === 1;
       });
+    // A merge made from the command line reaches both api processes' graphs too.
+    const idOf = async (name: string) =>
+      (
+        (await (await fetch(`${a.url}/api/v1/search?q=${encodeURIComponent(name)}`)).json()) as {
+          tracks: { id: number; title: string }[];
+        }
+      ).tracks.find((t) => name.endsWith(t.title))!.id;
+    const tide = await idOf('Mira Vale - Tide');
+    const drift = await idOf('Ora - Drift');
+    const merged = spawnSync(process.execPath, [CLI, 'dedupe', 'merge', String(drift), String(tide)], {
+      env: { ...cleanEnv(), DATABASE_URL: t.url!, LOG_LEVEL: 'warn' },
+      encoding: 'utf8',
+    });
+    expect(merged.stderr).toBe('');
+    expect(merged.status).toBe(0);
+    for (const api of [a, b])
+      await until(`${api.url} to see the merge`, async () => {
+        const r = await fetch(
+          `${api.url}/api/v1/tracks/${encodeURIComponent('Kay Loom - Sundial')}/played-after`,
+        );
+        const body = (await r.json()) as { transitions: { to: number }[] };
+        return body.transitions.length === 1 && body.transitions[0]!.to === drift;
+      });
+
     // The worker serves health and metrics, and nothing of the API.
     expect((await fetch(`${worker.url}/health/live`)).status).toBe(200);
     expect((await fetch(`${worker.url}/metrics`)).status).toBe(200);

@@ -28,6 +28,8 @@ export class PostgresEventBus implements EventBus {
   private readonly local = new LocalEventBus();
   private readonly origin = randomUUID();
   private listener: Listener | null = null;
+  /** Notifications on their way: close() waits for them, so a short-lived CLI command's events leave. */
+  private readonly pending = new Set<Promise<unknown>>();
   private readonly db: PostgresDatabase;
   private readonly onError: (e: Error) => void;
 
@@ -68,7 +70,9 @@ export class PostgresEventBus implements EventBus {
           e: { type: 'job.progress', job: { jobId, queue, state, updatedAt, progress: small } },
         });
       }
-      notify(this.db, EVENT_CHANNEL, payload).catch((err) => this.onError(err as Error));
+      const sent = notify(this.db, EVENT_CHANNEL, payload).catch((err) => this.onError(err as Error));
+      this.pending.add(sent);
+      void sent.finally(() => this.pending.delete(sent));
     }
   }
 
@@ -77,6 +81,7 @@ export class PostgresEventBus implements EventBus {
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.pending);
     await this.listener?.close();
     await this.local.close();
   }

@@ -1,5 +1,6 @@
 // `songnodes dedupe …`: find and merge near-duplicate tracks, review what the scorer was unsure of,
-// undo a merge. The work is done by @songnodes/ingest (scoring) and @songnodes/db (merges, splits).
+// undo a merge. Scoring is @songnodes/ingest's; merges, splits and rejections go through
+// @songnodes/services' DedupeService, the one the API uses.
 import { userInfo } from 'node:os';
 import {
   type CandidateTrack,
@@ -7,10 +8,13 @@ import {
   DedupeError,
   listCandidates,
   listMerges,
-  rejectCandidate,
-  splitMerge,
+  type PostgresDatabase,
 } from '@songnodes/db';
-import { mergeManually, runDedupe } from '@songnodes/ingest';
+import { runDedupe } from '@songnodes/ingest';
+import { DedupeService } from '@songnodes/services/dedupe-service';
+import { ServiceError } from '@songnodes/services/errors';
+import { type EventBus, LocalEventBus } from '@songnodes/services/events';
+import { PostgresEventBus } from '@songnodes/services/postgres-event-bus';
 import { openCliDatabase } from '../database.ts';
 import { ArgumentError, UsageError } from '../errors.ts';
 import { progressLine } from '../progress.ts';
@@ -24,11 +28,28 @@ async function withDb<T>(body: (db: Database) => Promise<T>): Promise<T> {
     return await body(db);
   } catch (e) {
     // A refused merge or split is the user's to fix: one clear line, no stack.
-    if (e instanceof DedupeError) throw new UsageError(e.message);
+    if (e instanceof DedupeError || e instanceof ServiceError) throw new UsageError(e.message);
     throw e;
   } finally {
     await db.close();
   }
+}
+
+/**
+ * Merges, splits and rejections go through the same service as the API's, which announces each on the
+ * event bus: on a PostgreSQL server every running `api` process's graph follows at once (on the
+ * embedded database no server runs beside this command; the next start reads the merge).
+ */
+async function withDedupe<T>(body: (s: DedupeService) => Promise<T>): Promise<T> {
+  return withDb(async (db) => {
+    const bus: EventBus =
+      db.kind === 'postgres' ? await PostgresEventBus.start(db as PostgresDatabase) : new LocalEventBus();
+    try {
+      return await body(new DedupeService({ db, bus }));
+    } finally {
+      await bus.close();
+    }
+  });
 }
 
 export function parseId(name: string, v: string): number {
@@ -112,7 +133,7 @@ export async function dedupeListCommand(o: { json?: boolean; limit?: number }): 
 export async function dedupeMergeCommand(kept: string, merged: string): Promise<void> {
   const keptId = parseId('keptId', kept);
   const mergedId = parseId('mergedId', merged);
-  const r = await withDb((db) => mergeManually(db, keptId, mergedId, actor()));
+  const r = await withDedupe((s) => s.merge(keptId, mergedId, actor()));
   process.stdout.write(
     `merge ${r.mergeId}: track ${mergedId} folded into ${keptId} (score ${r.score.toFixed(3)}), ` +
       `${r.entriesMoved} entries moved, ${r.transitionsRewritten} transitions rewritten, ` +
@@ -122,7 +143,7 @@ export async function dedupeMergeCommand(kept: string, merged: string): Promise<
 
 export async function dedupeSplitCommand(merge: string): Promise<void> {
   const mergeId = parseId('mergeId', merge);
-  const r = await withDb((db) => splitMerge(db, mergeId, actor()));
+  const r = await withDedupe((s) => s.split(mergeId, actor()));
   process.stdout.write(
     `merge ${mergeId} split: track ${r.mergedId} is separate from ${r.keptId} again, ` +
       `${r.entriesRestored} entries and ${r.transitionsRestored} transitions restored\n`,
@@ -137,7 +158,7 @@ export async function dedupeSplitCommand(merge: string): Promise<void> {
 export async function dedupeRejectCommand(a: string, b: string): Promise<void> {
   const trackId = parseId('trackId', a);
   const candidateId = parseId('candidateId', b);
-  await withDb((db) => rejectCandidate(db, trackId, candidateId, actor()));
+  await withDedupe((s) => s.reject(trackId, candidateId, actor()));
   process.stdout.write(`tracks ${trackId} and ${candidateId} marked as different\n`);
 }
 
