@@ -296,6 +296,16 @@ describe.skipIf(!hasBrowser)('web app on the demo data', () => {
     const bytes = readFileSync((await png.path())!);
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     expect(bytes.length).toBeGreaterThan(10_000);
+    // And as an SVG built from the graph model: a circle per track in view, an arrowhead per transition drawn.
+    const [svgFile] = await Promise.all([page.waitForEvent('download'), page.click('text=Save view as SVG')]);
+    expect(svgFile.suggestedFilename()).toBe('songnodes-graph.svg');
+    const svg = readFileSync((await svgFile.path())!, 'utf8');
+    expect(svg).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+    const circles = svg.match(/<circle /g)?.length ?? 0;
+    expect(circles).toBeGreaterThan(0);
+    expect(circles).toBeLessThanOrEqual(nodes);
+    expect(svg.match(/<polygon /g)?.length ?? 0).toBeGreaterThan(0);
+    expect(svg).toMatch(/<text [^>]+>[^<]+<\/text>/);
     expect(errors).toEqual([]);
   });
 

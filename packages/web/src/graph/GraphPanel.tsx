@@ -105,11 +105,19 @@ export function GraphPanel({
 }) {
   const [selected, setSelected] = useState<number | null>(null);
   const drawn = useRef<GraphHandle | null>(null);
+  const surface = () =>
+    getComputedStyle(document.documentElement).getPropertyValue('--surface').trim() || '#ffffff';
   const savePng = () => {
-    const surface =
-      getComputedStyle(document.documentElement).getPropertyValue('--surface').trim() || '#ffffff';
-    const url = drawn.current?.toPng(surface);
+    const url = drawn.current?.toPng(surface());
     if (url) download(url, 'songnodes-graph.png');
+  };
+  const saveSvg = () => {
+    const svg = drawn.current?.toSvg(surface());
+    if (!svg) return;
+    const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+    download(url, 'songnodes-graph.svg');
+    // The download has started from the link; the blob can go after this task.
+    setTimeout(() => URL.revokeObjectURL(url), 0);
   };
   const scale = useMemo(() => colourScale(colourBy, graph.nodes), [colourBy, graph]);
   const webgl = hasWebGL2();
@@ -126,9 +134,14 @@ export function GraphPanel({
           {caption}
         </p>
         {webgl && (
-          <button type="button" className="secondary small-button" onClick={savePng}>
-            Save view as PNG
-          </button>
+          <>
+            <button type="button" className="secondary small-button" onClick={savePng}>
+              Save view as PNG
+            </button>
+            <button type="button" className="secondary small-button" onClick={saveSvg}>
+              Save view as SVG
+            </button>
+          </>
         )}
       </div>
       <div className="graph-stage">

@@ -10,11 +10,14 @@ import type { Theme } from '../theme.ts';
 import { canvasColours } from '../theme.ts';
 import { radialPositions, settle } from './layout.ts';
 import { edgeSize, nodeSize, type ViewGraph } from './model.ts';
+import { graphToSvg } from './svg.ts';
 
 /** What a view can ask of the drawn graph. */
 export interface GraphHandle {
   /** The view as a PNG data URL on the given background, or null when nothing is drawn. */
   toPng(background: string): string | null;
+  /** The current view (camera included) as an SVG document, built from the graph model. */
+  toSvg(background: string): string;
   /** Moves the camera at once (graph-normalised x, y and zoom ratio): the frame-time benchmark pans this way. */
   setCamera(state: { x: number; y: number; ratio: number }): void;
 }
@@ -158,6 +161,37 @@ export default function SigmaGraph({
         ctx.fillRect(0, 0, out.width, out.height);
         ctx.drawImage(stage, 0, 0);
         return out.toDataURL('image/png');
+      },
+      toSvg(background: string) {
+        // Positions as on screen now: graph coordinates through sigma's camera; sizes as sigma scales them.
+        const ids = graph.nodes();
+        const index = new Map(ids.map((k, i) => [k, i]));
+        const { width, height } = sigma.getDimensions();
+        return graphToSvg({
+          width,
+          height,
+          background,
+          labelColour: colours.label,
+          // Sigma's labelRenderedSizeThreshold (7) compares the rendered size, which is a radius.
+          labelMinRadius: 7,
+          nodes: ids.map((k) => {
+            const a = graph.getNodeAttributes(k);
+            const p = sigma.graphToViewport({ x: a.x as number, y: a.y as number });
+            return {
+              x: p.x,
+              y: p.y,
+              r: sigma.scaleSize(a.size as number),
+              colour: String(a.color),
+              label: String(a.label ?? ''),
+            };
+          }),
+          edges: graph.mapEdges((_e, a, s, t) => ({
+            source: index.get(s)!,
+            target: index.get(t)!,
+            width: sigma.scaleSize(a.size as number),
+            colour: String(a.color),
+          })),
+        });
       },
       setCamera(state) {
         sigma.getCamera().setState(state);
