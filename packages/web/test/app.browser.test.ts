@@ -2,7 +2,7 @@
 // SwiftShader) against a real `songnodes start`: the demo data, an empty database, and a server
 // that goes away. Each test saves screenshots of what it saw under test-results/screenshots/.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -300,6 +300,7 @@ describe.skipIf(!hasBrowser)('web app on the demo data', () => {
     const [svgFile] = await Promise.all([page.waitForEvent('download'), page.click('text=Save view as SVG')]);
     expect(svgFile.suggestedFilename()).toBe('songnodes-graph.svg');
     const svg = readFileSync((await svgFile.path())!, 'utf8');
+    writeFileSync(join(SHOTS, 'explore.svg'), svg);
     expect(svg).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
     const circles = svg.match(/<circle /g)?.length ?? 0;
     expect(circles).toBeGreaterThan(0);
