@@ -14,7 +14,7 @@ import {
   submitScrape,
 } from '../api/client.ts';
 import { Empty, ErrorState, Loading } from '../components/states.tsx';
-import { progressCount } from '../format.ts';
+import { plural, progressCount } from '../format.ts';
 import { useAsync } from '../use-async.ts';
 
 const OPEN_STATES = new Set(['queued', 'running', 'waiting_quota']);
@@ -34,11 +34,11 @@ export function taskProgress(p: Record<string, unknown>): string {
   const done = n('done');
   if (done !== null) parts.push(progressCount(done, n('total') ?? undefined, 'pages'));
   const stored = n('setsStored');
-  if (stored !== null) parts.push(`${stored} sets stored`);
+  if (stored !== null) parts.push(`${plural(stored, 'set')} stored`);
   const unchanged = n('setsUnchanged');
   if (unchanged) parts.push(`${unchanged} unchanged`);
   const errors = n('errors');
-  if (errors) parts.push(`${errors} errors`);
+  if (errors) parts.push(plural(errors, 'error'));
   return parts.join(' · ') || '—';
 }
 
