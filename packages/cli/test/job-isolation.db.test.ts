@@ -5,7 +5,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engine, noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
 import { type Served, serve, until } from './run-cli.ts';

@@ -60,7 +60,7 @@ interface Run {
   state: string;
 }
 
-async function oneRun(ctx: SuiteContext, file: string, dir: string): Promise<Run> {
+async function oneRun(file: string, dir: string): Promise<Run> {
   const p = await startSongnodes({ dataDir: dir, demo: false });
   try {
     const res = await fetch(`${p.url}/api/v1/imports?filename=sets.ndjson`, {
@@ -118,7 +118,7 @@ export async function responsivenessSection(ctx: SuiteContext): Promise<SectionR
     const entries = await writeGeneratedFile(file, sets);
     const runsOf: Run[] = [];
     for (let i = 0; i < runs; i++) {
-      const r = await oneRun(ctx, file, join(dir, `data-${i}`));
+      const r = await oneRun(file, join(dir, `data-${i}`));
       runsOf.push(r);
       ctx.log(
         `responsiveness: run ${i + 1}/${runs}: job ${r.state} in ${r.jobSeconds.toFixed(0)} s, ` +
