@@ -53,6 +53,7 @@ describe.skipIf(noServer)(`scraping through the API (${engine})`, () => {
       method,
       ...(body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
     });
+    // biome-ignore lint/suspicious/noExplicitAny: the test reads several shapes of answer
     return { status: r.status, body: (await r.json()) as Record<string, any> };
   };
 

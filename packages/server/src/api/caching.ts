@@ -17,7 +17,7 @@ declare module 'fastify' {
 const CACHE_ENTRIES = 500;
 
 const matches = (header: string | undefined, etag: string) =>
-  header !== undefined && header.split(',').some((t) => t.trim() === etag || t.trim() === '*');
+  header?.split(',').some((t) => t.trim() === etag || t.trim() === '*');
 
 export function conditionalReads(app: FastifyInstance, graphVersion: () => number | null): void {
   let cacheVersion: number | null = null;

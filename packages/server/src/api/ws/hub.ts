@@ -125,15 +125,22 @@ export class SocketHub {
       });
       return;
     }
-    if (m.type === 'ping') return this.send(c, { type: 'ack', id: m.id });
+    if (m.type === 'ping') {
+      this.send(c, { type: 'ack', id: m.id });
+      return;
+    }
     if (m.type === 'unsubscribe') {
       this.leave(c, m.room);
-      return this.send(c, { type: 'ack', id: m.id, room: m.room });
+      this.send(c, { type: 'ack', id: m.id, room: m.room });
+      return;
     }
     if (m.type === 'subscribe') {
       c.rooms.add(m.room);
       let members = this.rooms.get(m.room);
-      if (!members) this.rooms.set(m.room, (members = new Set()));
+      if (!members) {
+        members = new Set();
+        this.rooms.set(m.room, members);
+      }
       members.add(c);
       const extra: Record<string, unknown> = {};
       if (m.room === 'graph') {
@@ -143,7 +150,8 @@ export class SocketHub {
         if (m.since !== undefined && version !== null && m.since < version) extra.resync = true;
       }
       if (m.room.startsWith('session:')) extra.state = this.sessionState(m.room.slice(8));
-      return this.send(c, { type: 'ack', id: m.id, room: m.room, ...extra });
+      this.send(c, { type: 'ack', id: m.id, room: m.room, ...extra });
+      return;
     }
     // session.update: to every member in every process, through the bus.
     const at = Date.now();
@@ -177,7 +185,10 @@ export class SocketHub {
         this.broadcast(`import:${e.job.jobId}`, { type: 'job.progress', job: e.job });
     } else if (e.type === 'session.update') {
       let s = this.sessions.get(e.session);
-      if (!s) this.sessions.set(e.session, (s = new Map()));
+      if (!s) {
+        s = new Map();
+        this.sessions.set(e.session, s);
+      }
       const applied: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(e.fields)) {
         const old = s.get(k);
