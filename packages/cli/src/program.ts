@@ -132,6 +132,24 @@ export function buildProgram(): Command {
       }),
     );
 
+  program
+    .command('scrape')
+    .description(
+      'fetch tracklists politely from a source and import them (URL, <source>:<query>, target:<artist> - <title>)',
+    )
+    .argument(
+      '<what>',
+      'a page URL, or <source>:<query> such as mixesdb:category:2022, 1001tracklists:dj:<slug>, setlistfm:artist:<name>, reddit:r/<sub>',
+    )
+    .option('--json', 'print the result as JSON')
+    // Loaded on use: the scrapers (undici, the HTTP client) stay out of every other command's start-up.
+    .action(
+      lazy(async () => {
+        const { scrapeCommand } = await import('./commands/scrape.ts');
+        return (what: string, o: { json?: boolean }) => scrapeCommand({ what, ...o });
+      }),
+    );
+
   const graph = () => import('./commands/graph.ts');
   const harmonic = () =>
     new Option(

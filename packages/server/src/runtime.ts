@@ -7,7 +7,6 @@ import {
   openDatabase,
   type PgliteDatabase,
   type PostgresDatabase,
-  SchemaNotCurrentError,
   SchemaTooNewError,
 } from '@songnodes/db';
 import { GraphService } from '@songnodes/graph';
@@ -44,8 +43,11 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Opens the database and checks (or, for `start`, brings up to date) its schema. */
-export async function openForRole(config: Config, role: Role | 'migrate' | 'cli'): Promise<Database> {
+/**
+ * Opens the database of a server role and checks (or, for `start` and `migrate`, brings up to date)
+ * its schema. CLI tools open theirs with packages/cli/src/database.ts, which does not load the server.
+ */
+export async function openForRole(config: Config, role: Role | 'migrate'): Promise<Database> {
   const db = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.dataDir,
@@ -57,17 +59,14 @@ export async function openForRole(config: Config, role: Role | 'migrate' | 'cli'
     poolSize: config.DATABASE_POOL_SIZE,
   });
   try {
-    // `start` owns its database; a CLI tool on the embedded folder is the same user's own data.
-    // On a shared server, only `start` and `songnodes migrate` change the schema.
-    if (role === 'start' || role === 'migrate' || (role === 'cli' && db.kind === 'pglite')) {
+    // `start` owns its database; on a shared server only `start` and `songnodes migrate` change the
+    // schema, and `api`/`worker` report pending migrations in /health/ready instead.
+    if (role === 'start' || role === 'migrate') {
       await migrate(db);
     } else {
       const s = await migrationStatus(db);
       if (s.unknownApplied > 0)
         throw new SchemaTooNewError(db.location, s.applied + s.unknownApplied, s.known);
-      if (s.pending > 0 && role === 'cli') {
-        throw new SchemaNotCurrentError(db.location, s.pending);
-      }
     }
     return db;
   } catch (e) {

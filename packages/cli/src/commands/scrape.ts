@@ -13,7 +13,8 @@ import {
   TaskSpecError,
   taskIdentity,
 } from '@songnodes/scrapers';
-import { loadConfig, openForRole } from '@songnodes/server';
+import { loadConfig } from '@songnodes/server/config';
+import { openCliDatabase } from '../database.ts';
 import { UsageError } from '../errors.ts';
 import { progressLine } from '../progress.ts';
 
@@ -57,7 +58,7 @@ export async function scrapeCommand(args: ScrapeArgs): Promise<number> {
     if (e instanceof ScrapeError || e instanceof TaskSpecError) throw new UsageError(e.message);
     throw e;
   }
-  const db = await openForRole(config, 'cli');
+  const db = await openCliDatabase(config);
   const rt = createScrapeRuntime(db, settings, { metrics: false });
   const stop = new AbortController();
   const interrupt = () => stop.abort(new Error('interrupted'));
