@@ -117,6 +117,20 @@ describe.skipIf(noServer)('graph routes', () => {
     ]);
   });
 
+  it('says where a plan that cannot be built breaks, naming the tracks as a DJ knows them', async () => {
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/plan',
+      payload: { from: 'Ora - Horizon', to: 'Kay Loom - Sundial', length: 3, allowBridges: false },
+    });
+    expect(r.statusCode).toBe(200);
+    const body = r.json();
+    expect(body.sets).toEqual([]);
+    expect(body.blocked.message).toMatch(/Ora – Horizon/);
+    expect(body.blocked.message).toMatch(/Kay Loom – Sundial/);
+    expect(body.blocked.message).not.toMatch(/track \d+/);
+  });
+
   it('runs the communities job and serves its result', async () => {
     // Not computed yet: 503 (not ready), not 404 (the route exists) or 409.
     expect((await get('/api/v1/graph/communities')).statusCode).toBe(503);

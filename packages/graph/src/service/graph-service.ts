@@ -11,7 +11,7 @@ import { keyCode, keyName } from '../keys.ts';
 import { extendLayout, forceAtlas2Layout, type LayoutOptions } from '../layout/run-layout.ts';
 import { type Neighbourhood, type NeighbourhoodQuery, neighbourhood } from '../neighbourhood.ts';
 import type { PlanRequest } from '../planner/constraints.ts';
-import { type PlanResult, planSet } from '../planner/plan.ts';
+import { describeBlocked, type PlanResult, planSet } from '../planner/plan.ts';
 import { type NextTrackQuery, type Recommendation, recommendNext } from '../planner/recommend.ts';
 import {
   bridgeTracks,
@@ -357,11 +357,19 @@ export class GraphService {
     );
     const unique = [...new Map(observed.map((p) => [pairKey(p[0], p[1]), p])).values()];
     const sets = await this.store.evidence(unique, this.o.evidencePerTransition ?? 3);
-    return {
-      ...result,
-      tracks: await this.names(all.flatMap((s) => s.tracks).concat(r.from, r.to, ...(r.via ?? []))),
-      evidence: Object.fromEntries(sets),
+    const tracks = await this.names(all.flatMap((s) => s.tracks).concat(r.from, r.to, ...(r.via ?? [])));
+    // A plan that cannot be built says where, in the names a DJ knows (the planner names ids).
+    const mentioned = result.blocked ? (result.blocked.message.match(/\d+/g) ?? []).map(Number) : [];
+    const more = await this.names(mentioned.filter((id) => !(id in tracks) && this.g.indexOf(id) >= 0));
+    const named = { ...tracks, ...more };
+    const label = (id: number) => {
+      const t = named[id];
+      return t ? `${t.artist} – ${t.title}${t.version ? ` (${t.version})` : ''}` : `track ${id}`;
     };
+    const blocked = result.blocked
+      ? { ...result.blocked, message: describeBlocked(result, label) ?? result.blocked.message }
+      : undefined;
+    return { ...result, ...(blocked ? { blocked } : {}), tracks, evidence: Object.fromEntries(sets) };
   }
 
   async subgraph(
