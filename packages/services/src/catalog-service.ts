@@ -5,10 +5,12 @@ import { parseKey } from '@songnodes/core';
 import {
   type ArtistDetail,
   type Database,
+  type GraphCounts,
   getArtist,
   getSet,
   getTrack,
   getTransition,
+  graphCounts,
   listSets,
   listTracks,
   type Page,
@@ -32,11 +34,30 @@ export interface TrackChange {
   genre?: string | null;
 }
 
+/** Counts change only with imports; a second of staleness lets a busy dashboard poll for free. */
+const COUNTS_CACHE_MS = 1000;
+
 export class CatalogService {
+  private cachedCounts: { at: number; counts: Promise<GraphCounts> } | null = null;
+
   private readonly deps: { db: Database; bus: EventBus };
 
   constructor(deps: { db: Database; bus: EventBus }) {
     this.deps = deps;
+  }
+
+  /** Counts of tracks, artists, sets, entries and transitions (at most a second old). */
+  counts(): Promise<GraphCounts> {
+    const now = Date.now();
+    if (!this.cachedCounts || now - this.cachedCounts.at > COUNTS_CACHE_MS) {
+      // Concurrent requests share one query; a failed query is not kept.
+      const p = graphCounts(this.deps.db);
+      this.cachedCounts = { at: now, counts: p };
+      p.catch(() => {
+        if (this.cachedCounts?.counts === p) this.cachedCounts = null;
+      });
+    }
+    return this.cachedCounts.counts;
   }
 
   listTracks(f: TrackFilter, page: { after?: number; limit: number }): Promise<Page<TrackSummary>> {

@@ -105,7 +105,7 @@ export const apiV1 =
         }),
     );
 
-    await app.register(statsRoutes({ db: s.db }));
+    await app.register(statsRoutes(s));
     await app.register(trackRoutes(s));
     await app.register(artistRoutes(s));
     await app.register(setRoutes(s));
