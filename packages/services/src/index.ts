@@ -1,4 +1,18 @@
 export { AnalyticsService } from './analytics-service.ts';
+export {
+  can,
+  GUEST,
+  isPermission,
+  isRole,
+  LOCAL_OWNER,
+  PERMISSIONS,
+  type Permission,
+  type Principal,
+  ROLE_PERMISSIONS,
+  ROLES,
+  type Role,
+  SYSTEM,
+} from './auth/access.ts';
 export { CatalogService, type TrackChange } from './catalog-service.ts';
 export { DedupeService } from './dedupe-service.ts';
 export { invalid, notFound, ServiceError, type ServiceErrorKind } from './errors.ts';

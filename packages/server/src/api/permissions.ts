@@ -1,21 +1,16 @@
-// Who may call a route. Every route of /api/v1 declares one of these in `config.permission`; the API
-// plugin refuses to start if a route lacks it, and the OpenAPI document lists it per operation
-// (`x-permission`). The accounts issue maps roles to permissions and enforces them in the auth hook.
-export const PERMISSIONS = [
-  'public',
-  'read:graph',
-  'write:sets',
-  'write:tracks',
-  'import',
-  'merge:tracks',
-  'export',
-  'run:jobs',
-  'admin:users',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+// Who may call a route. Every route of /api/v1 declares one permission in `config.permission`; the API
+// plugin refuses to start if a route lacks it, lists it per operation in the OpenAPI document
+// (`x-permission`) and enforces it in its auth hook. Roles map to permissions in services/auth/access.ts.
+import type { Permission, Principal } from '@songnodes/services/auth/access';
+
+export { PERMISSIONS, type Permission } from '@songnodes/services/auth/access';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     permission?: Permission;
+  }
+  interface FastifyRequest {
+    /** Who is asking: set by the auth hook of /api/v1 (and /graphql, /ws) before any handler runs. */
+    principal: Principal;
   }
 }
