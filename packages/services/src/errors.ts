@@ -1,7 +1,17 @@
 // What a service refuses, in words every transport can map: REST to a problem+json status, GraphQL to
 // an error extension, the CLI to an exit code. Services never throw HTTP statuses themselves.
 
-export type ServiceErrorKind = 'invalid' | 'not_found' | 'conflict' | 'not_ready' | 'forbidden';
+export type ServiceErrorKind =
+  | 'invalid'
+  | 'not_found'
+  | 'conflict'
+  | 'not_ready'
+  /** Signed in (or a guest) but without the permission. */
+  | 'forbidden'
+  /** No valid credentials: a bad, expired or revoked token, a wrong password. */
+  | 'unauthenticated'
+  /** Too many attempts; `details.retryAfterSeconds` says when to try again. */
+  | 'too_many';
 
 export class ServiceError extends Error {
   readonly kind: ServiceErrorKind;

@@ -26,6 +26,8 @@ const KINDS: Record<ServiceErrorKind, { status: number; type: string; title: str
   conflict: { status: 409, type: 'conflict', title: 'The request is ambiguous or conflicts with the data' },
   not_ready: { status: 503, type: 'not-ready', title: 'Not ready yet' },
   forbidden: { status: 403, type: 'forbidden', title: 'Not allowed' },
+  unauthenticated: { status: 401, type: 'unauthenticated', title: 'Sign in required' },
+  too_many: { status: 429, type: 'rate-limited', title: 'Too many requests' },
 };
 
 type FastifyValidation = {
@@ -107,5 +109,10 @@ export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: unkno
   const p = problemOf(err, req.id);
   if (p.status >= 500) req.log.error({ err }, 'request failed');
   if (p.status === 503) reply.header('retry-after', '5');
+  if (err instanceof ServiceError && err.kind === 'too_many') {
+    const after = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    reply.header('retry-after', String(Math.max(1, Math.ceil(after ?? 1))));
+  }
+  if (p.status === 401) reply.header('www-authenticate', 'Bearer realm="songnodes"');
   return reply.code(p.status).type('application/problem+json').send(p);
 }

@@ -17,6 +17,8 @@ const CODES: Record<ServiceErrorKind, string> = {
   conflict: 'CONFLICT',
   not_ready: 'NOT_READY',
   forbidden: 'FORBIDDEN',
+  unauthenticated: 'UNAUTHENTICATED',
+  too_many: 'RATE_LIMITED',
 };
 
 /** The HTTP status Mercurius gave a refused request (400 validation, 405 mutation over GET), if any. */
