@@ -64,7 +64,7 @@ export function buildProgram(): Command {
     .requiredOption('--sets <n>', 'number of sets', whole(1))
     .option('--seed <n>', 'generator seed', whole(), 1)
     .option('--out <file>', 'write to a file instead of stdout')
-    .action(lazy(async () => (await import('@songnodes/bench')).runGenerate));
+    .action(lazy(async () => (await import('@songnodes/generator')).runGenerate));
   program
     .command('import')
     .description('import tracklists from a file, a folder, or - (stdin); then dedupe the new tracks')

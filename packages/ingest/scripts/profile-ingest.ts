@@ -35,7 +35,7 @@ process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 async function inputFile(): Promise<string> {
   if (values.file) return values.file;
   // The generator lives in bench (which depends on ingest): loaded at run time, not a package dependency.
-  const { writeNdjson } = await import('@songnodes/bench');
+  const { writeNdjson } = await import('@songnodes/generator');
   const file = join(dir, 'generated.ndjson');
   const out = createWriteStream(file);
   await writeNdjson({ sets: Number(values.sets), seed: 1 }, out);

@@ -1,6 +1,6 @@
 // The demo data: sets from our own generator (invented names, never scraped data), loaded on first
 // start into an empty database so the app has something to show, and on demand by `songnodes demo`.
-import { generateSets } from '@songnodes/bench';
+import { generateSets } from '@songnodes/generator';
 import { type Database, graphCounts } from '@songnodes/db';
 import { readSets } from '@songnodes/importers';
 import {

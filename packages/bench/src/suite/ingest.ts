@@ -5,7 +5,7 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { writeNdjson } from '../generator/ndjson.ts';
+import { writeNdjson } from '@songnodes/generator';
 import { runJsonChild } from './child.ts';
 import type { SuiteContext } from './context.ts';
 import { type IngestRunResult, UNNEST_BATCH } from './ingest-run.ts';

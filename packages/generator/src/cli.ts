@@ -1,6 +1,6 @@
 // `songnodes generate --sets N --seed S [--out FILE]`: generated sets as NDJSON to FILE or stdout.
 // The CLI package wires runGenerate into the songnodes command; this file also runs on its own:
-//   node packages/bench/src/generator/cli.ts --sets 10 --seed 1 [--out sets.ndjson]
+//   node packages/generator/src/cli.ts --sets 10 --seed 1 [--out sets.ndjson]
 
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';

@@ -3,11 +3,11 @@ import { Writable } from 'node:stream';
 import { CAMELOT_KEYS, keyCompatibility, parseKey } from '@songnodes/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { computeFigures } from '../src/compare-stats.ts';
-import { GENRES } from '../src/generator/genres.ts';
-import { formatKey, KEY_NOTATIONS } from '../src/generator/keys.ts';
-import { Rng } from '../src/generator/prng.ts';
-import { stripDiacritics } from '../src/generator/variants.ts';
+import { GENRES } from '../src/genres.ts';
 import { generateSets, generateSetsWithTruth, type SongnodesSetDocument, writeNdjson } from '../src/index.ts';
+import { formatKey, KEY_NOTATIONS } from '../src/keys.ts';
+import { Rng } from '../src/prng.ts';
+import { stripDiacritics } from '../src/variants.ts';
 
 const SETS = 2000;
 const generated = [...generateSetsWithTruth({ sets: SETS, seed: 42 })];
@@ -76,7 +76,7 @@ describe('determinism', () => {
   });
 
   it('has no call of Math.random in its source', () => {
-    const dir = new URL('../src/generator/', import.meta.url);
+    const dir = new URL('../src/', import.meta.url);
     for (const file of readdirSync(dir))
       expect(readFileSync(new URL(file, dir), 'utf8')).not.toMatch(/Math\.random\s*\(/);
   });

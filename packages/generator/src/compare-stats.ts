@@ -1,7 +1,7 @@
 // Compares the generator's statistics with real DJ mixes (the MixesDB-based djmix dataset in
 // ../shared/data) side by side, so that "looks like real sets" is a measured claim, not a hope.
 //
-//   node packages/bench/src/compare-stats.ts [--sets 1000] [--seed 1] [--write docs/generator.md]
+//   node packages/generator/src/compare-stats.ts [--sets 1000] [--seed 1] [--write docs/generator.md]
 //
 // Track identity: for the real data the YouTube id where the dataset has one, otherwise a crude
 // normalised "artist - title"; for generated data the world's track id (the truth behind the text).
@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { generateSetsWithTruth } from './generator/generate.ts';
+import { generateSetsWithTruth } from './generate.ts';
 
 /** One set reduced to what the figures need: each entry's track identity, or null for an unknown ID. */
 export type IdentitySet = (string | null)[];
