@@ -326,52 +326,99 @@ export const dedupeCandidates = pgTable(
   (t) => [primaryKey({ columns: [t.trackId, t.candidateTrackId] })],
 );
 
-export const users = pgTable('users', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  email: text('email').notNull().unique(),
-  displayName: text('display_name'),
-  passwordHash: text('password_hash'),
-  role: text('role').notNull().default('user'),
-  createdAt: createdAt(),
-});
+/**
+ * Accounts (issue 10; services/auth owns the rules). The email is stored lower-cased so that one
+ * address is one account whatever its case; a disabled user can neither sign in, refresh, nor use
+ * an API key. `password_changed_at` lets a password change end earlier sessions.
+ */
+export const users = pgTable(
+  'users',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    email: text('email').notNull().unique(),
+    displayName: text('display_name'),
+    /** argon2id PHC string; null for an account that cannot sign in with a password. */
+    passwordHash: text('password_hash'),
+    role: text('role').notNull().default('user'),
+    createdAt: createdAt(),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('users_role_check', sql`${t.role} IN ('guest', 'user', 'premium', 'admin')`),
+    check('users_email_lower_check', sql`${t.email} = lower(${t.email})`),
+  ],
+);
 
-export const apiKeys = pgTable('api_keys', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  userId: integer('user_id')
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  name: text('name').notNull(),
-  /** Only a hash is stored; the prefix lets a user recognise a key. */
-  keyHash: text('key_hash').notNull().unique(),
-  prefix: text('prefix').notNull(),
-  scopes: text('scopes').array().notNull().default(sql`'{}'::text[]`),
-  createdAt: createdAt(),
-  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
-  revokedAt: timestamp('revoked_at', { withTimezone: true }),
-});
+/**
+ * API keys for scripts: only the sha256 of the key is stored; the prefix (`snk_` + 8 characters)
+ * lets a person recognise a key. `permissions` are the key's scopes, a subset of its owner's role.
+ */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    keyHash: text('key_hash').notNull().unique(),
+    prefix: text('prefix').notNull(),
+    permissions: text('permissions').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('api_keys_user_id_idx').on(t.userId)],
+);
 
-export const refreshTokens = pgTable('refresh_tokens', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  userId: integer('user_id')
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  tokenHash: text('token_hash').notNull().unique(),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-  revokedAt: timestamp('revoked_at', { withTimezone: true }),
-  createdAt: createdAt(),
-});
+/**
+ * Refresh tokens, stored as sha256. Every use rotates: the row used gets `used_at` and
+ * `replaced_by`, a new row joins the same family. Presenting a used or revoked token again revokes
+ * the whole family (someone holds a stolen copy).
+ */
+export const refreshTokens = pgTable(
+  'refresh_tokens',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    familyId: text('family_id').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    replacedBy: integer('replaced_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('refresh_tokens_family_id_idx').on(t.familyId),
+    index('refresh_tokens_user_id_idx').on(t.userId),
+  ],
+);
 
+/**
+ * Sensitive actions (logins, failed logins, role changes, merges, deletes, key creation, private
+ * exports). No foreign key on `actor_user_id`: the record outlives the account it names. Never holds
+ * a secret or a password.
+ */
 export const auditLog = pgTable(
   'audit_log',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** A label: the user's email, `api-key:<id>`, `local`, `system`, `guest`. */
     actor: text('actor').notNull(),
+    actorUserId: integer('actor_user_id'),
     action: text('action').notNull(),
-    subject: text('subject'),
+    target: text('target'),
+    requestId: text('request_id'),
+    ip: text('ip'),
     details: jsonb('details'),
   },
-  (t) => [index('audit_log_at_idx').on(t.at)],
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_action_at_idx').on(t.action, t.at)],
 );
 
 export const settings = pgTable('settings', {

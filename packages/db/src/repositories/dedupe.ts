@@ -214,11 +214,11 @@ export interface MergeResult {
   changedPairs: [number, number][];
 }
 
-async function audit(tx: Queryable, actor: string, action: string, subject: string, details: object) {
-  await tx.query('INSERT INTO audit_log (actor, action, subject, details) VALUES ($1, $2, $3, $4::jsonb)', [
+async function audit(tx: Queryable, actor: string, action: string, target: string, details: object) {
+  await tx.query('INSERT INTO audit_log (actor, action, target, details) VALUES ($1, $2, $3, $4::jsonb)', [
     actor,
     action,
-    subject,
+    target,
     JSON.stringify(details),
   ]);
 }
