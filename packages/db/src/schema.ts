@@ -106,6 +106,11 @@ export const tracks = pgTable(
     durationSeconds: real('duration_seconds'),
     /** Set when a dedupe merge folded this track into another; kept for provenance and split. */
     mergedInto: integer('merged_into'),
+    /**
+     * Users who may see this track when it is known only from private sets (their own imports); NULL
+     * once any public set plays it. Every read filters `private_to IS NULL OR $me = ANY(private_to)`.
+     */
+    privateTo: integer('private_to').array(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -175,9 +180,18 @@ export const sets = pgTable(
     entryCount: integer('entry_count').notNull().default(0),
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Who imported it, for a user's own (private) imports; NULL for the shared catalogue (CLI, scrapes, demo). */
+    ownerId: integer('owner_id').references(() => users.id, { onDelete: 'cascade' }),
+    /**
+     * 'private': seen only by its owner, and its transitions are not written (the graph is built from
+     * public evidence only); 'public': part of the shared graph. Sharing is one way.
+     */
+    visibility: text('visibility').notNull().default('public'),
   },
   (t) => [
     uniqueIndex('sets_source_external_idx').on(t.sourceId, t.externalId),
+    index('sets_owner_idx').on(t.ownerId),
+    check('sets_visibility_check', sql`${t.visibility} IN ('public', 'private')`),
     // The search box finds sets by the words of their title.
     index('sets_title_fts_idx').using('gin', sql`to_tsvector('simple', coalesce(${t.title}, ''))`),
     check(
