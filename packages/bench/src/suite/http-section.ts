@@ -92,14 +92,21 @@ async function chooseTargets(url: string): Promise<Target[]> {
     }
   }
   const gql = JSON.stringify({
-    query: `{ track(id: ${first}) { id title artists { name } transitionsOut { count to { id title } } } }`,
+    query: `{ track(id: "${first}") { id title artist artists { artist { name } } transitionsOut(first: 10) { count to { id title } } } }`,
   });
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     body: gql,
     headers: { 'content-type': 'application/json' },
   });
-  if (res.status === 200)
+  // A query the schema refuses answers 200 with `errors` (GraphQL over HTTP): check the body too, and
+  // say so rather than leave the row out silently.
+  const answer = (await res.json().catch(() => null)) as { errors?: { message: string }[] } | null;
+  if (res.status !== 200 || !answer || answer.errors)
+    console.error(
+      `bench http: the GraphQL query failed (${res.status}): ${JSON.stringify(answer?.errors ?? answer)}`,
+    );
+  else
     targets.push({
       label: 'POST /graphql (a track with its transitions)',
       method: 'POST',
