@@ -1,19 +1,25 @@
 // The app shell: header (home link, views, search, theme), and the view the URL names. Views that
 // draw graphs are split into their own chunks so the first view stays small.
 import { lazy, Suspense } from 'react';
+import { AccountMenu } from './components/AccountMenu.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
 import { Loading } from './components/states.tsx';
 import { href, usePlace } from './router.ts';
+import { useCan } from './session.ts';
 import { useTheme } from './theme.ts';
+import { AccountView } from './views/Account.tsx';
+import { AdminView } from './views/Admin.tsx';
 import { AnalyticsView } from './views/Analytics.tsx';
 import { ArtistView } from './views/Artist.tsx';
 import { Home } from './views/Home.tsx';
 import { ImportView } from './views/Import.tsx';
 import { JobsView } from './views/Jobs.tsx';
+import { LoginView } from './views/Login.tsx';
 import { NotFound } from './views/NotFound.tsx';
 import { PlannerView } from './views/Planner.tsx';
 import { SearchView } from './views/Search.tsx';
 import { SetView } from './views/Set.tsx';
+import { SetupView } from './views/Setup.tsx';
 import { SourcesView } from './views/Sources.tsx';
 import { TrackView } from './views/Track.tsx';
 
@@ -33,6 +39,7 @@ const NAV = [
 export function App() {
   const place = usePlace();
   const [theme, toggleTheme] = useTheme();
+  const isAdmin = useCan('admin:users');
   const { route } = place;
 
   let view: React.ReactNode;
@@ -63,6 +70,18 @@ export function App() {
       break;
     case 'analytics':
       view = <AnalyticsView place={place} />;
+      break;
+    case 'login':
+      view = <LoginView place={place} />;
+      break;
+    case 'setup':
+      view = <SetupView />;
+      break;
+    case 'account':
+      view = <AccountView />;
+      break;
+    case 'admin':
+      view = <AdminView place={place} section={route.section} />;
       break;
     case 'track':
       view = <TrackView key={route.id} id={route.id} theme={theme} />;
@@ -98,6 +117,16 @@ export function App() {
                 </a>
               </li>
             ))}
+            {isAdmin && (
+              <li>
+                <a
+                  href={href({ view: 'admin', section: 'users' })}
+                  aria-current={route.view === 'admin' ? 'page' : undefined}
+                >
+                  Admin
+                </a>
+              </li>
+            )}
           </ul>
         </nav>
         <SearchBox shortcut />
@@ -110,6 +139,7 @@ export function App() {
         >
           {theme === 'dark' ? '☀' : '☾'}
         </button>
+        <AccountMenu />
       </header>
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading what="the graph view" />}>{view}</Suspense>

@@ -12,17 +12,37 @@ export type Route =
   | { view: 'jobs' }
   | { view: 'sources' }
   | { view: 'analytics' }
+  | { view: 'login' }
+  | { view: 'setup' }
+  | { view: 'account' }
+  | { view: 'admin'; section: AdminSection }
   | { view: 'track'; id: number }
   | { view: 'artist'; id: number }
   | { view: 'set'; id: number }
   | { view: 'not-found'; path: string };
+
+/** The admin pages: `#/admin/users` and `#/admin/audit`. */
+export const ADMIN_SECTIONS = ['users', 'audit'] as const;
+export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 export interface Place {
   route: Route;
   params: URLSearchParams;
 }
 
-const SIMPLE = ['search', 'explore', 'overview', 'plan', 'import', 'jobs', 'sources', 'analytics'] as const;
+const SIMPLE = [
+  'search',
+  'explore',
+  'overview',
+  'plan',
+  'import',
+  'jobs',
+  'sources',
+  'analytics',
+  'login',
+  'setup',
+  'account',
+] as const;
 const WITH_ID = ['track', 'artist', 'set'] as const;
 
 /** `#/track/76?x=1` → the route and its parameters. Anything unrecognised is a not-found route. */
@@ -36,6 +56,11 @@ export function parseHash(hash: string): Place {
   const [head, id, ...rest] = parts;
   if (parts.length === 1 && (SIMPLE as readonly string[]).includes(head!))
     return { route: { view: head as (typeof SIMPLE)[number] }, params };
+  if (head === 'admin' && rest.length === 0) {
+    const section = id ?? 'users';
+    if ((ADMIN_SECTIONS as readonly string[]).includes(section))
+      return { route: { view: 'admin', section: section as AdminSection }, params };
+  }
   if (rest.length === 0 && (WITH_ID as readonly string[]).includes(head!) && /^[1-9]\d{0,9}$/.test(id ?? ''))
     return { route: { view: head as (typeof WITH_ID)[number], id: Number(id) }, params };
   return { route: { view: 'not-found', path }, params };
@@ -52,6 +77,9 @@ export function formatHash(route: Route, params: Record<string, string | undefin
     case 'artist':
     case 'set':
       path = `/${route.view}/${route.id}`;
+      break;
+    case 'admin':
+      path = `/admin/${route.section}`;
       break;
     case 'not-found':
       path = route.path;

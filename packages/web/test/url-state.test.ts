@@ -58,6 +58,18 @@ describe('hash routes', () => {
     expect(parseHash('#/nowhere').route).toEqual({ view: 'not-found', path: '/nowhere' });
   });
 
+  it('parses the account and admin pages, with users as the admin default', () => {
+    expect(parseHash('#/login?next=%23%2Fimport').route).toEqual({ view: 'login' });
+    expect(parseHash('#/login?next=%23%2Fimport').params.get('next')).toBe('#/import');
+    expect(parseHash('#/account').route).toEqual({ view: 'account' });
+    expect(parseHash('#/admin').route).toEqual({ view: 'admin', section: 'users' });
+    expect(parseHash('#/admin/audit').route).toEqual({ view: 'admin', section: 'audit' });
+    expect(parseHash('#/admin/secrets').route).toEqual({ view: 'not-found', path: '/admin/secrets' });
+    expect(formatHash({ view: 'admin', section: 'audit' }, { action: 'auth.login' })).toBe(
+      '#/admin/audit?action=auth.login',
+    );
+  });
+
   it('formats what it parses, leaving empty parameters out', () => {
     const hash = formatHash({ view: 'explore' }, { track: '76', hops: '2', keys: '', colour: undefined });
     expect(hash).toBe('#/explore?track=76&hops=2');

@@ -1,8 +1,25 @@
 // The one module that talks to the server, through openapi-fetch typed by the OpenAPI document
 // (schema.ts, generated from the server's route schemas). Views call these functions and never
 // build URLs themselves.
+//
+// Who is asking: a signed-in browser holds a short-lived access token in memory only (never in
+// storage a script could read later) and sends it as `Authorization: Bearer`; the refresh token is
+// an httpOnly cookie the page cannot see, exchanged on POST /auth/refresh for a new access token on
+// load and whenever a request answers 401. Every request carries `X-SongNodes-CSRF: 1`: the server
+// requires it on writes that rely on the cookie or on local mode (a custom header forces a CORS
+// preflight, which a foreign origin fails).
 import createClient from 'openapi-fetch';
 import type { Filters } from '../filters.ts';
+import type {
+  AdminUser,
+  ApiKey,
+  ApiKeyCreated,
+  AuditPage,
+  Me,
+  Permission,
+  Role,
+  TokenAnswer,
+} from './auth-types.ts';
 import type { paths } from './schema.ts';
 import type {
   ArtistDetail,
@@ -27,8 +44,7 @@ import type {
 } from './types.ts';
 
 const API = '/api/v1';
-
-const client = createClient<paths>({ baseUrl: '' });
+const CSRF_HEADER = 'X-SongNodes-CSRF';
 
 /** A failed request: `status` 0 means the server could not be reached at all. */
 export class ApiError extends Error {
@@ -43,6 +59,14 @@ export class ApiError extends Error {
   get unreachable() {
     return this.status === 0;
   }
+  /** Signed in as someone the server will not let do this (403). */
+  get forbidden() {
+    return this.status === 403;
+  }
+  /** The server wants to know who is asking (401): not signed in, or the session ended. */
+  get unauthenticated() {
+    return this.status === 401;
+  }
 }
 
 const UNREACHABLE = 'The SongNodes server cannot be reached. Is `songnodes start` running?';
@@ -52,6 +76,109 @@ function errorOf(status: number, body: unknown): ApiError {
   const b = (body ?? {}) as { detail?: string; title?: string; message?: string; field?: string };
   return new ApiError(status, b.detail ?? b.message ?? b.title ?? `HTTP ${status}`, b.field);
 }
+
+// --- The session: the access token in memory, refreshed from the cookie ---
+
+let accessToken: string | null = null;
+/** The one refresh in flight: concurrent 401s share it instead of each rotating the cookie. */
+let refreshing: Promise<boolean> | null = null;
+/** The refresh on load: requests wait for it, so the first ones already carry the token. */
+let starting: Promise<unknown> | null = null;
+const sessionListeners = new Set<() => void>();
+/**
+ * Set after a sign-in so a reload knows a refresh cookie may exist (the page cannot see httpOnly
+ * cookies); without it the app does not ask, and a laptop in local mode never sends a refresh.
+ * It says only "maybe signed in", never who: no token or secret is stored.
+ */
+const HINT = 'songnodes-signed-in';
+
+function hint(on: boolean) {
+  try {
+    if (on) localStorage.setItem(HINT, '1');
+    else localStorage.removeItem(HINT);
+  } catch {
+    // Storage may be disabled; the session then lasts as long as the page.
+  }
+}
+function hinted(): boolean {
+  try {
+    return localStorage.getItem(HINT) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** Called when the session changes without the user asking (a refresh refused: signed out elsewhere, expired). */
+export function onSessionChange(listener: () => void): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
+function setToken(token: string | null) {
+  accessToken = token;
+  hint(token !== null);
+}
+
+export const signedIn = () => accessToken !== null;
+
+/** Exchanges the refresh cookie for a new access token; false when there is no session to renew. */
+function refresh(): Promise<boolean> {
+  refreshing ??= (async () => {
+    try {
+      const res = await fetch(`${API}/auth/refresh`, {
+        method: 'POST',
+        headers: { [CSRF_HEADER]: '1', 'content-type': 'application/json', accept: 'application/json' },
+        body: '{}',
+      });
+      if (res.ok) {
+        setToken(((await res.json()) as TokenAnswer).accessToken);
+        return true;
+      }
+      // 401: no cookie, or it expired or was revoked. A 429 or 5xx leaves the session as it was.
+      if (res.status === 401) {
+        const had = accessToken !== null;
+        setToken(null);
+        if (had) for (const l of sessionListeners) l();
+      }
+      return false;
+    } catch {
+      return false;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+/** On load: renew a session the cookie may hold. Every API request waits for this. */
+export function resumeSession(): Promise<unknown> {
+  starting ??= hinted() ? refresh() : Promise.resolve(false);
+  return starting;
+}
+
+function withCredentials(request: Request): Request {
+  request.headers.set(CSRF_HEADER, '1');
+  if (accessToken) request.headers.set('authorization', `Bearer ${accessToken}`);
+  return request;
+}
+
+/**
+ * Every request to the server goes through here: the CSRF header and the token on it; a 401 with a
+ * session to renew is refreshed once and retried once.
+ */
+async function send(request: Request): Promise<Response> {
+  const own = new URL(request.url, window.location.href).pathname.startsWith(`${API}/auth/`);
+  if (!own && starting) await starting;
+  const spare = own ? null : request.clone();
+  const sentWith = accessToken;
+  const res = await fetch(withCredentials(request));
+  if (res.status !== 401 || spare === null || (sentWith === null && !hinted())) return res;
+  // Another request may have renewed the token meanwhile; otherwise renew it now.
+  if (accessToken === sentWith && !(await refresh())) return res;
+  return fetch(withCredentials(spare));
+}
+
+const client = createClient<paths>({ baseUrl: '', fetch: send });
 
 /** Unwraps an openapi-fetch answer: its data, or an ApiError saying what went wrong. */
 async function call<T>(
@@ -67,6 +194,95 @@ async function call<T>(
   if (r.error !== undefined || !r.response.ok) throw errorOf(r.response.status, r.error);
   return r.data as T;
 }
+
+/** A JSON request outside openapi-fetch (routes the document cannot type), through `send`. */
+async function json<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await send(
+      new Request(path, {
+        method,
+        headers: {
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    );
+  } catch {
+    throw new ApiError(0, UNREACHABLE);
+  }
+  const data = res.status === 204 ? undefined : await res.json().catch(() => undefined);
+  if (!res.ok) throw errorOf(res.status, data);
+  return data as T;
+}
+
+// --- Accounts ---
+
+export type {
+  AdminUser,
+  ApiKey,
+  ApiKeyCreated,
+  AuditEntry,
+  AuditPage,
+  Me,
+  Permission,
+  Role,
+  User,
+} from './auth-types.ts';
+
+/** Who the server takes this browser for, and whether it runs in local or required mode. */
+export const getMe = () => json<Me>('GET', `${API}/auth/me`);
+
+export async function login(email: string, password: string): Promise<void> {
+  const t = await json<TokenAnswer>('POST', `${API}/auth/login`, { email, password });
+  setToken(t.accessToken);
+}
+
+/** The one-time setup: the first admin account, from localhost only; signs in like login. */
+export async function setup(email: string, password: string): Promise<void> {
+  const t = await json<TokenAnswer>('POST', `${API}/auth/setup`, { email, password });
+  setToken(t.accessToken);
+}
+
+/** Revokes the refresh token on the server and forgets the access token here, whatever the server says. */
+export async function logout(): Promise<void> {
+  try {
+    await json<void>('POST', `${API}/auth/logout`, {});
+  } finally {
+    setToken(null);
+  }
+}
+
+export const changePassword = (current: string, next: string) =>
+  json<void>('POST', `${API}/account/password`, { current, next });
+
+export const listApiKeys = () => json<{ items: ApiKey[] }>('GET', `${API}/account/api-keys`);
+
+export const createApiKey = (name: string, permissions: Permission[], expiresAt: string | null) =>
+  json<ApiKeyCreated>('POST', `${API}/account/api-keys`, {
+    name,
+    permissions,
+    ...(expiresAt ? { expiresAt } : {}),
+  });
+
+export const revokeApiKey = (id: number) => json<void>('DELETE', `${API}/account/api-keys/${id}`);
+
+export const listUsers = () => json<{ items: AdminUser[] }>('GET', `${API}/admin/users`);
+
+export const createUser = (email: string, password: string, role: Role) =>
+  json<AdminUser>('POST', `${API}/admin/users`, { email, password, role });
+
+export const updateUser = (id: number, change: { role?: Role; disabled?: boolean }) =>
+  json<AdminUser>('PATCH', `${API}/admin/users/${id}`, change);
+
+export const getAudit = (o: { before?: string | number; limit?: number; action?: string }) => {
+  const q = new URLSearchParams();
+  if (o.before !== undefined) q.set('before', String(o.before));
+  q.set('limit', String(o.limit ?? 50));
+  if (o.action) q.set('action', o.action);
+  return json<AuditPage>('GET', `${API}/admin/audit?${q}`);
+};
 
 /** The filters as the API's query parameters (lists comma-separated; empty ones left out). */
 function filterQuery(f?: Filters) {
@@ -91,7 +307,7 @@ export const getStats = () => call<Stats>(client.GET('/api/v1/stats'));
 export async function getReadiness(): Promise<Readiness> {
   let res: Response;
   try {
-    res = await fetch('/health/ready', { headers: { accept: 'application/json' } });
+    res = await send(new Request('/health/ready', { headers: { accept: 'application/json' } }));
   } catch {
     throw new ApiError(0, UNREACHABLE);
   }
@@ -205,11 +421,13 @@ export async function startImport(body: File | string, filename: string): Promis
     typeof body === 'string' ? 'text/plain; charset=utf-8' : body.type || 'application/octet-stream';
   let res: Response;
   try {
-    res = await fetch(`${API}/imports?${new URLSearchParams({ filename })}`, {
-      method: 'POST',
-      headers: { 'content-type': type, accept: 'application/json' },
-      body,
-    });
+    res = await send(
+      new Request(`${API}/imports?${new URLSearchParams({ filename })}`, {
+        method: 'POST',
+        headers: { 'content-type': type, accept: 'application/json' },
+        body,
+      }),
+    );
   } catch {
     throw new ApiError(0, UNREACHABLE);
   }
@@ -256,6 +474,24 @@ export const startExport = (body: ExportRequest) =>
 
 export const getExport = (jobId: string) =>
   call<ExportStatus>(client.GET('/api/v1/exports/{jobId}', { params: { path: { jobId } } }));
+
+/**
+ * Fetches a finished export with this session's credentials (a plain link would go without the
+ * access token) and returns the file and the name the server gave it.
+ */
+export async function fetchExportFile(url: string): Promise<{ blob: Blob; filename: string | null }> {
+  let res: Response;
+  try {
+    res = await send(new Request(url));
+  } catch {
+    throw new ApiError(0, UNREACHABLE);
+  }
+  if (!res.ok) throw errorOf(res.status, await res.json().catch(() => null));
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const name =
+    /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  return { blob: await res.blob(), filename: name ? decodeURIComponent(name) : null };
+}
 
 /** The filters in the shape the export request takes (lists as arrays). */
 export function exportFilters(f: Filters): NonNullable<ExportRequest['filters']> {

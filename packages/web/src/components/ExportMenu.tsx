@@ -1,7 +1,13 @@
 // Export buttons: each starts an export job on the server, waits for it, and hands the file to
 // the browser as a download (the server names the file and sets its type).
 import { useState } from 'react';
-import { type ExportRequest, type ExportStatus, getExport, startExport } from '../api/client.ts';
+import {
+  type ExportRequest,
+  type ExportStatus,
+  fetchExportFile,
+  getExport,
+  startExport,
+} from '../api/client.ts';
 import { download } from '../download.ts';
 
 type Format = ExportRequest['format'];
@@ -44,8 +50,11 @@ export function ExportMenu({
         setState({ format, status: s.status, file: s.file, error: s.message });
         if (FINISHED.includes(s.status)) {
           if (s.status === 'completed') {
-            // The server names the file (content-disposition); the link says the same.
-            download(s.download ?? downloadUrl, s.file?.filename ?? '');
+            // Fetched with the session's token, then saved under the server's name for it.
+            const file = await fetchExportFile(s.download ?? downloadUrl);
+            const url = URL.createObjectURL(file.blob);
+            download(url, s.file?.filename ?? file.filename ?? 'songnodes-export');
+            setTimeout(() => URL.revokeObjectURL(url), 60_000);
           }
           break;
         }
