@@ -190,6 +190,11 @@ export function buildProgram(): Command {
         .default('allow'),
     )
     .addOption(
+      new Option('--versions <how>', 'other versions of a track already in the set (remix, original, edit)')
+        .choices(['avoid', 'allow'])
+        .default('avoid'),
+    )
+    .addOption(
       new Option('--energy <curve>', 'tempo shape of the set').choices(['rising', 'falling', 'peak', 'flat']),
     )
     .option('--trust <t>', 'weight of observed transitions vs compatibility (0-1)', range({ min: 0, max: 1 }))

@@ -138,6 +138,34 @@ describe('planSet on a hand-built graph', () => {
     );
   });
 
+  it('never holds two versions of one recording unless asked', () => {
+    // 2 and 3 are versions of one recording (say an original and its remix); 1 → 2 → 3 → 4 is the
+    // most played route of 4 tracks, 1 → 2 → 5 → 4 the other one.
+    const v = graphOf(
+      [
+        track(1, 124, '8A'),
+        track(2, 125, '8A'),
+        track(3, 125, '8A'),
+        track(5, 125, '8A'),
+        track(4, 126, '9A'),
+      ],
+      [play(1, 2, 9, 4), play(2, 3, 9, 4), play(3, 4, 9, 4), play(2, 5, 2, 1), play(5, 4, 2, 1)],
+    );
+    const recordings = new Map([
+      [2, 1],
+      [3, 1],
+    ]);
+    expect(planSet(v, { from: 1, to: 4, length: 4 }).sets[0]!.tracks).toEqual([1, 2, 3, 4]);
+    expect(planSet(v, { from: 1, to: 4, length: 4 }, { recordings }).sets[0]!.tracks).toEqual([1, 2, 5, 4]);
+    const asked = planSet(v, { from: 1, to: 4, length: 4, versions: 'allow' }, { recordings });
+    expect(asked.sets[0]!.tracks).toEqual([1, 2, 3, 4]);
+    // A version of an anchor is left out too; with nothing else to take, the plan says what would work.
+    const tight = planSet(v, { from: 1, to: 3, length: 3, allowBridges: false }, { recordings });
+    expect(tight.sets).toEqual([]);
+    expect(tight.blocked!.changes).toContain('allow other versions of a track already in the set');
+    expect(tight.relaxation!.sets[0]!.tracks).toEqual([1, 2, 3]);
+  });
+
   it('keeps tempo limits apart by unit: percent and BPM', () => {
     // 124 → 140 is +12.9 % and +16 BPM.
     expect(planSet(g, { from: 1, to: 7, length: 2, maxBpmChangePercent: 13 }).sets).toHaveLength(1);

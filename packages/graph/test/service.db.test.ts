@@ -157,6 +157,44 @@ describe.skipIf(noServer)('graph service', () => {
     expect((await s.rankings('most-played')).ranked[0]?.plays).toBe(2);
   });
 
+  it('plans without two versions of one recording unless asked (versions read from the database)', async () => {
+    // DJs played Tide → its remix → Horizon most; Tide → Glass → Horizon once.
+    await importItems(t.db, [
+      set('v1', ['Mira Vale - Tide', 'Mira Vale - Tide (Tom Ash Remix)', 'Ora - Horizon']),
+      set('v2', ['Mira Vale - Tide', 'Mira Vale - Tide (Tom Ash Remix)', 'Ora - Horizon'], {
+        performers: ['DJ Two'],
+      }),
+      set('v3', ['Mira Vale - Tide', 'Noa Fen - Glass', 'Ora - Horizon'], { performers: ['DJ Three'] }),
+      set('v4', ['Pell - Rain (Nox Remix)', 'Pell - Rain (Vey Remix)']),
+    ]);
+    const groups = await graphStore(t.db).recordingGroups();
+    const id = async (name: string) => found(await s.resolveTrack(name)).trackId;
+    const s = await GraphService.start(graphStore(t.db));
+    const tide = await id('Mira Vale - Tide');
+    const remix = await id('Mira Vale - Tide (Tom Ash Remix)');
+    // Two remixes of an original we have never seen are versions of one recording too.
+    expect(groups.get(tide)).toBe(groups.get(remix));
+    expect(groups.get(await id('Pell - Rain (Nox Remix)'))).toBe(
+      groups.get(await id('Pell - Rain (Vey Remix)')),
+    );
+    expect(groups.has(await id('Ora - Horizon'))).toBe(false);
+    const titles = (p: Awaited<ReturnType<typeof s.plan>>) =>
+      p.sets[0]?.tracks.map(
+        (x) => `${p.tracks[x]?.title}${p.tracks[x]?.version ? ` (${p.tracks[x]?.version})` : ''}`,
+      );
+    const horizon = await id('Ora - Horizon');
+    expect(titles(await s.plan({ from: tide, to: horizon, length: 3 }))).toEqual([
+      'Tide',
+      'Glass',
+      'Horizon',
+    ]);
+    expect(titles(await s.plan({ from: tide, to: horizon, length: 3, versions: 'allow' }))).toEqual([
+      'Tide',
+      'Tide (Tom Ash Remix)',
+      'Horizon',
+    ]);
+  });
+
   it('computes, stores and reloads communities; extends a stored layout for new tracks', async () => {
     await importItems(t.db, FIRST);
     const s = await GraphService.start(graphStore(t.db));

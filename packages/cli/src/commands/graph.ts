@@ -130,6 +130,7 @@ export interface PlanArgs {
   halfDouble?: boolean;
   harmonic?: string;
   unknownKeys?: UnknownKeys;
+  versions?: 'avoid' | 'allow';
   energy?: EnergyCurve;
   trust?: number;
   bridges: boolean;
@@ -153,6 +154,7 @@ export async function planCommand(o: PlanArgs): Promise<number> {
       halfDoubleTime: o.halfDouble,
       harmonic,
       unknownKeys: o.unknownKeys,
+      versions: o.versions,
       energy: o.energy,
       trust: o.trust,
       allowBridges: o.bridges,

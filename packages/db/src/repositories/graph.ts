@@ -430,6 +430,29 @@ export async function findTracksByKey(
   return { exact: rows.filter((r) => r.exact).map(nameOf), original: rows.map(nameOf) };
 }
 
+/**
+ * Versions of one recording, for the planner's "never the same recording twice": track id → group
+ * (the smallest track id of the group), for live tracks that share their original key with another.
+ * Every such group holds a track with a version (two originals with one original key would share
+ * their identity key), so the partial index on original_key (version IS NOT NULL) finds them.
+ */
+export async function recordingGroups(db: Queryable): Promise<Map<number, number>> {
+  const rows = await db.query<{ id: number; g: number }>(
+    `WITH versions AS (
+       SELECT id, original_key FROM tracks WHERE version IS NOT NULL AND merged_into IS NULL),
+     members AS (
+       SELECT id, original_key FROM versions
+       UNION ALL
+       SELECT t.id, t.key FROM tracks t
+       WHERE t.key IN (SELECT original_key FROM versions) AND t.version IS NULL AND t.merged_into IS NULL)
+     SELECT id, g FROM (
+       SELECT id, min(id) OVER (PARTITION BY original_key) AS g,
+              count(*) OVER (PARTITION BY original_key) AS n FROM members) m
+     WHERE n > 1`,
+  );
+  return new Map(rows.map((r) => [r.id, r.g]));
+}
+
 export async function trackNames(db: Queryable, ids: readonly number[]): Promise<Map<number, TrackName>> {
   if (ids.length === 0) return new Map();
   const rows = await db.query<NameRow>(
@@ -612,6 +635,7 @@ export function graphStore(db: Database, o: SnapshotLoadOptions = {}): GraphStor
     loadSnapshot: () => loadGraphSnapshot(db, o),
     loadDelta: (change, version) => loadGraphDelta(db, change, version),
     findTracks: (keys) => findTracksByKey(db, keys),
+    recordingGroups: () => recordingGroups(db),
     trackNames: (ids) => trackNames(db, ids),
     artistNames: (ids) => artistNames(db, ids),
     evidence: (pairs, perPair) => transitionEvidence(db, pairs, perPair),

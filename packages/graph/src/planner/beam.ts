@@ -32,6 +32,11 @@ export interface SearchSpace {
   bridges: BridgeIndex;
   /** Tracks that may fill the set besides the anchors; null = all. */
   library: Set<number> | null;
+  /**
+   * Recording group per node (versions of one recording share a group) when other versions are to be
+   * avoided; null = no such rule. Nodes without a group are their own recording.
+   */
+  recording: Map<number, number> | null;
   /** Extra cost per track, used to push later results away from earlier ones. */
   reuse: Map<number, number>;
   // Per-request caches.
@@ -52,6 +57,20 @@ const FAR = 255;
 
 export function onPath(s: PathState | null, v: number): boolean {
   for (let p = s; p !== null; p = p.parent) if (p.node === v) return true;
+  return false;
+}
+
+/**
+ * Whether v may not join the path: already on it, or (when versions are avoided) another version of
+ * a track on it or of an anchor still to come. Walking the path costs its length (≤ 100 steps).
+ */
+function excluded(sp: SearchSpace, s: PathState, v: number, anchorSet: Set<number>): boolean {
+  if (anchorSet.has(v) || onPath(s, v)) return true;
+  const rec = sp.recording?.get(v);
+  if (rec === undefined) return false;
+  for (const a of sp.anchors) if (sp.recording!.get(a) === rec) return true;
+  for (let p: PathState | null = s; p !== null; p = p.parent)
+    if (sp.recording!.get(p.node) === rec) return true;
   return false;
 }
 
@@ -192,13 +211,13 @@ export function beamSearch(sp: SearchSpace): PathState[] {
       for (const e of observedPool(sp, u)) {
         if (taken.size >= OBSERVED_PER_STATE) break;
         const v = g.e.to[e]!;
-        if (anchorSet.has(v) || onPath(s, v)) continue;
+        if (excluded(sp, s, v, anchorSet)) continue;
         push(s, v, e);
         taken.add(v);
       }
       if (rules.allowBridges) {
         for (const v of bridgePool(sp, u, target)) {
-          if (taken.has(v) || anchorSet.has(v) || onPath(s, v)) continue;
+          if (taken.has(v) || excluded(sp, s, v, anchorSet)) continue;
           // A candidate DJs did play after u is an observed step, not a bridge.
           push(s, v, g.findEdge(u, v));
         }

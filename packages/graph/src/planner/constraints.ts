@@ -43,6 +43,12 @@ export interface PlanRequest {
    * 'refuse' leaves it out. A bridge always needs both keys: compatibility is all it has.
    */
   unknownKeys?: UnknownKeys;
+  /**
+   * Other versions of a track already in the set (its original, remixes, edits: one recording):
+   * 'avoid' (the default) leaves them out, 'allow' lets a set hold a track and its remix. Which tracks
+   * are versions of one another comes from planSet's `recordings` option.
+   */
+  versions?: 'avoid' | 'allow';
   /** Tempo shape of the set; BPM stands in for energy (no energy values are stored). Soft. */
   energy?: EnergyCurve;
   /** 0…1: weight of observed transitions (p(B|A)) against compatibility. Default 0.7. */

@@ -37,7 +37,7 @@ export interface PlannedSet {
 }
 
 export interface Relaxation {
-  constraint: 'unknownKeys' | 'harmonic' | 'tempo' | 'bridges' | 'library' | 'length';
+  constraint: 'unknownKeys' | 'versions' | 'harmonic' | 'tempo' | 'bridges' | 'library' | 'length';
   /** What was loosened, e.g. "harmonic same → adjacent". */
   change: string;
   request: PlanRequest;
@@ -146,11 +146,12 @@ function explainPath(sp: SearchSpace, s: PathState): PlannedSet {
 }
 
 /** Runs the search k times, penalising tracks of earlier results; returns distinct sets. */
-function search(
+function searchSets(
   g: GraphIndex,
   r: PlanRequest,
   length: number,
   distances: SearchSpace['distances'],
+  recordings: PlanOptions['recordings'],
 ): PlannedSet[] {
   const anchors = [r.from, ...(r.via ?? []), r.to].map((id) => nodeOf(g, id));
   if (new Set(anchors).size !== anchors.length)
@@ -170,6 +171,7 @@ function search(
     beamWidth: r.beamWidth ?? DEFAULT_BEAM,
     bridges: bridgesFor(g, library),
     library,
+    recording: (r.versions ?? 'avoid') === 'avoid' ? recordingOfNodes(g, recordings) : null,
     reuse: new Map(),
     observed: new Map(),
     bridgeMemo: new Map(),
@@ -190,7 +192,7 @@ function search(
 }
 
 /** Single loosenings to try when no set meets the constraints, mildest first within each constraint. */
-function relaxations(r: PlanRequest, length: number): Omit<Relaxation, 'sets'>[] {
+function relaxations(r: PlanRequest, length: number, versionsKnown: boolean): Omit<Relaxation, 'sets'>[] {
   const out: Omit<Relaxation, 'sets'>[] = [];
   const harmonic = r.harmonic ?? 'any';
   // Milder than a looser rule: the rule stays, observed steps of unknown key are let through (flagged).
@@ -199,6 +201,13 @@ function relaxations(r: PlanRequest, length: number): Omit<Relaxation, 'sets'>[]
       constraint: 'unknownKeys',
       change: 'allow steps whose key is unknown',
       request: { ...r, unknownKeys: 'allow' },
+    });
+  // Also milder than a looser rule: a remix of a track already in the set is still a real step.
+  if (versionsKnown && (r.versions ?? 'avoid') === 'avoid')
+    out.push({
+      constraint: 'versions',
+      change: 'allow other versions of a track already in the set',
+      request: { ...r, versions: 'allow' },
     });
   for (const rule of HARMONIC_LADDER.slice(HARMONIC_LADDER.indexOf(harmonic) + 1)) {
     out.push({
@@ -273,17 +282,16 @@ function unreachable(g: GraphIndex, r: PlanRequest): { trackId: number; why: str
  * planned alone; the whole route when every part fits alone (the parts then clash, e.g. over a track).
  */
 function findGap(
-  g: GraphIndex,
   r: PlanRequest,
   length: number,
-  distances: SearchSpace['distances'],
+  search: (req: PlanRequest, length: number) => PlannedSet[],
 ): { from: number; to: number } {
   const anchors = [r.from, ...(r.via ?? []), r.to];
   if (anchors.length > 2) {
     const pos = anchors.map((_a, j) => Math.round((j * (length - 1)) / (anchors.length - 1)));
     for (let j = 0; j + 1 < anchors.length; j++) {
       const part: PlanRequest = { ...r, from: anchors[j]!, to: anchors[j + 1]!, via: [], k: 1 };
-      if (search(g, part, pos[j + 1]! - pos[j]! + 1, distances).length === 0)
+      if (search(part, pos[j + 1]! - pos[j]! + 1).length === 0)
         return { from: anchors[j]!, to: anchors[j + 1]! };
     }
   }
@@ -310,27 +318,48 @@ export function describeBlocked(r: PlanResult, name: (trackId: number) => string
   );
 }
 
+export interface PlanOptions {
+  /**
+   * Versions of one recording (a track, its original, remixes and edits): track id → a group number
+   * shared by the versions. Tracks not listed are recordings of their own. Without it the planner
+   * cannot tell versions apart from other tracks, and `versions: 'avoid'` only avoids repeats.
+   */
+  recordings?: ReadonlyMap<number, number>;
+}
+
+/** The recordings map keyed by node index, for the tracks in the graph. */
+function recordingOfNodes(g: GraphIndex, recordings: PlanOptions['recordings']): Map<number, number> | null {
+  if (!recordings || recordings.size === 0) return null;
+  const out = new Map<number, number>();
+  for (const [trackId, group] of recordings) {
+    const u = g.indexOf(trackId);
+    if (u >= 0) out.set(u, group);
+  }
+  return out;
+}
+
 /** Plans the k best sets for a request (see PlanRequest). Deterministic for the same graph state. */
-export function planSet(g: GraphIndex, r: PlanRequest): PlanResult {
+export function planSet(g: GraphIndex, r: PlanRequest, o: PlanOptions = {}): PlanResult {
   const resolved = resolveLength(g, r);
   const distances: SearchSpace['distances'] = new Map();
-  const sets = search(g, r, resolved.length, distances);
+  const search = (req: PlanRequest, length: number) => searchSets(g, req, length, distances, o.recordings);
+  const sets = search(r, resolved.length);
   if (sets.length > 0) return { ...resolved, sets };
   const working: Relaxation[] = [];
   const tried = new Set<string>();
-  for (const option of relaxations(r, resolved.length)) {
+  for (const option of relaxations(r, resolved.length, (o.recordings?.size ?? 0) > 0)) {
     if (tried.has(option.constraint)) continue;
     const length = resolveLength(g, option.request).length;
-    const found = search(g, { ...option.request, k: 1 }, length, distances);
+    const found = search({ ...option.request, k: 1 }, length);
     if (found.length > 0) {
       tried.add(option.constraint);
       working.push({
         ...option,
-        sets: (r.k ?? 1) > 1 ? search(g, option.request, length, distances) : found,
+        sets: (r.k ?? 1) > 1 ? search(option.request, length) : found,
       });
     }
   }
-  const gap = findGap(g, r, resolved.length, distances);
+  const gap = findGap(r, resolved.length, search);
   const label = (id: number) => `track ${id}`;
   if (working.length === 0) {
     const stuck = unreachable(g, r).map((x) => `${label(x.trackId)}: ${x.why}`);

@@ -118,6 +118,11 @@ export class GraphService {
    * splits and corrections, which all arrive as change events: the cache is emptied on each.
    */
   private nameCache = new Map<number, TrackName>();
+  /**
+   * Versions of one recording, for the planner; read on the first plan after each graph version
+   * (new tracks may bring new versions) rather than on every change event, which most plans never follow.
+   */
+  private recordingsCache: { version: number; groups: Promise<Map<number, number>> } | null = null;
 
   private constructor(store: GraphStore, g: GraphIndex, o: GraphServiceOptions) {
     this.store = store;
@@ -344,9 +349,18 @@ export class GraphService {
     r: PlanRequest,
   ): Promise<PlanResult & { tracks: TrackNames; evidence: Record<string, EvidenceSet[]> }> {
     for (const id of [r.from, r.to, ...(r.via ?? [])]) this.requireTrack(id);
+    if (this.recordingsCache?.version !== this.g.version)
+      this.recordingsCache = {
+        version: this.g.version,
+        groups: this.store.recordingGroups().catch((e) => {
+          this.recordingsCache = null;
+          throw e;
+        }),
+      };
+    const recordings = await this.recordingsCache.groups;
     let result: PlanResult;
     try {
-      result = planSet(this.g, r);
+      result = planSet(this.g, r, { recordings });
     } catch (e) {
       // The planner throws only on requests it cannot read (no length, an unknown rule).
       throw new GraphQueryError(e instanceof Error ? e.message : String(e));

@@ -76,6 +76,11 @@ export interface GraphStore {
     key: string;
     originalKey: string;
   }): Promise<{ exact: TrackName[]; original: TrackName[] }>;
+  /**
+   * Versions of one recording (a track, its original, remixes, edits): track id → a group number
+   * shared by the versions; tracks with no other version are left out. Used by the planner.
+   */
+  recordingGroups(): Promise<Map<number, number>>;
   trackNames(trackIds: readonly number[]): Promise<Map<number, TrackName>>;
   artistNames(artistIds: readonly number[]): Promise<Map<number, string>>;
   /** The sets behind each pair (most recent first, at most `perPair` each), keyed `from>to`. */

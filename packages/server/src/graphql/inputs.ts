@@ -82,6 +82,8 @@ export interface PlanArgs {
   maxBpmChangeBpm?: number | null;
   halfDoubleTime?: boolean | null;
   harmonic?: 'same' | 'adjacent' | 'relative' | 'energy_boost' | 'any' | null;
+  unknownKeys?: 'allow' | 'refuse' | null;
+  versions?: 'avoid' | 'allow' | null;
   energy?: 'rising' | 'falling' | 'peak' | 'flat' | null;
   trust?: number | null;
   allowBridges?: boolean | null;

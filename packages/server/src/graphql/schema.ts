@@ -213,6 +213,18 @@ export const schema = /* GraphQL */ `
     flat
   }
 
+  "Steps whose key is unknown, under a harmonic rule: allowed (flagged in the step) or refused."
+  enum UnknownKeys {
+    allow
+    refuse
+  }
+
+  "Other versions of a track already in the set (its original, remixes, edits)."
+  enum Versions {
+    avoid
+    allow
+  }
+
   "A set to plan. Tracks are named by id or as \\"Artist - Title\\"."
   input PlanInput {
     from: String!
@@ -228,6 +240,10 @@ export const schema = /* GraphQL */ `
     maxBpmChangeBpm: Float
     halfDoubleTime: Boolean
     harmonic: HarmonicRule
+    "Default allow."
+    unknownKeys: UnknownKeys
+    "Default avoid."
+    versions: Versions
     energy: EnergyCurve
     "0…1: evidence (1) against fit (0)."
     trust: Float

@@ -1581,6 +1581,8 @@ export interface paths {
           harmonic?: "same" | "adjacent" | "relative" | "energy_boost" | "any";
           /** steps whose key is unknown under a harmonic rule: allow (default; flagged in the step) or refuse */
           unknownKeys?: "allow" | "refuse";
+          /** other versions of a track already in the set (its original, remixes, edits): avoid (default) or allow */
+          versions?: "avoid" | "allow";
           energy?: "rising" | "falling" | "peak" | "flat";
           /** evidence (1) against fit (0) */
           trust?: number;

@@ -50,6 +50,12 @@ export const graphRoutes =
                     'steps whose key is unknown under a harmonic rule: allow (default; flagged in the step) or refuse',
                 }),
               ),
+              versions: Type.Optional(
+                Type.Union([Type.Literal('avoid'), Type.Literal('allow')], {
+                  description:
+                    'other versions of a track already in the set (its original, remixes, edits): avoid (default) or allow',
+                }),
+              ),
               energy: Type.Optional(
                 Type.Union([
                   Type.Literal('rising'),
