@@ -63,6 +63,16 @@ export function useCan(permission: Permission): boolean {
   return allowed(useSession(), permission);
 }
 
+/**
+ * Why an action is not offered, in words ("Merging needs …"), or null when it is allowed or while
+ * we do not know yet.
+ */
+export function lacking(s: Session, permission: Permission, doing: string): string | null {
+  if (s.status !== 'ready' || allowed(s, permission)) return null;
+  if (!s.me.user && s.me.principal.kind === 'guest') return `${doing} needs you to sign in.`;
+  return `${doing} needs the ${permission} permission, which your role (${s.me.principal.role}) does not have.`;
+}
+
 /** How the header names who is signed in: the user, the laptop's owner in local mode, or nobody. */
 export function whoIs(me: Me): string {
   if (me.user) return me.user.displayName || me.user.email;

@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { type DedupeCandidate, getDedupeCandidates, mergeTracks, rejectCandidate } from '../api/client.ts';
 import { plural, trackTitle } from '../format.ts';
 import { href } from '../router.ts';
+import { useCan } from '../session.ts';
 import { useAsync } from '../use-async.ts';
-import { ErrorState } from './states.tsx';
+import { ErrorState, failureText, PermissionNote } from './states.tsx';
 
 function Side({ t }: { t: DedupeCandidate['track'] }) {
   return (
@@ -20,6 +21,7 @@ export function DedupeReview({ version }: { version: number }) {
   const list = useAsync(() => getDedupeCandidates(20), [version]);
   const [done, setDone] = useState<Map<string, string>>(new Map());
   const [error, setError] = useState<string | null>(null);
+  const may = useCan('merge:tracks');
   if (list.status === 'error') return <ErrorState error={list.error} retry={list.reload} />;
   if (!list.data || list.data.length === 0) return null;
 
@@ -32,7 +34,7 @@ export function DedupeReview({ version }: { version: number }) {
       else await rejectCandidate(c.track.id, c.candidate.id);
       setDone((d) => new Map(d).set(key, what === 'different' ? 'kept apart' : 'merged'));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(failureText(e));
     }
   };
 
@@ -43,6 +45,7 @@ export function DedupeReview({ version }: { version: number }) {
         Pairs that look like the same recording but were not merged automatically. Merging moves every play
         and transition to the track you keep.
       </p>
+      <PermissionNote permission="merge:tracks" doing="Merging tracks or keeping them apart" />
       {error && (
         <p className="error" role="alert">
           {error}
@@ -63,6 +66,7 @@ export function DedupeReview({ version }: { version: number }) {
                   <button
                     type="button"
                     className="secondary small-button"
+                    disabled={!may}
                     onClick={() => act(c, 'keep-left')}
                   >
                     Same: keep the first
@@ -70,6 +74,7 @@ export function DedupeReview({ version }: { version: number }) {
                   <button
                     type="button"
                     className="secondary small-button"
+                    disabled={!may}
                     onClick={() => act(c, 'keep-right')}
                   >
                     Same: keep the second
@@ -77,6 +82,7 @@ export function DedupeReview({ version }: { version: number }) {
                   <button
                     type="button"
                     className="secondary small-button"
+                    disabled={!may}
                     onClick={() => act(c, 'different')}
                   >
                     Different tracks

@@ -9,6 +9,8 @@ import {
   startExport,
 } from '../api/client.ts';
 import { download } from '../download.ts';
+import { useCan } from '../session.ts';
+import { failureText, PermissionNote } from './states.tsx';
 
 type Format = ExportRequest['format'];
 
@@ -61,10 +63,11 @@ export function ExportMenu({
         await new Promise((r) => setTimeout(r, 500));
       }
     } catch (e) {
-      setState({ format, status: 'failed', error: e instanceof Error ? e.message : String(e) });
+      setState({ format, status: 'failed', error: failureText(e) });
     }
   };
 
+  const may = useCan('export');
   const busy = state !== null && !FINISHED.includes(state.status);
   return (
     <fieldset className="export-menu">
@@ -74,12 +77,13 @@ export function ExportMenu({
           key={f}
           type="button"
           className="secondary small-button"
-          disabled={busy}
+          disabled={!may || busy}
           onClick={() => run(f)}
         >
           {LABELS[f]}
         </button>
       ))}
+      <PermissionNote permission="export" doing="Exporting" />
       {state && (
         <span className="muted small" role="status" data-export-status={state.status}>
           {LABELS[state.format]}: {state.status}

@@ -1,9 +1,9 @@
 // The designed states every view shares: loading, error (with what to do about it) and empty.
 // A refusal (403) and a missing sign-in (401) are errors with their own headings and a way on.
 import type { ReactNode } from 'react';
-import { ApiError } from '../api/client.ts';
+import { ApiError, type Permission } from '../api/client.ts';
 import { href } from '../router.ts';
-import { useSession, whoIs } from '../session.ts';
+import { lacking, useSession, whoIs } from '../session.ts';
 
 /** `#/login?next=<here>`, so signing in comes back to the page that asked. */
 export function loginHref() {
@@ -92,4 +92,24 @@ export function failureText(e: unknown): string {
   if (e instanceof ApiError && e.forbidden) return `Not allowed: ${message}`;
   if (e instanceof ApiError && e.unauthenticated) return `Sign in needed: ${message}`;
   return message;
+}
+
+/**
+ * Says why the actions next to it are off for this principal (and how to sign in), or nothing when
+ * they are allowed. The server checks again; this only saves a click that would be refused.
+ */
+export function PermissionNote({ permission, doing }: { permission: Permission; doing: string }) {
+  const why = lacking(useSession(), permission, doing);
+  if (!why) return null;
+  return (
+    <p className="permission-note" data-permission-note={permission}>
+      {why}
+      {why.endsWith('sign in.') && (
+        <>
+          {' '}
+          <a href={loginHref()}>Sign in</a>
+        </>
+      )}
+    </p>
+  );
 }

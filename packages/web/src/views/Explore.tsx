@@ -18,6 +18,7 @@ import { describeFilters, FILTER_PARAMS, type Filters, filtersToParams, parseFil
 import { GraphPanel } from '../graph/GraphPanel.tsx';
 import { fromNeighbourhood, fromSubgraph, kCore, largestComponent } from '../graph/model.ts';
 import { type Place, useSetParams } from '../router.ts';
+import { useCan } from '../session.ts';
 import type { Theme } from '../theme.ts';
 import { useAsync } from '../use-async.ts';
 
@@ -61,6 +62,7 @@ export function exploreState(params: URLSearchParams): ExploreState {
 export default function ExploreView({ place, theme }: { place: Place; theme: Theme }) {
   const state = exploreState(place.params);
   const setParams = useSetParams(place);
+  const mayRunJobs = useCan('run:jobs');
   const filterKey = JSON.stringify(state.filters);
   const needCommunities = state.colour === 'community';
 
@@ -242,7 +244,8 @@ export default function ExploreView({ place, theme }: { place: Place; theme: The
             onCentre={(id) => setParams({ track: String(id) })}
             legendExtra={
               state.colour === 'community' &&
-              data.data?.communities === false && (
+              data.data?.communities === false &&
+              mayRunJobs && (
                 <button
                   type="button"
                   className="link-button"

@@ -4,9 +4,10 @@ import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { getJob, startImport, watchJob } from '../api/client.ts';
 import type { JobProgressRecord } from '../api/types.ts';
 import { DedupeReview } from '../components/DedupeReview.tsx';
-import { ErrorState } from '../components/states.tsx';
+import { ErrorState, PermissionNote } from '../components/states.tsx';
 import { formatNumber, plural, progressCount } from '../format.ts';
 import { href } from '../router.ts';
+import { useCan } from '../session.ts';
 
 const ParsePreview = lazy(() => import('../components/ParsePreview.tsx'));
 
@@ -165,6 +166,7 @@ function RunCard({
 }
 
 export function ImportView() {
+  const may = useCan('import');
   const [text, setText] = useState('');
   const [runs, setRuns] = useState<ImportRun[]>([]);
   const [dragging, setDragging] = useState(false);
@@ -195,6 +197,7 @@ export function ImportView() {
         Paste a tracklist, or drop files: Rekordbox XML, Traktor NML, CUE, M3U/M3U8, CSV/TSV, our JSON set
         format, saved 1001tracklists or MixesDB pages. The format is detected from the content.
       </p>
+      <PermissionNote permission="import" doing="Importing" />
       <div className="import-inputs">
         <form
           className="paste"
@@ -215,7 +218,7 @@ export function ImportView() {
             placeholder={'01. Artist - Title (Remixer Remix)\n02. Artist feat. Singer - Title\n03. ID - ID'}
             spellCheck={false}
           />
-          <button type="submit" disabled={!text.trim()}>
+          <button type="submit" disabled={!may || !text.trim()}>
             Import this tracklist
           </button>
         </form>
@@ -235,7 +238,7 @@ export function ImportView() {
         >
           <p>Drop files here</p>
           <p className="muted">or</p>
-          <button type="button" onClick={() => fileInput.current?.click()}>
+          <button type="button" disabled={!may} onClick={() => fileInput.current?.click()}>
             Choose files…
           </button>
           <input

@@ -2,8 +2,9 @@
 // refreshed every 2 s; a running job can be cancelled, a failed or cancelled one retried.
 import { useEffect, useState } from 'react';
 import { cancelJob, type JobState, listJobs, retryJob } from '../api/client.ts';
-import { Empty, ErrorState, Loading } from '../components/states.tsx';
+import { Empty, ErrorState, failureText, Loading, PermissionNote } from '../components/states.tsx';
 import { progressCount } from '../format.ts';
+import { useCan } from '../session.ts';
 import { useAsync } from '../use-async.ts';
 
 const STATES: JobState[] = ['active', 'queued', 'retrying', 'failed', 'cancelled', 'completed'];
@@ -21,6 +22,7 @@ export function JobsView() {
   const [state, setState] = useState<JobState | ''>('');
   const [action, setAction] = useState<{ id: string; error?: string } | null>(null);
   const jobs = useAsync(() => listJobs(state || undefined), [state]);
+  const may = useCan('run:jobs');
   const { reload } = jobs;
   useEffect(() => {
     const t = setInterval(reload, 2000);
@@ -33,7 +35,7 @@ export function JobsView() {
       await f(id);
       setAction(null);
     } catch (e) {
-      setAction({ id, error: e instanceof Error ? e.message : String(e) });
+      setAction({ id, error: failureText(e) });
     }
     reload();
   };
@@ -52,6 +54,7 @@ export function JobsView() {
           ))}
         </select>
       </label>
+      <PermissionNote permission="run:jobs" doing="Cancelling or retrying a job" />
       {action?.error && (
         <p className="error" role="alert">
           {action.error}
@@ -96,7 +99,7 @@ export function JobsView() {
                     <button
                       type="button"
                       className="secondary small-button"
-                      disabled={action?.id === j.jobId}
+                      disabled={!may || action?.id === j.jobId}
                       onClick={() => act(j.jobId, cancelJob)}
                     >
                       Cancel
@@ -106,7 +109,7 @@ export function JobsView() {
                     <button
                       type="button"
                       className="secondary small-button"
-                      disabled={action?.id === j.jobId}
+                      disabled={!may || action?.id === j.jobId}
                       onClick={() => act(j.jobId, retryJob)}
                     >
                       Retry

@@ -13,12 +13,13 @@ import {
 import { type ColourBy, colourScale } from '../colours.ts';
 import { Legend } from '../components/Legend.tsx';
 import { SearchBox } from '../components/SearchBox.tsx';
-import { Empty, ErrorState, Loading } from '../components/states.tsx';
+import { Empty, ErrorState, Loading, PermissionNote } from '../components/states.tsx';
 import { NO_FILTERS } from '../filters.ts';
 import type { OverviewHandle } from '../graph/CosmosOverview.tsx';
 import { fromSubgraph } from '../graph/model.ts';
 import { hasWebGL2 } from '../graph/webgl.ts';
 import { href, navigate, type Place } from '../router.ts';
+import { useCan } from '../session.ts';
 import type { Theme } from '../theme.ts';
 import { useAsync } from '../use-async.ts';
 
@@ -60,6 +61,7 @@ export default function OverviewView({ theme }: { place: Place; theme: Theme }) 
     [data.data],
   );
 
+  const mayRunJobs = useCan('run:jobs');
   const computeLayout = async () => {
     try {
       const { jobId } = await startLayoutJob();
@@ -101,9 +103,12 @@ export default function OverviewView({ theme }: { place: Place; theme: Theme }) 
             {job.error ? ` — ${job.error instanceof Error ? job.error.message : String(job.error)}` : ''}
           </p>
         ) : (
-          <button type="button" onClick={computeLayout}>
-            Compute the layout
-          </button>
+          <>
+            <PermissionNote permission="run:jobs" doing="Computing the layout" />
+            <button type="button" disabled={!mayRunJobs} onClick={computeLayout}>
+              Compute the layout
+            </button>
+          </>
         )}
       </Empty>
     );

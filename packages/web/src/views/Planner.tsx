@@ -8,7 +8,7 @@ import { CamelotWheel } from '../components/CamelotWheel.tsx';
 import { Curve } from '../components/Curve.tsx';
 import { ExportMenu } from '../components/ExportMenu.tsx';
 import { SearchBox } from '../components/SearchBox.tsx';
-import { Empty, ErrorState, Loading } from '../components/states.tsx';
+import { Empty, ErrorState, failureText, Loading, PermissionNote } from '../components/states.tsx';
 import { KeyBadge } from '../components/TrackList.tsx';
 import { formatBpm, formatPercentChange, trackTitle } from '../format.ts';
 import {
@@ -21,6 +21,7 @@ import {
   setCurves,
 } from '../planner-state.ts';
 import { href, navigate, type Place } from '../router.ts';
+import { useCan } from '../session.ts';
 import { useAsync } from '../use-async.ts';
 
 const RULE_LABELS: Record<HarmonicRule, string> = {
@@ -87,6 +88,7 @@ function SaveSet({
 }) {
   const [name, setName] = useState(`Set of ${set.tracks.length}, ${new Date().toLocaleDateString('en')}`);
   const [saved, setSaved] = useState<{ id?: number; error?: string } | null>(null);
+  const may = useCan('write:sets');
   const nameId = useId();
   return (
     <form
@@ -98,7 +100,7 @@ function SaveSet({
           setSaved({ id: p.id });
           onSaved();
         } catch (err) {
-          setSaved({ error: err instanceof Error ? err.message : String(err) });
+          setSaved({ error: failureText(err) });
         }
       }}
     >
@@ -106,9 +108,10 @@ function SaveSet({
         Save as
       </label>
       <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
-      <button type="submit" className="secondary small-button">
+      <button type="submit" className="secondary small-button" disabled={!may}>
         Save
       </button>
+      <PermissionNote permission="write:sets" doing="Saving a set" />
       {saved?.id !== undefined && (
         <span className="muted small" role="status">
           saved (#{saved.id})

@@ -13,8 +13,9 @@ import {
   type ScrapeTask,
   submitScrape,
 } from '../api/client.ts';
-import { Empty, ErrorState, Loading } from '../components/states.tsx';
+import { Empty, ErrorState, failureText, Loading, PermissionNote } from '../components/states.tsx';
 import { plural, progressCount } from '../format.ts';
+import { useCan } from '../session.ts';
 import { useAsync } from '../use-async.ts';
 
 const OPEN_STATES = new Set(['queued', 'running', 'waiting_quota']);
@@ -70,6 +71,7 @@ function SubmitForm({ onSubmitted }: { onSubmitted: () => void }) {
   const [priority, setPriority] = useState<ScrapePriority>('normal');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const may = useCan('import');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (input.trim() === '') return;
@@ -86,7 +88,7 @@ function SubmitForm({ onSubmitted }: { onSubmitted: () => void }) {
       setInput('');
       onSubmitted();
     } catch (err) {
-      setResult({ ok: false, text: err instanceof Error ? err.message : String(err) });
+      setResult({ ok: false, text: failureText(err) });
     } finally {
       setBusy(false);
     }
@@ -112,7 +114,8 @@ function SubmitForm({ onSubmitted }: { onSubmitted: () => void }) {
           <option value="low">low</option>
         </select>
       </label>
-      <button type="submit" disabled={busy || input.trim() === ''}>
+      <PermissionNote permission="import" doing="Fetching sets" />
+      <button type="submit" disabled={!may || busy || input.trim() === ''}>
         {busy ? 'Submitting…' : 'Fetch'}
       </button>
       {result && (
@@ -129,6 +132,7 @@ export function SourcesView() {
   const tasks = useAsync(() => listScrapes(30), []);
   const schedules = useAsync(() => listScrapeSchedules(), []);
   const [cancelError, setCancelError] = useState<string | null>(null);
+  const may = useCan('import');
   const reloadTasks = tasks.reload;
   const reloadSources = sources.reload;
   const notConfigured = sources.data?.configured === false;
@@ -148,7 +152,7 @@ export function SourcesView() {
     try {
       await cancelScrape(id);
     } catch (e) {
-      setCancelError(e instanceof Error ? e.message : String(e));
+      setCancelError(failureText(e));
     }
     reloadTasks();
   };
@@ -265,7 +269,12 @@ export function SourcesView() {
                 <td className="muted">{when(t.updatedAt)}</td>
                 <td>
                   {OPEN_STATES.has(t.state) && (
-                    <button type="button" className="secondary small-button" onClick={() => cancel(t.id)}>
+                    <button
+                      type="button"
+                      className="secondary small-button"
+                      disabled={!may}
+                      onClick={() => cancel(t.id)}
+                    >
                       Cancel
                     </button>
                   )}
