@@ -66,11 +66,59 @@ const schema = z.object({
   SCRAPER_REDDIT_CLIENT_ID: z.string().min(1).optional(),
   SCRAPER_REDDIT_CLIENT_SECRET: z.string().min(1).optional(),
   SCRAPER_REDDIT_DELAY_MS: int(0, 600_000).default(1000),
+  SONGNODES_AUTH: z.enum(['local', 'required']).optional(),
+  SONGNODES_JWT_SECRET: z.string().min(1).optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  REDIS_PASSWORD: z.string().min(1).optional(),
+  DATABASE_PASSWORD: z.string().min(1).optional(),
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o !== ''))
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^https?:\/\/[^/\s?#]+$/,
+            'each origin must be scheme://host[:port] with no path (e.g. https://songnodes.example.org)',
+          ),
+      ),
+    )
+    .default([]),
+  RATE_LIMIT_GUEST: int(1, 1_000_000).default(60),
+  RATE_LIMIT_USER: int(1, 1_000_000).default(200),
+  RATE_LIMIT_PREMIUM: int(1, 1_000_000).default(1000),
+  RATE_LIMIT_ADMIN: int(1, 1_000_000).default(1000),
+  RATE_LIMIT_EXPENSIVE: int(1, 1_000_000).default(20),
+  RATE_LIMIT_LOGIN: int(1, 1_000_000).default(10),
+  BODY_LIMIT_BYTES: int(1024, 1_000_000_000).default(1_048_576),
+  REQUEST_TIMEOUT_MS: int(1000, 3_600_000).default(300_000),
 });
+
+/**
+ * Secrets may come from a file instead (`<NAME>_FILE`, as container secrets are mounted): the file's
+ * content, without its final newline, is the value. Never both at once.
+ */
+export const SECRET_VARIABLES = [
+  'SONGNODES_JWT_SECRET',
+  'REDIS_PASSWORD',
+  'DATABASE_URL',
+  'DATABASE_PASSWORD',
+  'SCRAPER_SETLISTFM_API_KEY',
+  'SCRAPER_REDDIT_CLIENT_SECRET',
+] as const;
+const SECRETS = new Set<string>(SECRET_VARIABLES);
 
 export type Config = z.infer<typeof schema> & {
   /** Absolute path of the embedded database folder (unused when DATABASE_URL is set). */
   dataDir: string;
+  /** SONGNODES_AUTH, its default resolved: `local` on a loopback HOST outside production. */
+  authMode: 'local' | 'required';
+  /** SONGNODES_JWT_SECRET split for rotation (the first signs); null when not set. */
+  jwtSecrets: string[] | null;
 };
 
 export class ConfigError extends Error {
@@ -92,21 +140,108 @@ export function loadConfig(
 ): Config {
   // Empty strings mean "not set", as most shells and .env files use them.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const problems = readSecretFiles(cleaned);
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => {
-        const name = i.path.join('.');
-        return `${name}=${JSON.stringify(cleaned[name] ?? '')}: ${i.message}`;
+    problems.push(
+      ...parsed.error.issues.map((i) => {
+        const name = String(i.path[0]);
+        // A secret's value is never repeated back, not even a wrong one.
+        const shown = SECRETS.has(name) ? '(hidden)' : JSON.stringify(cleaned[name] ?? '');
+        return `${name}=${shown}: ${i.message}`;
       }),
     );
   }
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  const c = parsed.data;
   // Fixture servers on loopback are for tests; a production server must never reach private addresses.
-  if (parsed.data.SCRAPER_ALLOW_PRIVATE_HOSTS && parsed.data.NODE_ENV === 'production')
-    throw new ConfigError([
+  if (c.SCRAPER_ALLOW_PRIVATE_HOSTS && c.NODE_ENV === 'production')
+    problems.push(
       'SCRAPER_ALLOW_PRIVATE_HOSTS=true: refused when NODE_ENV=production (it lets scrapers reach private and loopback addresses; tests only)',
-    ]);
-  return { ...parsed.data, dataDir: resolve(parsed.data.SONGNODES_DATA_DIR) };
+    );
+  const jwtSecrets = c.SONGNODES_JWT_SECRET ? splitJwtSecrets(c.SONGNODES_JWT_SECRET, problems) : null;
+  const loopback = isLoopbackHost(c.HOST);
+  // Local mode (no sign-in for the laptop's owner) is the default only where nobody else can connect.
+  const authMode = c.SONGNODES_AUTH ?? (loopback && c.NODE_ENV !== 'production' ? 'local' : 'required');
+  if (authMode === 'local' && !loopback)
+    problems.push(
+      `SONGNODES_AUTH=local: refused with HOST=${c.HOST} (local mode makes every request without credentials from this machine the owner; it needs a loopback HOST such as 127.0.0.1; use SONGNODES_AUTH=required to serve a network)`,
+    );
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    ...c,
+    DATABASE_URL: c.DATABASE_URL && withPassword(c.DATABASE_URL, c.DATABASE_PASSWORD),
+    dataDir: resolve(c.SONGNODES_DATA_DIR),
+    authMode,
+    jwtSecrets,
+  };
+}
+
+/** Replaces each `<NAME>_FILE` of a secret by `<NAME>` holding the file's content; returns the problems. */
+function readSecretFiles(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  for (const name of SECRET_VARIABLES) {
+    const file = env[`${name}_FILE`];
+    if (file === undefined) continue;
+    delete env[`${name}_FILE`];
+    if (env[name] !== undefined) {
+      problems.push(`${name} and ${name}_FILE are both set: set one`);
+      continue;
+    }
+    try {
+      const value = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+      if (value === '') problems.push(`${name}_FILE=${JSON.stringify(file)}: the file is empty`);
+      else env[name] = value;
+    } catch (e) {
+      problems.push(
+        `${name}_FILE=${JSON.stringify(file)}: cannot read it (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
+    }
+  }
+  return problems;
+}
+
+/** The minimum length of a JWT signing key: 256 bits, as HS256 needs. */
+export const MIN_JWT_SECRET_BYTES = 32;
+
+/** `a,b,c`: the first signs, all verify (rotation). Each at least 32 bytes; the values are never shown. */
+function splitJwtSecrets(value: string, problems: string[]): string[] {
+  const keys = value.split(',').map((k) => k.trim());
+  keys.forEach((k, i) => {
+    const bytes = Buffer.byteLength(k);
+    if (bytes < MIN_JWT_SECRET_BYTES)
+      problems.push(
+        `SONGNODES_JWT_SECRET (or its _FILE): key ${i + 1} of ${keys.length} is ${bytes} bytes; each must be at least ${MIN_JWT_SECRET_BYTES} (make one with: openssl rand -base64 48)`,
+      );
+  });
+  return keys;
+}
+
+/** DATABASE_PASSWORD (or its _FILE) goes into a DATABASE_URL that has none. */
+function withPassword(url: string, password: string | undefined): string {
+  if (!password) return url;
+  const u = new URL(url);
+  if (u.password) return url;
+  u.password = encodeURIComponent(password);
+  return u.toString();
+}
+
+/** 127.0.0.0/8, ::1 and localhost (with or without brackets). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
+}
+
+/**
+ * A server role needs its signing keys: production without SONGNODES_JWT_SECRET stops here, saying
+ * how to make one. Elsewhere null means "generate one" (runtime.ts keeps it beside the embedded
+ * database, or per process on PostgreSQL). The CLI's tools (migrate, user create) need no key.
+ */
+export function requireJwtSecrets(config: Pick<Config, 'NODE_ENV' | 'jwtSecrets'>): string[] | null {
+  if (config.jwtSecrets || config.NODE_ENV !== 'production') return config.jwtSecrets;
+  throw new ConfigError([
+    'SONGNODES_JWT_SECRET is not set: NODE_ENV=production needs it to sign access tokens. Set SONGNODES_JWT_SECRET to a random string of at least 32 bytes (openssl rand -base64 48), or SONGNODES_JWT_SECRET_FILE to a file holding one; several, comma-separated, rotate keys (the first signs)',
+  ]);
 }
 
 /** Names and descriptions of every variable, for `songnodes --help` and the README. */
@@ -149,4 +284,21 @@ export const CONFIG_VARIABLES: Record<keyof z.infer<typeof schema>, string> = {
   SCRAPER_REDDIT_CLIENT_SECRET: 'Reddit app client secret',
   SCRAPER_REDDIT_DELAY_MS:
     'milliseconds between Reddit requests (default 1000; rate-limit headers may slow it)',
+  SONGNODES_AUTH:
+    'local | required: local lets requests from this machine without credentials act as the owner (default local on a loopback HOST outside production, else required)',
+  SONGNODES_JWT_SECRET:
+    'keys signing access tokens, comma-separated (the first signs, all verify), each ≥32 bytes; required in production (or SONGNODES_JWT_SECRET_FILE)',
+  REDIS_URL: 'redis://… to share rate-limit and login back-off budgets between API processes',
+  REDIS_PASSWORD: 'password for REDIS_URL (or REDIS_PASSWORD_FILE)',
+  DATABASE_PASSWORD: 'password put into DATABASE_URL when it has none (or DATABASE_PASSWORD_FILE)',
+  CORS_ORIGINS: 'other origins allowed to call the API from a browser, comma-separated (default none)',
+  RATE_LIMIT_GUEST: 'requests per minute without credentials, per IP address (default 60)',
+  RATE_LIMIT_USER: 'requests per minute per user or API key with the user role (default 200)',
+  RATE_LIMIT_PREMIUM: 'requests per minute per premium user or key (default 1000)',
+  RATE_LIMIT_ADMIN: 'requests per minute per admin or admin key (default 1000)',
+  RATE_LIMIT_EXPENSIVE:
+    'requests per minute to an expensive route (planner, imports, exports, graph jobs) per caller (default 20)',
+  RATE_LIMIT_LOGIN: 'sign-in, setup and refresh attempts per minute per IP address (default 10)',
+  BODY_LIMIT_BYTES: 'largest JSON request body (default 1048576; uploads to /imports have their own limit)',
+  REQUEST_TIMEOUT_MS: 'how long a client may take to send a whole request, uploads included (default 300000)',
 };

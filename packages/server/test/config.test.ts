@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { ConfigError, loadConfig, requireJwtSecrets } from '../src/config.ts';
 
 describe('configuration', () => {
   it('has working defaults for a laptop', () => {
@@ -21,7 +24,7 @@ describe('configuration', () => {
     [
       'DATABASE_URL',
       'mysql://x',
-      /DATABASE_URL="mysql:\/\/x": must be a postgres:\/\/ or postgresql:\/\/ URL/,
+      /DATABASE_URL=\(hidden\): must be a postgres:\/\/ or postgresql:\/\/ URL/,
     ],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud"/],
     ['SONGNODES_DEMO', 'maybe', /SONGNODES_DEMO="maybe"/],
@@ -37,5 +40,64 @@ describe('configuration', () => {
     } catch (e) {
       expect((e as Error).message.split('\n').filter((l) => l.startsWith('  - '))).toHaveLength(2);
     }
+  });
+
+  it('takes a secret from its _FILE, refuses both at once, and never shows a secret in a message', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'songnodes-config-'));
+    const file = join(dir, 'jwt');
+    const secret = 'x'.repeat(40);
+    writeFileSync(file, `${secret}\n`);
+    expect(loadConfig({ SONGNODES_JWT_SECRET_FILE: file }).jwtSecrets).toEqual([secret]);
+    expect(() => loadConfig({ SONGNODES_JWT_SECRET_FILE: file, SONGNODES_JWT_SECRET: secret })).toThrow(
+      /SONGNODES_JWT_SECRET and SONGNODES_JWT_SECRET_FILE are both set/,
+    );
+    expect(() => loadConfig({ REDIS_PASSWORD_FILE: join(dir, 'missing') })).toThrow(
+      /REDIS_PASSWORD_FILE=".*missing": cannot read it \(ENOENT\)/,
+    );
+    const short = 'short-but-secret-value';
+    try {
+      loadConfig({ SONGNODES_JWT_SECRET: `${secret},${short}` });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as Error).message).toMatch(/SONGNODES_JWT_SECRET .*key 2 of 2 is 22 bytes; each must be at least 32/);
+      expect((e as Error).message).not.toContain(short);
+    }
+    expect(() => loadConfig({ REDIS_URL: 'http://secret@x' })).toThrow(/REDIS_URL="http/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://u:topsecret@x' })).not.toThrow(/topsecret/);
+    const c = loadConfig({ DATABASE_URL: 'postgres://u@db/songnodes', DATABASE_PASSWORD: 'p@ss word' });
+    expect(c.DATABASE_URL).toBe('postgres://u:p%40ss%20word@db/songnodes');
+  });
+
+  it('rotates JWT keys: comma-separated, the first signs', () => {
+    const a = 'a'.repeat(32);
+    const b = 'b'.repeat(48);
+    expect(loadConfig({ SONGNODES_JWT_SECRET: `${a}, ${b}` }).jwtSecrets).toEqual([a, b]);
+  });
+
+  it('stops a production server without a JWT secret, naming the variable; development generates one', () => {
+    const prod = loadConfig({ NODE_ENV: 'production' });
+    expect(() => requireJwtSecrets(prod)).toThrow(/SONGNODES_JWT_SECRET is not set: NODE_ENV=production needs it/);
+    expect(requireJwtSecrets(loadConfig({}))).toBeNull();
+  });
+
+  it('defaults to local mode on a loopback HOST outside production, required elsewhere', () => {
+    expect(loadConfig({}).authMode).toBe('local');
+    expect(loadConfig({ HOST: '::1' }).authMode).toBe('local');
+    expect(loadConfig({ HOST: '0.0.0.0' }).authMode).toBe('required');
+    expect(loadConfig({ NODE_ENV: 'production' }).authMode).toBe('required');
+    expect(loadConfig({ SONGNODES_AUTH: 'required' }).authMode).toBe('required');
+    expect(() => loadConfig({ HOST: '0.0.0.0', SONGNODES_AUTH: 'local' })).toThrow(
+      /SONGNODES_AUTH=local: refused with HOST=0.0.0.0/,
+    );
+  });
+
+  it('reads CORS origins and refuses one with a path', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, http://b.example:8080' }).CORS_ORIGINS).toEqual([
+      'https://a.example',
+      'http://b.example:8080',
+    ]);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example/app' })).toThrow(
+      /CORS_ORIGINS=.*each origin must be scheme:\/\/host\[:port\]/,
+    );
   });
 });
