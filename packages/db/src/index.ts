@@ -13,8 +13,38 @@ export { type Listener, listen, NOTIFY_MAX_BYTES, notify } from './notify.ts';
 export { type OpenOptions, openDatabase } from './open.ts';
 export { openPglite, type PgliteDatabase } from './pglite.ts';
 export { openPostgres, type PostgresDatabase } from './postgres.ts';
+export {
+  type ApiKeyOwner,
+  type ApiKeyRecord,
+  countOtherActiveAdmins,
+  countUsers,
+  deleteExpiredRefreshTokens,
+  findApiKeyByHash,
+  findRefreshTokenForUpdate,
+  findUserCredentials,
+  getUser,
+  getUserCredentials,
+  insertApiKey,
+  insertFirstUser,
+  insertRefreshToken,
+  insertUser,
+  listApiKeys,
+  listUsers,
+  markRefreshTokenUsed,
+  type NewUser,
+  type RefreshTokenRecord,
+  revokeApiKey,
+  revokeRefreshFamily,
+  revokeUserRefreshTokens,
+  setPasswordHash,
+  touchApiKey,
+  type UserCredentials,
+  type UserRecord,
+  updateUser,
+} from './repositories/accounts.ts';
 export type { AnalyticsFilter } from './repositories/analytics.ts';
 export * as analytics from './repositories/analytics.ts';
+export { type AuditEntry, insertAudit, listAudit, type NewAuditEntry } from './repositories/audit.ts';
 export {
   artistAliases,
   artistCollaborations,

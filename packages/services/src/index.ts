@@ -13,6 +13,55 @@ export {
   type Role,
   SYSTEM,
 } from './auth/access.ts';
+export {
+  API_KEY_PREFIX,
+  ApiKeyService,
+  type ApiKeyView,
+  hashApiKey,
+  looksLikeApiKey,
+  type NewApiKey,
+} from './auth/api-key-service.ts';
+export {
+  type Actor,
+  AUDIT_ACTIONS,
+  type AuditAction,
+  AuditService,
+  NO_REQUEST,
+  type RequestContext,
+} from './auth/audit-service.ts';
+export {
+  AuthService,
+  type Credentials,
+  LOGIN_FAILED,
+  REFRESH_TOKEN_DAYS,
+  type Session,
+} from './auth/auth-service.ts';
+export {
+  backoffMs,
+  type LoginAttempt,
+  LoginThrottle,
+  MemoryThrottleStore,
+  type ThrottleRecord,
+  type ThrottleStore,
+} from './auth/login-throttle.ts';
+export {
+  checkPassword,
+  hashPassword,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  verifyPassword,
+} from './auth/passwords.ts';
+export {
+  ACCESS_TOKEN_SECONDS,
+  keyId,
+  parseJwtSecrets,
+  type SignedToken,
+  TOKEN_ISSUER,
+  TokenSigner,
+  type TokenSubject,
+} from './auth/token-signer.ts';
+export { type NewUserInput, type UserChange, UserService } from './auth/user-service.ts';
+export { normaliseEmail, type UserView } from './auth/user-view.ts';
 export { CatalogService, type TrackChange } from './catalog-service.ts';
 export { DedupeService } from './dedupe-service.ts';
 export { invalid, notFound, ServiceError, type ServiceErrorKind } from './errors.ts';
