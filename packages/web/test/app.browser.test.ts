@@ -1,84 +1,14 @@
 // The web app in a real browser (Debian's Chromium driven by playwright-core, WebGL 2 through
 // SwiftShader) against a real `songnodes start`: the demo data, an empty database, and a server
 // that goes away. Each test saves screenshots of what it saw under test-results/screenshots/.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasBrowser, launch, openPage, type Server, SHOTS, shot, startServer } from './browser-harness.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const MAIN = fileURLToPath(new URL('../../cli/src/main.ts', import.meta.url));
-const SHOTS = fileURLToPath(new URL('../../../test-results/screenshots/', import.meta.url));
-const hasBrowser = existsSync(CHROMIUM);
-if (!hasBrowser && process.env.CI)
-  throw new Error(`CI needs Chromium at ${CHROMIUM} (apt-get install chromium)`);
-
-interface Server {
-  url: string;
-  stop(): Promise<void>;
-}
-
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'songnodes-web-'));
-  const child: ChildProcess = spawn(process.execPath, [MAIN, 'start'], {
-    env: { ...process.env, PORT: '0', SONGNODES_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let err = '';
-    child.stderr!.on('data', (d) => {
-      err += d;
-      const m = /is up: (http:\/\/\S+)/.exec(err);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
-  });
-  return {
-    url,
-    async stop() {
-      if (child.exitCode === null) {
-        // A server that does not drain within 15 s is killed, so a hung server cannot hang the suite.
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-        await exited;
-        clearTimeout(timer);
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function launch(): Promise<Browser> {
-  mkdirSync(SHOTS, { recursive: true });
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
-
-/** A page that records uncaught errors, so every test can assert there were none. */
-async function openPage(browser: Browser, theme: 'light' | 'dark' = 'light') {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript((t) => localStorage.setItem('songnodes-theme', t), theme);
-  return { page, errors };
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+/** Writes in local mode need the header the web app sends (docs/security.md: CSRF). */
+const CSRF = { 'x-songnodes-csrf': '1' };
 
 describe.skipIf(!hasBrowser)('web app on the demo data', () => {
   let server: Server;
@@ -111,7 +41,7 @@ describe.skipIf(!hasBrowser)('web app on the demo data', () => {
         if (from === to) continue;
         const res = await fetch(`${server.url}/api/v1/plan`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...CSRF },
           body: JSON.stringify({ from, to, length: 6 }),
         });
         if (res.ok && ((await res.json()) as { sets: unknown[] }).sets.length > 0) {
@@ -412,7 +342,7 @@ describe.skipIf(!hasBrowser)('web app on an empty database, then with the server
     // The server's own refusal, asked directly, is what the page must show.
     const refusal = await fetch(`${server.url}/api/v1/scrapes`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...CSRF },
       body: JSON.stringify({ input: 'mixesdb:category:2022' }),
     });
     expect(refusal.status).toBeGreaterThanOrEqual(400);

@@ -62,7 +62,8 @@ export interface ApiKeyCreated {
 }
 
 export interface AdminUser extends User {
-  disabled: boolean;
+  /** When an admin disabled the account; null while it may sign in. */
+  disabledAt: string | null;
 }
 
 export interface AuditEntry {

@@ -442,8 +442,11 @@ export async function startImport(body: File | string, filename: string): Promis
  */
 export function watchJob(jobId: string, onEvent: (e: ServerEvent) => void, onClose: () => void): () => void {
   const proto = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+  // A browser's WebSocket cannot send headers: the token rides as an `access_token.<token>`
+  // subprotocol (not in the URL, which logs keep), beside one the server picks as its answer.
   const ws = new WebSocket(
     `${proto}//${window.location.host}${API}/events?${new URLSearchParams({ job: jobId })}`,
+    accessToken ? ['songnodes', `access_token.${accessToken}`] : undefined,
   );
   let closedByUs = false;
   ws.onmessage = (m) => {

@@ -164,8 +164,8 @@ function Users() {
                 </td>
                 <td className="muted">{new Date(u.createdAt).toLocaleDateString('en')}</td>
                 <td>
-                  <span className={`pill ${u.disabled ? 'state-failed' : 'state-completed'}`}>
-                    {u.disabled ? 'disabled' : 'active'}
+                  <span className={`pill ${u.disabledAt ? 'state-failed' : 'state-completed'}`}>
+                    {u.disabledAt ? 'disabled' : 'active'}
                   </span>
                 </td>
                 <td>
@@ -173,9 +173,9 @@ function Users() {
                     type="button"
                     className="secondary small-button"
                     disabled={action?.id === u.id}
-                    onClick={() => void change(u, { disabled: !u.disabled })}
+                    onClick={() => void change(u, { disabled: u.disabledAt === null })}
                   >
-                    {u.disabled ? 'Enable' : 'Disable'}
+                    {u.disabledAt ? 'Enable' : 'Disable'}
                   </button>
                 </td>
               </tr>
