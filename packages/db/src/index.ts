@@ -44,6 +44,15 @@ export {
 } from './repositories/accounts.ts';
 export type { AnalyticsFilter } from './repositories/analytics.ts';
 export * as analytics from './repositories/analytics.ts';
+export {
+  type AliasConflict,
+  type AliasWrite,
+  type ArtistMergeResult,
+  artistExists,
+  mergeArtistRecords,
+  pairsOfSets,
+  replaceArtistAliases,
+} from './repositories/artist-writes.ts';
 export { type AuditEntry, insertAudit, listAudit, type NewAuditEntry } from './repositories/audit.ts';
 export {
   artistAliases,
@@ -212,6 +221,7 @@ export {
   deleteSetsOfSource,
   deleteTrack,
   type EntryWrite,
+  recountFromEvidence,
   removeSetEvidence,
   type SetWrite,
   type TrackWrite,

@@ -350,7 +350,7 @@ function aggregatePairs(
  * Sets dj_count (distinct performers) and the first/last dates of these pairs from their evidence
  * (set_transitions of the sets stored now, with their performers and dates): exact whatever came before.
  */
-async function recountFromEvidence(
+export async function recountFromEvidence(
   tx: Queryable,
   pairs: readonly { from: number; to: number }[],
   what: 'djs' | 'djs and dates',

@@ -1,0 +1,94 @@
+// Who is asking, decided once per request before anything else runs (the rate limiter keys on it):
+// an access token or an API key when the request carries one, else the laptop's owner in local mode
+// when the request is local (loopback.ts), else a guest. A credential that is present but bad is
+// remembered as the request's `authError` and answered 401 by the door's check (enforce.ts), after the
+// rate limiter has counted it: a flood of bad keys spends the sender's budget like any other request.
+import { GUEST, LOCAL_OWNER, type Principal, ServiceError } from '@songnodes/services';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type Credential, readCredential } from './credentials.ts';
+import { ownOrigin } from './csrf.ts';
+import { isLocalRequest } from './loopback.ts';
+
+/** Checks a credential: its principal, or a ServiceError `unauthenticated` saying what is wrong. */
+export interface Authenticator {
+  authenticate(credential: Credential): Promise<Principal>;
+}
+
+export type AuthMode = 'local' | 'required';
+
+/** How the principal was established: `local` (ambient: needs the CSRF header to write). */
+export type AuthVia = 'token' | 'api_key' | 'local' | 'none';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** A credential that was present but bad: answered 401 by the door's check. */
+    authError: ServiceError | null;
+    authVia: AuthVia;
+  }
+}
+
+export interface PrincipalSettings {
+  mode: AuthMode;
+  /** Null on a process without accounts: any credential is refused. */
+  authenticator: Authenticator | null;
+  /** CORS_ORIGINS: other origins whose pages may act for the local owner. */
+  origins: readonly string[];
+}
+
+/**
+ * A page of another origin gets no local authority even from this machine: a WebSocket is not
+ * subject to CORS, and a page's reads should not be either.
+ */
+const foreignOrigin = (req: FastifyRequest, origins: readonly string[]) => {
+  const origin = req.headers.origin;
+  return origin !== undefined && origin !== ownOrigin(req) && !origins.includes(origin);
+};
+
+export async function resolvePrincipal(
+  req: FastifyRequest,
+  s: PrincipalSettings,
+): Promise<{ principal: Principal; via: AuthVia; error: ServiceError | null }> {
+  const read = readCredential(req);
+  if (read.kind === 'none')
+    return s.mode === 'local' && isLocalRequest(req) && !foreignOrigin(req, s.origins)
+      ? { principal: LOCAL_OWNER, via: 'local', error: null }
+      : { principal: GUEST, via: 'none', error: null };
+  if (read.kind === 'malformed')
+    return { principal: GUEST, via: 'none', error: new ServiceError('unauthenticated', read.reason) };
+  if (!s.authenticator)
+    return {
+      principal: GUEST,
+      via: 'none',
+      error: new ServiceError('unauthenticated', 'this process does not accept credentials'),
+    };
+  try {
+    const principal = await s.authenticator.authenticate(read.credential);
+    return { principal, via: read.credential.kind === 'api_key' ? 'api_key' : 'token', error: null };
+  } catch (e) {
+    // Anything but a refusal (the database is down) is a real failure: a 500, not a guest.
+    if (e instanceof ServiceError && e.kind === 'unauthenticated')
+      return { principal: GUEST, via: 'none', error: e };
+    throw e;
+  }
+}
+
+/**
+ * Sets `req.principal` on every request of the app (registered at the root, first), then spends the
+ * caller's budget (`limit`, rate-limits.ts).
+ */
+export function principalHook(
+  app: FastifyInstance,
+  s: PrincipalSettings,
+  limit: (req: FastifyRequest, reply: FastifyReply) => Promise<void>,
+): void {
+  app.decorateRequest('principal', null as unknown as Principal);
+  app.decorateRequest('authError', null);
+  app.decorateRequest('authVia', 'none');
+  app.addHook('onRequest', async (req, reply) => {
+    const r = await resolvePrincipal(req, s);
+    req.principal = r.principal;
+    req.authVia = r.via;
+    req.authError = r.error;
+    await limit(req, reply);
+  });
+}

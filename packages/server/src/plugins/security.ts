@@ -1,0 +1,126 @@
+// Headers that tell a browser how little to trust what it gets, CORS from CORS_ORIGINS, and the JSON
+// parser's depth limit. Registered at the root, before any route, by app.ts.
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+import { CSRF_HEADER } from '../api/auth/csrf.ts';
+
+/**
+ * The web app's policy. Scripts only from our own origin: the built app has no inline script (Vite
+ * emits module files), so an injected `<script>` or `onerror=` never runs. Styles allow
+ * 'unsafe-inline' because React's `style={…}` props (node colours, positions, progress bars) are
+ * inline styles; CSS cannot run code, so this costs little. Workers may be `blob:` URLs (the layout
+ * worker of graphology's ForceAtlas2 is built from a function as a Blob). Images may be data:/blob:
+ * (canvas snapshots, the SVG export). No plugins, no framing by anyone, forms post only to us.
+ */
+export const APP_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'", 'blob:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/**
+ * The API reference (/api/docs, Scalar) and GraphiQL (development only) are third-party pages that
+ * start themselves with an inline script; they show only our own API description, never user data.
+ */
+const TOOL_CSP = {
+  ...APP_CSP,
+  scriptSrc: ["'self'", "'unsafe-inline'"],
+  connectSrc: ["'self'"],
+};
+const TOOL_PAGES = /^\/(api\/docs|graphiql)(\/|$)/;
+
+/** The deepest nesting a JSON body may have; deeper is a 400 before it is parsed. */
+export const MAX_JSON_DEPTH = 64;
+
+/** The nesting depth of a JSON text, counted without parsing it (brackets outside strings). */
+export function jsonDepth(text: string, stopAt = Number.POSITIVE_INFINITY): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (max > stopAt) return max;
+      }
+    } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
+  }
+  return max;
+}
+
+export interface SecuritySettings {
+  /** CORS_ORIGINS: other origins whose pages may call the API. */
+  origins: readonly string[];
+}
+
+export async function securityPlugin(app: FastifyInstance, s: SecuritySettings): Promise<void> {
+  // Third-party tool pages get their own policy (helmet reads a route's `helmet` option).
+  app.addHook('onRoute', (route) => {
+    if (TOOL_PAGES.test(route.url ?? ''))
+      (route as { helmet?: unknown }).helmet = {
+        contentSecurityPolicy: { useDefaults: false, directives: TOOL_CSP },
+      };
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: APP_CSP },
+    // Set below only on requests that came over TLS: on plain HTTP it would be ignored, and on a
+    // laptop's http://localhost it must not pin anything.
+    strictTransportSecurity: false,
+    referrerPolicy: { policy: 'no-referrer' },
+    xFrameOptions: { action: 'deny' },
+    // Cross-origin isolation would block the web app's own blob: workers in some browsers; not needed.
+    crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onSend', async (req, reply) => {
+    if (req.protocol === 'https')
+      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
+  await app.register(cors, {
+    // No origin listed: no CORS headers at all (same-origin only).
+    origin: s.origins.length > 0 ? [...s.origins] : false,
+    credentials: true,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'x-api-key', CSRF_HEADER, 'x-request-id', 'if-none-match'],
+    exposedHeaders: [
+      'x-request-id',
+      'x-ratelimit-limit',
+      'x-ratelimit-remaining',
+      'x-ratelimit-reset',
+      'retry-after',
+      'etag',
+      'location',
+    ],
+    maxAge: 600,
+  });
+  // JSON bodies: refused when nested deeper than MAX_JSON_DEPTH (no handler, validator or walker of
+  // ours then meets a body that could exhaust its stack), then parsed by Fastify's own parser, which
+  // also refuses __proto__ and constructor.prototype keys.
+  const parse = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    const text = body as string;
+    if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+      const e = Object.assign(new Error(`the JSON body nests deeper than ${MAX_JSON_DEPTH} levels`), {
+        statusCode: 400,
+      });
+      done(e, undefined);
+      return;
+    }
+    parse(req, text, done);
+  });
+}
