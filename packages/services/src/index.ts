@@ -1,4 +1,5 @@
 export { AnalyticsService } from './analytics-service.ts';
+export { type ArtistMerge, ArtistService, MAX_ALIASES } from './artist-service.ts';
 export {
   can,
   GUEST,

@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '@songnodes/db';
 import {
   type AnalyticsService,
+  type ArtistService,
   type CatalogService,
   type DedupeService,
   type EventBus,
@@ -42,6 +43,7 @@ export interface ApiServices {
   db: Database;
   bus: EventBus;
   catalog: CatalogService;
+  artists: ArtistService;
   search: SearchService;
   plans: PlanService;
   analytics: AnalyticsService;

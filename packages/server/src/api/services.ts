@@ -6,6 +6,7 @@ import type { JobQueue } from '@songnodes/jobs';
 import type { Orchestrator } from '@songnodes/scrapers';
 import {
   AnalyticsService,
+  ArtistService,
   CatalogService,
   DedupeService,
   type EventBus,
@@ -42,6 +43,7 @@ export function createApiServices(d: ApiServiceDeps): ApiServices {
     db,
     bus,
     catalog,
+    artists: new ArtistService({ db, bus }),
     sets: new SetService({ db, bus, catalog }),
     search: new SearchService({ db }),
     plans: new PlanService({ db }),

@@ -1,14 +1,14 @@
 // /artists: an artist's record — tracks, aliases, collaborations, the artists DJs play next to them.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { CatalogService } from '@songnodes/services';
+import type { ArtistService, CatalogService } from '@songnodes/services';
 import { Type } from 'typebox';
-import { IdParams, problems, TrackSummary } from '../schemas.ts';
+import { Id, IdParams, problems, TrackSummary } from '../schemas.ts';
 
 const Named = (count: string) =>
   Type.Object({ id: Type.Integer(), name: Type.String(), [count]: Type.Integer() });
 
 export const artistRoutes =
-  (s: { catalog: CatalogService }): FastifyPluginAsyncTypebox =>
+  (s: { catalog: CatalogService; artists: ArtistService }): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get(
       '/artists/:id',
@@ -35,5 +35,61 @@ export const artistRoutes =
         },
       },
       async (req) => s.catalog.getArtist(req.params.id),
+    );
+
+    app.put(
+      '/artists/:id/aliases',
+      {
+        config: { permission: 'write:tracks' },
+        schema: {
+          summary: "Replace an artist's aliases (other names: misspellings, former names)",
+          description:
+            'Later imports credit these names to this artist. An alias that is another artist’s name or alias is refused (409, naming the artist): merge the two artists instead.',
+          tags: ['artists'],
+          params: IdParams,
+          body: Type.Object(
+            {
+              aliases: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 50 }),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({ id: Type.Integer(), aliases: Type.Array(Type.String()) }),
+            ...problems(400, 404, 409, 422),
+          },
+        },
+      },
+      async (req) => s.artists.setAliases(req.params.id, req.body.aliases, req.principal),
+    );
+
+    app.post(
+      '/artists/merge',
+      {
+        config: { permission: 'merge:tracks' },
+        schema: {
+          summary: 'Fold one artist record into another (two records of one artist)',
+          description:
+            'Credits, performances and aliases move to the kept artist; the merged name becomes an alias; DJ counts of the affected transitions are recounted and the graph follows. Not reversible.',
+          tags: ['artists'],
+          body: Type.Object(
+            {
+              keep: Id,
+              merge: Id,
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({
+              kept: Type.Integer(),
+              merged: Type.Integer(),
+              tracks: Type.Integer({ description: 'tracks whose credits moved' }),
+              sets: Type.Integer({ description: 'sets whose performer moved' }),
+              transitions: Type.Integer({ description: 'transitions whose DJ count was recounted' }),
+            }),
+            ...problems(400, 404, 422),
+          },
+        },
+      },
+      async (req) => s.artists.merge(req.body.keep, req.body.merge, req.principal),
     );
   };
