@@ -76,7 +76,12 @@ const schema = z.object({
   DATABASE_PASSWORD: z.string().min(1).optional(),
   CORS_ORIGINS: z
     .string()
-    .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o !== ''))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== ''),
+    )
     .pipe(
       z.array(
         z

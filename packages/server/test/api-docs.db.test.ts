@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engine, noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
 import { loadConfig, type Running, runRole } from '../src/index.ts';
+import { CSRF } from './local-owner.ts';
 
 const DOC = readFileSync(new URL('../../../docs/api.md', import.meta.url), 'utf8');
 
@@ -99,6 +100,7 @@ describe.skipIf(noServer)(`docs/api.md against a running server (${engine})`, ()
     // Through the API, so the running graph hears of it as it would of any import.
     const seeded = await running.app.inject({
       method: 'POST',
+      headers: CSRF,
       url: '/api/v1/sets',
       payload: {
         title: 'Doc night',

@@ -16,6 +16,7 @@ import { testSet } from '../../../test/sets.ts';
 import { decodeSubgraph } from '../src/api/binary-graph.ts';
 import { createApiServices } from '../src/api/services.ts';
 import { buildApp } from '../src/app.ts';
+import { asLocalOwner } from './local-owner.ts';
 
 const set = (externalId: string, raws: string[], performer: string, title: string) =>
   testSet(externalId, raws, {
@@ -58,7 +59,7 @@ describe.skipIf(noServer)('REST API', () => {
       jobs,
       exportDir: mkdtempSync(join(tmpdir(), 'songnodes-api-exports-')),
     });
-    app = await buildApp({ config: { LOG_LEVEL: 'silent' }, db: t.db, jobs, api });
+    app = asLocalOwner(await buildApp({ config: { LOG_LEVEL: 'silent' }, db: t.db, jobs, api }));
   });
   afterAll(async () => {
     await app?.close();

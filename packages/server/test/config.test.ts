@@ -21,11 +21,7 @@ describe('configuration', () => {
   it.each([
     ['PORT', 'eighty', /PORT="eighty": must be a whole number/],
     ['PORT', '70000', /PORT="70000"/],
-    [
-      'DATABASE_URL',
-      'mysql://x',
-      /DATABASE_URL=\(hidden\): must be a postgres:\/\/ or postgresql:\/\/ URL/,
-    ],
+    ['DATABASE_URL', 'mysql://x', /DATABASE_URL=\(hidden\): must be a postgres:\/\/ or postgresql:\/\/ URL/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud"/],
     ['SONGNODES_DEMO', 'maybe', /SONGNODES_DEMO="maybe"/],
   ])('stops on a wrong %s, naming it and what is allowed', (name, value, message) => {
@@ -59,7 +55,9 @@ describe('configuration', () => {
       loadConfig({ SONGNODES_JWT_SECRET: `${secret},${short}` });
       expect.unreachable();
     } catch (e) {
-      expect((e as Error).message).toMatch(/SONGNODES_JWT_SECRET .*key 2 of 2 is 22 bytes; each must be at least 32/);
+      expect((e as Error).message).toMatch(
+        /SONGNODES_JWT_SECRET .*key 2 of 2 is 22 bytes; each must be at least 32/,
+      );
       expect((e as Error).message).not.toContain(short);
     }
     expect(() => loadConfig({ REDIS_URL: 'http://secret@x' })).toThrow(/REDIS_URL="http/);
@@ -76,7 +74,9 @@ describe('configuration', () => {
 
   it('stops a production server without a JWT secret, naming the variable; development generates one', () => {
     const prod = loadConfig({ NODE_ENV: 'production' });
-    expect(() => requireJwtSecrets(prod)).toThrow(/SONGNODES_JWT_SECRET is not set: NODE_ENV=production needs it/);
+    expect(() => requireJwtSecrets(prod)).toThrow(
+      /SONGNODES_JWT_SECRET is not set: NODE_ENV=production needs it/,
+    );
     expect(requireJwtSecrets(loadConfig({}))).toBeNull();
   });
 

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engine, noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
 import { loadConfig, type Running, runRole } from '../src/index.ts';
+import { CSRF } from './local-owner.ts';
 
 const CLI = fileURLToPath(new URL('../../cli/src/main.ts', import.meta.url));
 
@@ -66,7 +67,7 @@ describe.runIf(engine === 'postgres' && !noServer)('api ×2 + worker on one Post
     });
     const upload = await fetch(`${a.url}/api/v1/imports?filename=set.txt`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'content-type': 'text/plain', ...CSRF },
       body: '01. Kay Loom - Sundial\n02. Mira Vale - Tide\n03. Ora - Drift\n',
     });
     expect(upload.status).toBe(202);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engine, noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
 import { loadConfig, type Running, runRole } from '../src/index.ts';
+import { CSRF } from './local-owner.ts';
 
 // Names full of XML and CSV metacharacters, an unidentified entry, unknown BPM and key on some rows.
 const FIRST = [
@@ -44,7 +45,7 @@ describe.skipIf(noServer)(`exports over HTTP (${engine})`, () => {
   const post = (body: unknown) =>
     json('/exports', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...CSRF },
       body: JSON.stringify(body),
     });
   const until = async <T>(what: string, get: () => Promise<T | undefined>): Promise<T> => {
@@ -59,6 +60,7 @@ describe.skipIf(noServer)(`exports over HTTP (${engine})`, () => {
   const importFile = async (body: string, filename: string, source: string): Promise<number> => {
     const r = await fetch(api(`/imports?filename=${encodeURIComponent(filename)}&source=${source}`), {
       method: 'POST',
+      headers: CSRF,
       body,
     });
     expect(r.status).toBe(202);
@@ -174,7 +176,7 @@ describe.skipIf(noServer)(`exports over HTTP (${engine})`, () => {
     const order = [firstTracks[2]!, firstTracks[1]!, firstTracks[0]!];
     const saved = await json<{ id: number }>('/plans', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...CSRF },
       body: JSON.stringify({ name: 'Saved / backwards', tracks: order }),
     });
     expect(saved.status).toBe(201);
@@ -274,7 +276,7 @@ describe.skipIf(noServer)(`exports over HTTP (${engine})`, () => {
     // Once communities are computed, every node of the export has one.
     const job = await json<{ jobId: string }>('/graph/communities', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...CSRF },
       body: JSON.stringify({ seed: 1 }),
     });
     expect(job.status).toBe(202);
@@ -322,6 +324,7 @@ describe.skipIf(noServer)(`exports over HTTP (${engine})`, () => {
   it('an import job is not an export: its id does not open a download', async () => {
     const r = await fetch(api('/imports?filename=x.txt&source=not-export'), {
       method: 'POST',
+      headers: CSRF,
       body: 'A - B\nC - D\n',
     });
     const { jobId } = (await r.json()) as { jobId: string };

@@ -13,6 +13,7 @@ import { testSet } from '../../../test/sets.ts';
 import { createApiServices } from '../src/api/services.ts';
 import { buildApp } from '../src/app.ts';
 import { graphJobs } from '../src/graph-jobs.ts';
+import { asLocalOwner } from './local-owner.ts';
 
 // Known BPM and key on every entry, so the planner has something to check.
 const set = (externalId: string, raws: string[], performer: string) =>
@@ -34,7 +35,7 @@ describe.skipIf(noServer)('graph routes', () => {
     jobs = await JobQueue.start(t.db);
     await jobs.work(graphJobs({ graph: async () => graph }).communities);
     const api = createApiServices({ db: t.db, bus: new LocalEventBus(), graph, jobs });
-    app = await buildApp({ config: { LOG_LEVEL: 'silent' }, db: t.db, jobs, api });
+    app = asLocalOwner(await buildApp({ config: { LOG_LEVEL: 'silent' }, db: t.db, jobs, api }));
   });
   afterAll(async () => {
     await app.close();

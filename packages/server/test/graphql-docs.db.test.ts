@@ -16,6 +16,7 @@ import { noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
 import { testSet } from '../../../test/sets.ts';
 import { createApiServices } from '../src/api/services.ts';
 import { buildApp } from '../src/app.ts';
+import { asLocalOwner } from './local-owner.ts';
 
 const doc = readFileSync(new URL('../../../docs/graphql.md', import.meta.url), 'utf8');
 const blocks = (lang: string) =>
@@ -45,7 +46,7 @@ describe.skipIf(noServer)('docs/graphql.md examples', () => {
     const graph = await GraphService.start(graphStore(t.db));
     jobs = await JobQueue.start(t.db, { schedule: false });
     const api = createApiServices({ db: t.db, bus: new LocalEventBus(), graph, jobs, uploadDir: uploads });
-    app = await buildApp({ config: { LOG_LEVEL: 'silent' }, db: t.db, jobs, api });
+    app = asLocalOwner(await buildApp({ config: { LOG_LEVEL: 'silent' }, db: t.db, jobs, api }));
   });
   afterAll(async () => {
     await app?.close();

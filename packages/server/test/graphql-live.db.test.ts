@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engine, noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
 import { loadConfig, type Running, runRole } from '../src/index.ts';
+import { CSRF } from './local-owner.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: parsed JSON, checked by the assertions that read it
 type Json = any;
@@ -41,7 +42,7 @@ describe.skipIf(noServer)(`GraphQL on a running server (${engine})`, () => {
   const gql = async (query: string, variables?: Record<string, unknown>) => {
     const r = await fetch(`${running.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...CSRF },
       body: JSON.stringify({ query, variables }),
     });
     return { status: r.status, body: (await r.json()) as { data: Json; errors?: Json[] } };

@@ -17,6 +17,7 @@ import { noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
 import { testSet } from '../../../test/sets.ts';
 import { createApiServices } from '../src/api/services.ts';
 import { buildApp } from '../src/app.ts';
+import { asLocalOwner } from './local-owner.ts';
 
 interface GqlError {
   message: string;
@@ -70,7 +71,7 @@ describe.skipIf(noServer)('GraphQL API', () => {
     jobs = await JobQueue.start(t.db, { schedule: false });
     bus = new LocalEventBus();
     const api = createApiServices({ db: t.db, bus, graph, jobs, uploadDir: uploads });
-    app = await buildApp({ config: { LOG_LEVEL: 'silent' }, db: t.db, jobs, api });
+    app = asLocalOwner(await buildApp({ config: { LOG_LEVEL: 'silent' }, db: t.db, jobs, api }));
     await app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {

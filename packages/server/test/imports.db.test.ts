@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engine, noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
 import { loadConfig, type Running, runRole } from '../src/index.ts';
+import { CSRF } from './local-owner.ts';
 
 describe.skipIf(noServer)(`imports over HTTP with progress on the WebSocket (${engine})`, () => {
   let dir: string;
@@ -44,7 +45,7 @@ describe.skipIf(noServer)(`imports over HTTP with progress on the WebSocket (${e
     const body = '01. Kay Loom - Sundial\n02. Mira Vale - Tide (Tom Ash Remix)\n03. Ora - Drift\n';
     const res = await fetch(`${running.url}/api/v1/imports?filename=my%20set.txt&source=upload`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'content-type': 'text/plain', ...CSRF },
       body,
     });
     expect(res.status).toBe(202);
@@ -78,10 +79,14 @@ describe.skipIf(noServer)(`imports over HTTP with progress on the WebSocket (${e
   });
 
   it('refuses an unknown format and an empty body, saying what is wrong', async () => {
-    const bad = await fetch(`${running.url}/api/v1/imports?format=word`, { method: 'POST', body: 'x' });
+    const bad = await fetch(`${running.url}/api/v1/imports?format=word`, {
+      method: 'POST',
+      headers: CSRF,
+      body: 'x',
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { field: string }).field).toBe('format');
-    const empty = await fetch(`${running.url}/api/v1/imports`, { method: 'POST' });
+    const empty = await fetch(`${running.url}/api/v1/imports`, { method: 'POST', headers: CSRF });
     expect(empty.status).toBe(422);
     expect(((await empty.json()) as { field: string }).field).toBe('body');
   });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engine, noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
 import { type Sites, startSites, TRACKLIST_PATHS } from '../../scrapers/test/sites.ts';
 import { loadConfig, type Running, runRole } from '../src/index.ts';
+import { CSRF } from './local-owner.ts';
 
 const start = async (dir: string, t: TestDatabase | undefined, env: Record<string, string>) =>
   runRole(
@@ -106,7 +107,7 @@ describe.skipIf(noServer)(`scraping not configured (${engine})`, () => {
       const r = await fetch(`${running.url}/api/v1/scrapes`, {
         method: 'POST',
         body: JSON.stringify({ input: 'mixesdb:Oren' }),
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...CSRF },
       });
       expect(r.status).toBe(503);
       expect(((await r.json()) as { detail: string }).detail).toMatch(/SCRAPER_CONTACT_URL/);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engine, noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
 import { loadConfig, type Running, runRole } from '../src/index.ts';
+import { CSRF } from './local-owner.ts';
 
 type Message = { v: number; type: string; id?: string | number; room?: string } & Record<string, unknown>;
 
@@ -93,7 +94,7 @@ describe.skipIf(noServer)(`WebSocket protocol v1 at /ws (${engine})`, () => {
     expect(typeof graph.version).toBe('number');
     const res = await fetch(`${running.url}/api/v1/imports?filename=set.txt`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'content-type': 'text/plain', ...CSRF },
       body: '01. Kay Loom - Sundial\n02. Mira Vale - Tide\n',
     });
     const { jobId } = (await res.json()) as { jobId: string };

@@ -1,6 +1,6 @@
 // The /api/v1 shell: one error handler and one not-found handler (both RFC 9457 problem+json), the
-// permission every route must declare (the accounts issue hangs its auth hook here), and the resource
-// routes, each file holding its routes with their schemas. Routes are thin: they validate through
+// permission every route must declare and its enforcement (auth/enforce.ts: 401/403, CSRF), and the
+// resource routes, each file holding its routes with their schemas. Routes are thin: they validate through
 // their schemas and call a service; services check, write, publish events and enqueue jobs.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '@songnodes/db';
@@ -20,6 +20,8 @@ import {
   type SearchService,
   type SetService,
 } from '@songnodes/services';
+import { enforce } from './auth/enforce.ts';
+import type { Authenticator } from './auth/principal.ts';
 import { conditionalReads } from './caching.ts';
 import { PERMISSIONS } from './permissions.ts';
 import { sendProblem } from './problem.ts';
@@ -57,6 +59,14 @@ export interface ApiServices {
   imports?: ImportService;
   /** Present with jobs and an export folder. */
   exports?: ExportService;
+  /** Checks access tokens and API keys (absent: every credential is refused). */
+  auth?: Authenticator;
+}
+
+export interface ApiSettings {
+  /** CORS_ORIGINS (for the CSRF origin check). */
+  origins: readonly string[];
+  mode: 'local' | 'required';
 }
 
 /** The path of the first string holding U+0000 in a parsed query, params or JSON body; null if none. */
@@ -73,7 +83,7 @@ export function nulAt(value: unknown, path = '', depth = 0): string | null {
 }
 
 export const apiV1 =
-  (s: ApiServices): FastifyPluginAsyncTypebox =>
+  (s: ApiServices, settings: ApiSettings = { origins: [], mode: 'local' }): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.addHook('onRoute', (route) => {
       const permission = route.config?.permission;
@@ -83,6 +93,13 @@ export const apiV1 =
       route.schema = { ...route.schema, 'x-permission': permission } as typeof route.schema;
     });
     app.setErrorHandler((err, req, reply) => sendProblem(req, reply, err));
+    // First of the API's hooks: nothing (not even a cached answer) reaches a caller without the right.
+    app.addHook('onRequest', async (req) => {
+      const permission = req.routeOptions.config?.permission;
+      // Unknown routes (404) declare none: a bad credential is still refused.
+      if (permission) enforce(req, permission, settings.origins);
+      else if (req.authError) throw req.authError;
+    });
     conditionalReads(app, () => s.explore?.status().version ?? null);
     // PostgreSQL text cannot hold U+0000: refuse it at the door, naming the parameter, instead of
     // letting the database fail the query later.

@@ -95,7 +95,14 @@ export async function securityPlugin(app: FastifyInstance, s: SecuritySettings):
     origin: s.origins.length > 0 ? [...s.origins] : false,
     credentials: true,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: ['authorization', 'content-type', 'x-api-key', CSRF_HEADER, 'x-request-id', 'if-none-match'],
+    allowedHeaders: [
+      'authorization',
+      'content-type',
+      'x-api-key',
+      CSRF_HEADER,
+      'x-request-id',
+      'if-none-match',
+    ],
     exposedHeaders: [
       'x-request-id',
       'x-ratelimit-limit',

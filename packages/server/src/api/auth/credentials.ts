@@ -39,7 +39,10 @@ export function readCredential(req: FastifyRequest): CredentialRead {
   const apiKey = req.headers['x-api-key'];
   if (apiKey !== undefined) {
     if (typeof apiKey !== 'string' || !apiKey.startsWith(API_KEY_PREFIX))
-      return { kind: 'malformed', reason: `the X-API-Key header must hold one key starting with ${API_KEY_PREFIX}` };
+      return {
+        kind: 'malformed',
+        reason: `the X-API-Key header must hold one key starting with ${API_KEY_PREFIX}`,
+      };
     found.push(apiKey);
   }
   const upgrade = fromUpgrade(req);

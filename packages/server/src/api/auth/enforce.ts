@@ -21,7 +21,11 @@ export function permissionError(p: Principal, permission: Permission): ServiceEr
 }
 
 /** Throws the request's auth error, a missing permission or a failed CSRF check. */
-export function enforce(req: FastifyRequest, permission: Permission, allowedOrigins: readonly string[]): void {
+export function enforce(
+  req: FastifyRequest,
+  permission: Permission,
+  allowedOrigins: readonly string[],
+): void {
   if (req.authError) throw req.authError;
   const denied = permissionError(req.principal, permission);
   if (denied) throw denied;

@@ -6,10 +6,11 @@
 //
 // The limiter runs inside the principal hook (principal.ts), right after the caller is known and
 // before any other hook: a cached answer, a refused credential or a 404 is counted like any request.
+
+import rateLimit from '@fastify/rate-limit';
 import { ServiceError } from '@songnodes/services';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
-import rateLimit from '@fastify/rate-limit';
 
 export interface RateLimits {
   guest: number;

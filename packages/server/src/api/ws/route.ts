@@ -1,12 +1,23 @@
-// GET /ws: the versioned WebSocket protocol (ws/protocol.ts) over the process's hub. Authentication
-// hangs here (the accounts issue checks the same tokens as HTTP before `attach`).
+// GET /ws: the versioned WebSocket protocol (ws/protocol.ts) over the process's hub. The upgrade is a
+// request like any other: the principal hook has read its credential (a browser sends it as
+// `?access_token=` or an `access_token.<token>` subprotocol), and it is refused with 401/403 before
+// the socket opens when the credential is bad or lacks `read:graph`.
 import type { FastifyInstance } from 'fastify';
+import { enforce } from '../auth/enforce.ts';
 import { type HubOptions, SocketHub } from './hub.ts';
 
-export async function wsRoute(app: FastifyInstance, o: { hub: SocketHub }): Promise<void> {
+export async function wsRoute(
+  app: FastifyInstance,
+  o: { hub: SocketHub; origins: readonly string[] },
+): Promise<void> {
   app.get(
     '/ws',
-    { websocket: true, config: { permission: 'read:graph' }, schema: { hide: true } },
+    {
+      websocket: true,
+      config: { permission: 'read:graph' },
+      schema: { hide: true },
+      onRequest: async (req) => enforce(req, 'read:graph', o.origins),
+    },
     (socket) => o.hub.attach(socket),
   );
   app.addHook('onClose', async () => o.hub.close());
