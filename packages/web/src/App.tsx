@@ -7,24 +7,25 @@ import { Loading } from './components/states.tsx';
 import { href, usePlace } from './router.ts';
 import { useCan } from './session.ts';
 import { useTheme } from './theme.ts';
-import { AccountView } from './views/Account.tsx';
-import { AdminView } from './views/Admin.tsx';
 import { AnalyticsView } from './views/Analytics.tsx';
 import { ArtistView } from './views/Artist.tsx';
 import { Home } from './views/Home.tsx';
 import { ImportView } from './views/Import.tsx';
 import { JobsView } from './views/Jobs.tsx';
-import { LoginView } from './views/Login.tsx';
 import { NotFound } from './views/NotFound.tsx';
 import { PlannerView } from './views/Planner.tsx';
 import { SearchView } from './views/Search.tsx';
 import { SetView } from './views/Set.tsx';
-import { SetupView } from './views/Setup.tsx';
 import { SourcesView } from './views/Sources.tsx';
 import { TrackView } from './views/Track.tsx';
 
 const ExploreView = lazy(() => import('./views/Explore.tsx'));
 const OverviewView = lazy(() => import('./views/Overview.tsx'));
+// The account pages are visited rarely: their own chunk keeps them out of the first view.
+const AccountView = lazy(() => import('./views/Account.tsx').then((m) => ({ default: m.AccountView })));
+const AdminView = lazy(() => import('./views/Admin.tsx').then((m) => ({ default: m.AdminView })));
+const LoginView = lazy(() => import('./views/Login.tsx').then((m) => ({ default: m.LoginView })));
+const SetupView = lazy(() => import('./views/Setup.tsx').then((m) => ({ default: m.SetupView })));
 
 const NAV = [
   ['explore', 'Explore'],
@@ -142,7 +143,7 @@ export function App() {
         <AccountMenu />
       </header>
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<Loading what="the graph view" />}>{view}</Suspense>
+        <Suspense fallback={<Loading what="the page" />}>{view}</Suspense>
       </main>
     </>
   );

@@ -162,12 +162,15 @@ function withCredentials(request: Request): Request {
   return request;
 }
 
+/** The routes that make or end a session: never retried after a refresh, never waiting for one. */
+const SESSION_ROUTES = new Set(['login', 'refresh', 'setup', 'logout'].map((r) => `${API}/auth/${r}`));
+
 /**
  * Every request to the server goes through here: the CSRF header and the token on it; a 401 with a
  * session to renew is refreshed once and retried once.
  */
 async function send(request: Request): Promise<Response> {
-  const own = new URL(request.url, window.location.href).pathname.startsWith(`${API}/auth/`);
+  const own = SESSION_ROUTES.has(new URL(request.url, window.location.href).pathname);
   if (!own && starting) await starting;
   const spare = own ? null : request.clone();
   const sentWith = accessToken;
