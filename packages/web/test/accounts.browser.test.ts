@@ -171,10 +171,13 @@ describe.skipIf(!hasBrowser)('accounts, permissions and the CSP in required mode
         w.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
       );
     });
-    // An inline <script> element, as stored HTML injection would add one…
-    await page.addScriptTag({ content: 'window.injected = "inline script ran"' });
-    // …and an inline event handler, the other way injected markup runs code.
+    // An inline <script> element, as stored HTML injection would add one, and an inline event
+    // handler, the other way injected markup runs code. (Added through the DOM: Playwright's own
+    // addScriptTag refuses to run under this policy before the page could.)
     await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = "inline script ran"';
+      document.head.append(script);
       const div = document.createElement('div');
       div.innerHTML = '<img src="data:," onerror="window.injected = \'event handler ran\'">';
       document.body.append(div);
