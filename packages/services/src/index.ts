@@ -81,6 +81,7 @@ export { type ImportPayload, ImportService, safeUploadName } from './import-serv
 export { type Accepted, type GraphJobDefinitions, JobService } from './job-service.ts';
 export { MAX_PLAN_TRACKS, type PlanInput, PlanService } from './plan-service.ts';
 export { chunkEvent, EVENT_CHANNEL, PostgresEventBus } from './postgres-event-bus.ts';
+export { RedisEventBus } from './redis-event-bus.ts';
 export { ScrapeService } from './scrape-service.ts';
 export {
   facetsOf,
