@@ -52,7 +52,8 @@ describe.skipIf(noServer)(`scraping through the API (${engine})`, () => {
   const api = async (method: string, path: string, body?: unknown) => {
     const r = await fetch(`${running.url}/api/v1${path}`, {
       method,
-      ...(body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
+      headers: body ? { 'content-type': 'application/json', ...CSRF } : CSRF,
+      ...(body ? { body: JSON.stringify(body) } : {}),
     });
     // biome-ignore lint/suspicious/noExplicitAny: the test reads several shapes of answer
     return { status: r.status, body: (await r.json()) as Record<string, any> };

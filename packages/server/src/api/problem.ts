@@ -18,7 +18,14 @@ export interface Problem {
   requestId: string;
   /** Extra detail a client can act on (the candidates of an ambiguous track name). */
   candidates?: unknown;
+  /** The permission a 401/403 is about (`merge:tracks`). */
+  permission?: string;
+  /** When a 429 may be retried (also in Retry-After). */
+  retryAfterSeconds?: number;
 }
+
+/** Details of refusals that are fields of their own rather than candidates. */
+const NAMED_DETAILS: ServiceErrorKind[] = ['forbidden', 'unauthenticated', 'too_many'];
 
 const KINDS: Record<ServiceErrorKind, { status: number; type: string; title: string }> = {
   invalid: { status: 422, type: 'invalid-input', title: 'The request cannot be carried out as given' },
@@ -54,7 +61,11 @@ export function problemOf(err: unknown, requestId: string): Problem {
       status: k.status,
       detail: err.message,
       ...(err.field ? { field: err.field } : {}),
-      ...(err.details !== undefined ? { candidates: err.details } : {}),
+      ...(err.details === undefined
+        ? {}
+        : NAMED_DETAILS.includes(err.kind)
+          ? (err.details as object)
+          : { candidates: err.details }),
       requestId,
     };
   }

@@ -17,6 +17,8 @@ export const Problem = Type.Object(
     field: Type.Optional(Type.String({ description: 'the parameter at fault: keys, from, via.2' })),
     requestId: Type.String(),
     candidates: Type.Optional(Type.Unknown()),
+    permission: Type.Optional(Type.String({ description: 'the permission a 401 or 403 is about' })),
+    retryAfterSeconds: Type.Optional(Type.Integer({ description: 'when a 429 may be retried' })),
   },
   { description: 'RFC 9457 problem details' },
 );
