@@ -217,17 +217,23 @@ export {
   analyzeEvidence,
   type BatchResult,
   type BatchWrite,
+  type ChainEntry,
   deleteSets,
   deleteSetsOfSource,
   deleteTrack,
   type EntryWrite,
+  ownedExternalId,
+  publishSet,
   recountFromEvidence,
   removeSetEvidence,
+  type SetOwner,
   type SetWrite,
+  setChainEntries,
   type TrackWrite,
   writeSetBatch,
 } from './repositories/set-writes.ts';
 export { type GraphCounts, graphCounts } from './repositories/stats.ts';
+export { type Viewer, visibleSet, visibleTrack } from './repositories/visibility.ts';
 export * as schema from './schema.ts';
 export {
   type ClusterOptions,

@@ -1,3 +1,4 @@
+export { type ChainLink, transitionChain } from './chain.ts';
 export {
   ARTIST_SIMILARITY,
   type DedupeMerge,
@@ -29,3 +30,4 @@ export {
   importItems,
 } from './pipeline.ts';
 export { type PrepareContext, type PreparedSet, prepareSet, setDate } from './prepare.ts';
+export { shareSet } from './share.ts';

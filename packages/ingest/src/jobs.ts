@@ -5,7 +5,7 @@
 // retries) with the first error's file and line; a database that went away is retried.
 import { rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { type Database, maxTrackId } from '@songnodes/db';
+import { type Database, maxTrackId, type SetOwner } from '@songnodes/db';
 import { FORMAT_IDS, type FormatId } from '@songnodes/importers';
 import { classifyFailure, defineJob, type JobContext, JobInputError } from '@songnodes/jobs';
 import type { DedupeSummary } from './dedupe.ts';
@@ -21,6 +21,8 @@ export interface ImportFileJob {
   dedupe?: boolean;
   /** The file is an upload of ours: delete it once imported (kept when the import fails, for retries). */
   removeAfter?: boolean;
+  /** A user's upload: their sets, private unless `private` is false (absent: the shared catalogue). */
+  owner?: SetOwner;
 }
 
 /** What a dedupe run did, as counts, for the job record. */
@@ -100,12 +102,21 @@ export function importFileJob(deps: IngestJobDeps) {
         throw new Error('"dedupe" must be true or false');
       if (d.removeAfter !== undefined && typeof d.removeAfter !== 'boolean')
         throw new Error('"removeAfter" must be true or false');
+      if (
+        d.owner !== undefined &&
+        (typeof d.owner !== 'object' ||
+          d.owner === null ||
+          !Number.isInteger(d.owner.userId) ||
+          typeof d.owner.private !== 'boolean')
+      )
+        throw new Error('"owner" must be {userId: integer, private: boolean}');
       return {
         path: d.path,
         format: d.format,
         source: d.source,
         dedupe: d.dedupe,
         removeAfter: d.removeAfter,
+        owner: d.owner,
       };
     },
     // Bad input is never retried (dead letter at once); what is left is a database away or a worker
@@ -156,7 +167,10 @@ async function importFile(deps: IngestJobDeps, job: ImportFileJob, ctx: JobConte
     prepareInWorker: true,
     format: job.format,
     source: job.source,
-    dedupe: job.dedupe,
+    owner: job.owner,
+    // Near-duplicate merges act on the shared catalogue: a private import's tracks are left out of them
+    // (a merge would join a private track with public evidence).
+    dedupe: job.owner?.private ? false : job.dedupe,
     tracksAfter,
     onProgress: (p) => {
       last = p;

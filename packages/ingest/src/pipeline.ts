@@ -4,7 +4,13 @@
 // Reading and writing overlap with preparation: while batch k is written, batch k+1 is prepared in a
 // worker thread (from the second batch on, so a small import never pays for starting one).
 import { type ImportIssue, type ImportItem, isUnreadable, type ParsedSet } from '@songnodes/core';
-import { analyzeEvidence, type BatchResult, type Database, writeSetBatch } from '@songnodes/db';
+import {
+  analyzeEvidence,
+  type BatchResult,
+  type Database,
+  type SetOwner,
+  writeSetBatch,
+} from '@songnodes/db';
 import type { PrepareContext, PreparedSet } from './prepare.ts';
 import { inProcessPreparer, type PrepareResult, type Preparer, workerPreparer } from './prepare-pool.ts';
 
@@ -46,6 +52,11 @@ export interface ImportOptions extends PrepareContext {
   prepareInWorker?: boolean;
   /** Entries after which the planner's statistics are first refreshed (default 40,000; see ANALYZE_FIRST_AT). */
   analyzeFirstAt?: number;
+  /**
+   * A user's own import (private unless `private` is false); absent for the shared catalogue (CLI,
+   * scrapes, demo, the local owner). See db's set-writes.ts for what a private set does not write.
+   */
+  owner?: SetOwner;
 }
 
 const DEFAULT_BATCH_ENTRIES = 20_000;
@@ -58,7 +69,7 @@ const DEFAULT_MAX_ISSUES = 1000;
 const ANALYZE_FIRST_AT = 40_000;
 
 /** Merges prepared sets into one batch write; the first spelling of an artist or track wins. */
-function mergeBatch(prepared: PreparedSet[]) {
+function mergeBatch(prepared: PreparedSet[], owner: SetOwner | undefined) {
   const artists = new Map<string, PreparedSet['artists'][number]>();
   const tracks = new Map<string, PreparedSet['tracks'][number]>();
   for (const p of prepared) {
@@ -75,7 +86,12 @@ function mergeBatch(prepared: PreparedSet[]) {
       }
     }
   }
-  return { artists: [...artists.values()], tracks: [...tracks.values()], sets: prepared.map((p) => p.set) };
+  return {
+    artists: [...artists.values()],
+    tracks: [...tracks.values()],
+    sets: prepared.map((p) => p.set),
+    owner,
+  };
 }
 
 /** The first chunk's size: small, so that writing starts early while the worker takes over. */
@@ -154,12 +170,12 @@ export async function importItems(
     batch = [];
     batchKeys = new Set();
     try {
-      tally(await db.transaction((tx) => writeSetBatch(tx, mergeBatch(current))), current);
+      tally(await db.transaction((tx) => writeSetBatch(tx, mergeBatch(current, opts.owner))), current);
     } catch {
       // Find the culprit(s): each set alone, in its own transaction.
       for (const p of current) {
         try {
-          tally(await db.transaction((tx) => writeSetBatch(tx, mergeBatch([p]))), [p]);
+          tally(await db.transaction((tx) => writeSetBatch(tx, mergeBatch([p], opts.owner))), [p]);
         } catch (e) {
           s.setsFailed++;
           const first = p.issues[0];

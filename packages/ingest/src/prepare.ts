@@ -18,6 +18,7 @@ import {
   trackIdentity,
 } from '@songnodes/core';
 import type { ArtistWrite, EntryWrite, SetWrite, TrackWrite } from '@songnodes/db';
+import { transitionChain } from './chain.ts';
 
 export interface PreparedSet {
   set: SetWrite;
@@ -247,8 +248,6 @@ export function prepareSet(input: ParsedSet, ctx: PrepareContext = {}): Prepared
   const artists = new Map<string, ArtistWrite>();
   const tracks = new Map<string, TrackWrite>();
   const entries: EntryWrite[] = [];
-  const transitions: SetWrite['transitions'] = [];
-  let previous: { position: number; key: string } | null = null;
 
   entriesInOrder.forEach((raw, i) => {
     const position = duplicates ? i + 1 : raw.position;
@@ -310,16 +309,10 @@ export function prepareSet(input: ParsedSet, ctx: PrepareContext = {}): Prepared
       playedAt: dropped.has('playedAt') ? null : (e.playedAt ?? null),
       issues: entryIssues.length > 0 ? entryIssues : null,
     });
-    // A `w/` layer rides on the track before it; an unknown entry breaks the chain.
-    if (r.withPrevious) return;
-    if (key === null) {
-      previous = null;
-      return;
-    }
-    if (previous && previous.key !== key)
-      transitions.push({ position: previous.position, fromKey: previous.key, toKey: key });
-    previous = { position, key };
   });
+  const transitions: SetWrite['transitions'] = transitionChain(
+    entries.map((e) => ({ position: e.position, key: e.trackKey, withPrevious: e.withPrevious })),
+  ).map((t) => ({ position: t.position, fromKey: t.from, toKey: t.to }));
 
   const performers = performerNames(input.performers);
   for (const name of performers) {

@@ -69,9 +69,9 @@ describe.skipIf(noServer || !existsSync(MIXES) || !existsSync(HISTORY))(
         const unnamed: string[] = [];
         let entries = 0;
         for (const { id } of sets) {
-          const set = await setPlaylist(t.db, id);
+          const set = await setPlaylist(t.db, id, null);
           if (!set || set.trackIds.length === 0) continue;
-          const { tracks } = await playlistTracks(t.db, set.trackIds);
+          const { tracks } = await playlistTracks(t.db, set.trackIds, null);
           const keys = new Map(
             (
               await t.db.query<{ id: number; key: string }>(

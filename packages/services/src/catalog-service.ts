@@ -25,8 +25,10 @@ import {
   updateTrack,
 } from '@songnodes/db';
 import { type EvidenceSet, pairKey } from '@songnodes/graph';
+import type { Principal } from './auth/access.ts';
 import { checkKeys, invalid, notFound } from './errors.ts';
 import type { EventBus } from './events.ts';
+import { viewerOf } from './visibility.ts';
 
 export interface TrackChange {
   bpm?: number | null;
@@ -60,20 +62,26 @@ export class CatalogService {
     return this.cachedCounts.counts;
   }
 
-  listTracks(f: TrackFilter, page: { after?: number; limit: number }): Promise<Page<TrackSummary>> {
+  // Every read takes who is asking: a user's private sets and the tracks only they know are theirs
+  // alone (services/visibility.ts); to anyone else they do not exist (not found, never forbidden).
+  listTracks(
+    f: TrackFilter,
+    page: { after?: number; limit: number },
+    viewer: Principal,
+  ): Promise<Page<TrackSummary>> {
     checkKeys(f.keys);
     if (f.bpmMin !== undefined && f.bpmMax !== undefined && f.bpmMin > f.bpmMax)
       throw invalid('bpmMin', `bpmMin (${f.bpmMin}) is above bpmMax (${f.bpmMax})`);
-    return listTracks(this.deps.db, f, page);
+    return listTracks(this.deps.db, f, page, viewerOf(viewer));
   }
 
-  async getTrack(id: number): Promise<TrackDetail> {
-    const t = await getTrack(this.deps.db, id);
+  async getTrack(id: number, viewer: Principal): Promise<TrackDetail> {
+    const t = await getTrack(this.deps.db, id, viewerOf(viewer));
     if (!t) throw notFound(`no track ${id}`, 'id');
     return t;
   }
 
-  async updateTrack(id: number, change: TrackChange): Promise<TrackDetail> {
+  async updateTrack(id: number, change: TrackChange, viewer: Principal): Promise<TrackDetail> {
     if (change.bpm !== undefined && change.bpm !== null && (change.bpm < 50 || change.bpm > 300))
       throw invalid('bpm', `BPM ${change.bpm} is outside 50–300`);
     let key = change.key;
@@ -83,26 +91,30 @@ export class CatalogService {
         throw invalid('key', `not a musical key: ${JSON.stringify(key)} (Camelot 8A, or Am, F#m…)`);
       key = parsed;
     }
-    const found = await updateTrack(this.deps.db, id, { ...change, key });
+    const found = await updateTrack(this.deps.db, id, { ...change, key }, viewerOf(viewer));
     if (!found) throw notFound(`no track ${id}`, 'id');
     this.deps.bus.publish({ type: 'graph.changed', newTrackIds: [id], changedPairs: [], cause: 'update' });
-    return this.getTrack(id);
+    return this.getTrack(id, viewer);
   }
 
-  async getArtist(id: number): Promise<ArtistDetail> {
-    const a = await getArtist(this.deps.db, id);
+  async getArtist(id: number, viewer: Principal): Promise<ArtistDetail> {
+    const a = await getArtist(this.deps.db, id, viewerOf(viewer));
     if (!a) throw notFound(`no artist ${id}`, 'id');
     return a;
   }
 
-  listSets(f: SetFilter, page: { after?: number; limit: number }): Promise<Page<SetSummary>> {
+  listSets(
+    f: SetFilter,
+    page: { after?: number; limit: number },
+    viewer: Principal,
+  ): Promise<Page<SetSummary>> {
     if (f.dateFrom !== undefined && f.dateTo !== undefined && f.dateFrom > f.dateTo)
       throw invalid('dateFrom', `dateFrom (${f.dateFrom}) is after dateTo (${f.dateTo})`);
-    return listSets(this.deps.db, f, page);
+    return listSets(this.deps.db, f, page, viewerOf(viewer));
   }
 
-  async getSet(id: number): Promise<SetDetail> {
-    const s = await getSet(this.deps.db, id);
+  async getSet(id: number, viewer: Principal): Promise<SetDetail> {
+    const s = await getSet(this.deps.db, id, viewerOf(viewer));
     if (!s) throw notFound(`no set ${id}`, 'id');
     return s;
   }

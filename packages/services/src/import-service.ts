@@ -7,15 +7,19 @@ import { mkdir, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { SetOwner } from '@songnodes/db';
 import type { FormatId } from '@songnodes/importers';
 import type { JobDefinition, JobQueue } from '@songnodes/jobs';
+import type { Principal } from './auth/access.ts';
 import { invalid } from './errors.ts';
+import { ownerOf, type Visibility } from './visibility.ts';
 
 export interface ImportPayload {
   path: string;
   format?: FormatId;
   source?: string;
   removeAfter?: boolean;
+  owner?: SetOwner;
 }
 
 /** A file name safe to put in a path: the base name only, no traversal, no odd characters. */
@@ -35,8 +39,10 @@ export class ImportService {
 
   async upload(
     body: Readable | undefined,
-    o: { format?: FormatId; source?: string; filename?: string },
+    o: { format?: FormatId; source?: string; filename?: string; visibility?: Visibility },
+    viewer: Principal,
   ): Promise<{ jobId: string; progress: string; events: string }> {
+    const owner = ownerOf(viewer, o.visibility);
     if (!body) throw invalid('body', 'the request has no body: send the file as the body');
     await mkdir(this.deps.uploadDir, { recursive: true });
     const path = join(this.deps.uploadDir, `${randomUUID()}-${safeUploadName(o.filename)}`);
@@ -51,6 +57,7 @@ export class ImportService {
       format: o.format,
       source: o.source,
       removeAfter: true,
+      owner,
     });
     return { jobId, progress: `/api/v1/jobs/${jobId}`, events: `/api/v1/events?job=${jobId}` };
   }

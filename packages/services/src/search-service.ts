@@ -4,8 +4,10 @@
 // counts facets of the matched tracks.
 import { artistKey, normaliseName, titleKey } from '@songnodes/core';
 import { type Database, searchCandidates, type TrackSummary } from '@songnodes/db';
+import type { Principal } from './auth/access.ts';
 import { invalid } from './errors.ts';
 import { trigramSimilarity } from './trigrams.ts';
+import { viewerOf } from './visibility.ts';
 
 export const MAX_QUERY_LENGTH = 200;
 /** Longest run of words scored as one span (`daft punk around the world` → up to 4 words joined). */
@@ -63,7 +65,8 @@ export class SearchService {
     this.deps = deps;
   }
 
-  async search(text: string, limit = 10): Promise<SearchResult> {
+  /** Finds what the viewer may see: others' private sets and the tracks only they know never match. */
+  async search(text: string, viewer: Principal, limit = 10): Promise<SearchResult> {
     const query = text.trim();
     if (query === '') throw invalid('q', 'the search text is empty');
     if (query.length > MAX_QUERY_LENGTH)
@@ -73,7 +76,7 @@ export class SearchService {
       .filter((w) => w !== '');
     const whole = words.join('');
     if (whole === '') throw invalid('q', 'the search text has no letters or digits to search for');
-    const c = await searchCandidates(this.deps.db, { folded: whole, text: query }, limit);
+    const c = await searchCandidates(this.deps.db, { folded: whole, text: query }, limit, viewerOf(viewer));
     // Scores: how well the whole query matches the candidate's "artist title" (and its parts alone,
     // so a query naming only the title or only the artist still ranks its matches first).
     const spans = querySpans(words);

@@ -2,12 +2,23 @@
 // format goes through the same importer and ingest pipeline as a file; deleting a set corrects the
 // aggregates exactly, as replacing one does; deleting a track leaves its lines as unknown entries.
 import { randomUUID } from 'node:crypto';
-import { type Database, deleteSets, deleteTrack, findSetId, type SetDetail } from '@songnodes/db';
+import {
+  type Database,
+  deleteSets,
+  deleteTrack,
+  findSetId,
+  ownedExternalId,
+  type SetDetail,
+  visibleSet,
+  visibleTrack,
+} from '@songnodes/db';
 import { readSets } from '@songnodes/importers';
-import { importItems } from '@songnodes/ingest';
+import { importItems, shareSet } from '@songnodes/ingest';
+import { can, type Principal } from './auth/access.ts';
 import type { CatalogService } from './catalog-service.ts';
 import { invalid, notFound, ServiceError } from './errors.ts';
 import type { EventBus } from './events.ts';
+import { ownerOf, type Visibility, viewerOf } from './visibility.ts';
 
 /** A set as JSON: our set format (docs/formats.md, `songnodes.set/v1`) without the format tag. */
 export interface NewSet {
@@ -21,6 +32,8 @@ export interface NewSet {
   event?: string;
   venue?: string;
   entries: ({ raw: string } & Record<string, unknown>)[];
+  /** A signed-in user's set is private unless 'public' (shared at once); others' sets are public. */
+  visibility?: Visibility;
 }
 
 async function* bytesOf(text: string) {
@@ -36,18 +49,23 @@ export class SetService {
 
   /**
    * Stores a set; posting the same source and externalId again replaces it (same rules as a
-   * re-import). Without an externalId each post is a new set.
+   * re-import; a user's ids are their own, so they never replace someone else's set). Without an
+   * externalId each post is a new set. A signed-in user's set is private unless shared.
    */
-  async create(set: NewSet, actor: string): Promise<SetDetail & { warnings: string[] }> {
+  async create(set: NewSet, viewer: Principal): Promise<SetDetail & { warnings: string[] }> {
     if (set.entries.length === 0) throw invalid('entries', 'a set needs at least one entry');
+    const owner = ownerOf(viewer, set.visibility);
     const source = set.source ?? 'api';
     const externalId = set.externalId ?? `api:${randomUUID()}`;
-    const json = JSON.stringify({ ...set, source, externalId, format: 'songnodes.set/v1' });
+    const { visibility: _v, ...content } = set;
+    const json = JSON.stringify({ ...content, source, externalId, format: 'songnodes.set/v1' });
     const summary = await importItems(
       this.deps.db,
       readSets(bytesOf(json), { format: 'json', file: 'request body', source }),
       {
-        onChange: (c) => this.deps.bus.publish({ type: 'graph.changed', ...c, cause: `import by ${actor}` }),
+        owner,
+        onChange: (c) =>
+          this.deps.bus.publish({ type: 'graph.changed', ...c, cause: `import by ${viewer.label}` }),
       },
     );
     const error = summary.issues.find((i) => i.severity === 'error');
@@ -55,17 +73,52 @@ export class SetService {
       throw new ServiceError('invalid', error?.message ?? 'the set could not be stored', {
         field: error?.field ?? 'entries',
       });
-    const id = await findSetId(this.deps.db, source, externalId);
+    const id = await findSetId(this.deps.db, source, ownedExternalId(owner?.userId, externalId));
     if (id === null) throw new Error(`set ${source}/${externalId} was stored but cannot be found`);
     return {
-      ...(await this.deps.catalog.getSet(id)),
+      ...(await this.deps.catalog.getSet(id, viewer)),
       warnings: summary.issues.filter((i) => i.severity === 'warning').map((i) => i.message),
     };
   }
 
-  async delete(id: number): Promise<void> {
+  /**
+   * Shares a private set (PATCH {visibility: 'public'}): its owner or an admin. Its transitions join
+   * the public graph as an import's would. Making a public set private is refused: its evidence is
+   * already merged into the shared aggregates (and may be in others' exports); delete it instead.
+   */
+  async setVisibility(id: number, visibility: Visibility, viewer: Principal): Promise<SetDetail> {
+    const me = viewerOf(viewer);
+    const admin = can(viewer, 'admin:users');
+    const [row] = await this.deps.db.query<{ visibility: Visibility; owner_id: number | null }>(
+      `SELECT visibility, owner_id FROM sets s WHERE id = $1 AND (${visibleSet('s', '$2')} OR $3)`,
+      [id, me, admin],
+    );
+    if (!row) throw notFound(`no set ${id}`, 'id');
+    if (visibility === row.visibility) return this.deps.catalog.getSet(id, viewer);
+    if (visibility === 'private')
+      throw new ServiceError(
+        'conflict',
+        `set ${id} is public: its transitions are already part of the shared graph and cannot be taken back into privacy; delete the set instead`,
+        { field: 'visibility' },
+      );
+    if (row.owner_id !== me && !admin)
+      throw new ServiceError('forbidden', `only the owner of set ${id} (or an admin) can share it`, {
+        field: 'id',
+      });
+    const change = await shareSet(this.deps.db, id);
+    if (change && (change.newTrackIds.length > 0 || change.changedPairs.length > 0))
+      this.deps.bus.publish({ type: 'graph.changed', ...change, cause: `share by ${viewer.label}` });
+    // An admin sharing someone else's set sees it from now on, as everybody does.
+    return this.deps.catalog.getSet(id, viewer);
+  }
+
+  async delete(id: number, viewer: Principal): Promise<void> {
     const changed = await this.deps.db.transaction(async (tx) => {
-      const exists = await tx.query('SELECT 1 FROM sets WHERE id = $1', [id]);
+      // Someone else's private set does not exist for this caller.
+      const exists = await tx.query(`SELECT 1 FROM sets s WHERE id = $1 AND ${visibleSet('s', '$2')}`, [
+        id,
+        viewerOf(viewer),
+      ]);
       if (exists.length === 0) return null;
       return deleteSets(tx, [id]);
     });
@@ -73,9 +126,12 @@ export class SetService {
     this.deps.bus.publish({ type: 'graph.changed', newTrackIds: [], changedPairs: changed, cause: 'delete' });
   }
 
-  async deleteTrack(id: number): Promise<{ entriesNowUnknown: number }> {
+  async deleteTrack(id: number, viewer: Principal): Promise<{ entriesNowUnknown: number }> {
     const r = await this.deps.db.transaction(async (tx) => {
-      const exists = await tx.query('SELECT 1 FROM tracks WHERE id = $1 AND merged_into IS NULL', [id]);
+      const exists = await tx.query(
+        `SELECT 1 FROM tracks t WHERE id = $1 AND merged_into IS NULL AND ${visibleTrack('t', '$2')}`,
+        [id, viewerOf(viewer)],
+      );
       if (exists.length === 0) return 'missing' as const;
       return deleteTrack(tx, id);
     });

@@ -1,6 +1,7 @@
 // Counts over the whole catalogue for the analytics view: top tracks, transitions and DJs, genres, and
 // activity per month, each under the graph's filters (track BPM, key, genre; set year and source;
-// transition count and DJs). Aggregates over set_entries scale with the entries a filter keeps.
+// transition count and DJs), over public sets only. Aggregates over set_entries scale with the entries a
+// filter keeps.
 import type { Queryable } from '../database.ts';
 import { Conditions, type TrackSummary } from './catalog.ts';
 
@@ -24,6 +25,8 @@ function trackConditions(c: Conditions, f: AnalyticsFilter, t = 't') {
   if (f.genres !== undefined) c.add((p) => `${t}.genre = ANY(${p}::text[])`, f.genres);
 }
 function setConditions(c: Conditions, f: AnalyticsFilter) {
+  // The shared catalogue's figures: private sets (users' own imports) are nobody else's to count.
+  c.raw(`s.visibility = 'public'`);
   if (f.yearFrom !== undefined) c.add((p) => `s.played_on >= make_date(${p}::int, 1, 1)`, f.yearFrom);
   if (f.yearTo !== undefined) c.add((p) => `s.played_on < make_date(${p}::int + 1, 1, 1)`, f.yearTo);
   if (f.sources !== undefined) c.add((p) => `src.name = ANY(${p}::text[])`, f.sources);

@@ -3,6 +3,7 @@
 // performers of their sets), so a nested query costs a fixed number of statements, not one per
 // object. Per-parent limits run inside a LATERAL join so each parent gets its own top N.
 import type { Queryable } from '../database.ts';
+import { type Viewer, visibleSet, visibleTrack } from './visibility.ts';
 
 /** A track as the GraphQL API shows it: every column a Track field reads without another query. */
 export interface TrackRecord {
@@ -60,12 +61,17 @@ function groupBy<R, T>(ids: readonly number[], rows: R[], parent: (r: R) => numb
   return out;
 }
 
-/** Tracks by id, merged-away ones included (they say where they went). */
-export async function tracksByIds(q: Queryable, ids: readonly number[]): Promise<Map<number, TrackRecord>> {
+/** Tracks by id, merged-away ones included (they say where they went); those the viewer may not see left out. */
+export async function tracksByIds(
+  q: Queryable,
+  ids: readonly number[],
+  viewer: Viewer,
+): Promise<Map<number, TrackRecord>> {
   if (ids.length === 0) return new Map();
-  const rows = await q.query<TrackRow>(`SELECT ${TRACK_COLUMNS} FROM tracks t WHERE t.id = ANY($1::int[])`, [
-    ids,
-  ]);
+  const rows = await q.query<TrackRow>(
+    `SELECT ${TRACK_COLUMNS} FROM tracks t WHERE t.id = ANY($1::int[]) AND ${visibleTrack('t', '$2')}`,
+    [ids, viewer],
+  );
   return new Map(rows.map((r) => [r.id, trackRecordOf(r)]));
 }
 
@@ -102,18 +108,23 @@ export interface PlayCounts {
   djs: number;
 }
 
+/** Plays, sets and DJs of each track, in the sets the viewer may see. */
 export async function trackPlayCounts(
   q: Queryable,
   trackIds: readonly number[],
+  viewer: Viewer,
 ): Promise<Map<number, PlayCounts>> {
   const rows = await q.query<{ id: number; plays: number; sets: number; djs: number }>(
     `SELECT p.id,
-            (SELECT count(*) FROM set_entries e WHERE e.track_id = p.id)::int AS plays,
-            (SELECT count(DISTINCT e.set_id) FROM set_entries e WHERE e.track_id = p.id)::int AS sets,
-            (SELECT count(DISTINCT sp.artist_id) FROM set_entries e JOIN set_performers sp ON sp.set_id = e.set_id
-              WHERE e.track_id = p.id)::int AS djs
+            (SELECT count(*) FROM set_entries e JOIN sets s ON s.id = e.set_id
+              WHERE e.track_id = p.id AND ${visibleSet('s', '$2')})::int AS plays,
+            (SELECT count(DISTINCT e.set_id) FROM set_entries e JOIN sets s ON s.id = e.set_id
+              WHERE e.track_id = p.id AND ${visibleSet('s', '$2')})::int AS sets,
+            (SELECT count(DISTINCT sp.artist_id) FROM set_entries e JOIN sets s ON s.id = e.set_id
+              JOIN set_performers sp ON sp.set_id = e.set_id
+              WHERE e.track_id = p.id AND ${visibleSet('s', '$2')})::int AS djs
      FROM unnest($1::int[]) AS p(id)`,
-    [trackIds],
+    [trackIds, viewer],
   );
   return new Map(rows.map((r) => [r.id, { plays: r.plays, sets: r.sets, djs: r.djs }]));
 }
@@ -182,14 +193,16 @@ export async function trackRemixes(
   q: Queryable,
   trackIds: readonly number[],
   perTrack: number,
+  viewer: Viewer,
 ): Promise<Map<number, TrackRecord[]>> {
   const rows = await q.query<TrackRow & { parent: number }>(
     `SELECT o.id AS parent, r.* FROM tracks o CROSS JOIN LATERAL (
        SELECT ${TRACK_COLUMNS} FROM tracks t
        WHERE t.original_key = o.key AND t.version IS NOT NULL AND t.id <> o.id AND t.merged_into IS NULL
+         AND ${visibleTrack('t', '$3')}
        ORDER BY t.id LIMIT $2) r
      WHERE o.id = ANY($1::int[]) AND o.version IS NULL`,
-    [trackIds, perTrack],
+    [trackIds, perTrack, viewer],
   );
   return groupBy(trackIds, rows, (r) => r.parent, trackRecordOf);
 }
@@ -234,11 +247,16 @@ const setRecordOf = (r: SetRow): SetRecord => ({
   entryCount: r.entry_count,
 });
 
-export async function setsByIds(q: Queryable, ids: readonly number[]): Promise<Map<number, SetRecord>> {
+export async function setsByIds(
+  q: Queryable,
+  ids: readonly number[],
+  viewer: Viewer,
+): Promise<Map<number, SetRecord>> {
   if (ids.length === 0) return new Map();
   const rows = await q.query<SetRow>(
-    `SELECT ${SET_COLUMNS} FROM sets s JOIN sources src ON src.id = s.source_id WHERE s.id = ANY($1::int[])`,
-    [ids],
+    `SELECT ${SET_COLUMNS} FROM sets s JOIN sources src ON src.id = s.source_id
+     WHERE s.id = ANY($1::int[]) AND ${visibleSet('s', '$2')}`,
+    [ids, viewer],
   );
   return new Map(rows.map((r) => [r.id, setRecordOf(r)]));
 }
@@ -248,13 +266,14 @@ export async function trackSets(
   q: Queryable,
   trackIds: readonly number[],
   perTrack: number,
+  viewer: Viewer,
 ): Promise<Map<number, SetRecord[]>> {
   const rows = await q.query<SetRow & { parent: number }>(
     `SELECT p.id AS parent, s.* FROM unnest($1::int[]) AS p(id) CROSS JOIN LATERAL (
        SELECT ${SET_COLUMNS} FROM sets s JOIN sources src ON src.id = s.source_id
-       WHERE s.id IN (SELECT e.set_id FROM set_entries e WHERE e.track_id = p.id)
+       WHERE s.id IN (SELECT e.set_id FROM set_entries e WHERE e.track_id = p.id) AND ${visibleSet('s', '$3')}
        ORDER BY s.played_on DESC NULLS LAST, s.id LIMIT $2) s`,
-    [trackIds, perTrack],
+    [trackIds, perTrack, viewer],
   );
   return groupBy(trackIds, rows, (r) => r.parent, setRecordOf);
 }
@@ -369,14 +388,16 @@ export async function artistTracks(
   q: Queryable,
   ids: readonly number[],
   perArtist: number,
+  viewer: Viewer,
 ): Promise<Map<number, TrackRecord[]>> {
   const rows = await q.query<TrackRow & { parent: number }>(
     `SELECT p.id AS parent, t.* FROM unnest($1::int[]) AS p(id) CROSS JOIN LATERAL (
-       SELECT ${TRACK_COLUMNS}, (SELECT count(*) FROM set_entries e WHERE e.track_id = t.id) AS plays
-       FROM tracks t WHERE t.merged_into IS NULL
+       SELECT ${TRACK_COLUMNS}, (SELECT count(*) FROM set_entries e JOIN sets s ON s.id = e.set_id
+                                 WHERE e.track_id = t.id AND ${visibleSet('s', '$3')}) AS plays
+       FROM tracks t WHERE t.merged_into IS NULL AND ${visibleTrack('t', '$3')}
          AND t.id IN (SELECT ta.track_id FROM track_artists ta WHERE ta.artist_id = p.id)
        ORDER BY plays DESC, t.id LIMIT $2) t`,
-    [ids, perArtist],
+    [ids, perArtist, viewer],
   );
   return groupBy(ids, rows, (r) => r.parent, trackRecordOf);
 }
@@ -386,6 +407,7 @@ export async function artistCollaborations(
   q: Queryable,
   ids: readonly number[],
   perArtist: number,
+  viewer: Viewer,
 ): Promise<Map<number, { id: number; name: string; tracks: number }[]>> {
   const rows = await q.query<{ parent: number; id: number; name: string; tracks: number }>(
     `SELECT p.id AS parent, c.* FROM unnest($1::int[]) AS p(id) CROSS JOIN LATERAL (
@@ -393,8 +415,9 @@ export async function artistCollaborations(
        FROM track_artists mine
        JOIN track_artists other ON other.track_id = mine.track_id AND other.artist_id <> mine.artist_id
        JOIN artists o ON o.id = other.artist_id JOIN tracks t ON t.id = mine.track_id AND t.merged_into IS NULL
-       WHERE mine.artist_id = p.id GROUP BY o.id, o.name ORDER BY tracks DESC, o.name LIMIT $2) c`,
-    [ids, perArtist],
+       WHERE mine.artist_id = p.id AND ${visibleTrack('t', '$3')}
+       GROUP BY o.id, o.name ORDER BY tracks DESC, o.name LIMIT $2) c`,
+    [ids, perArtist, viewer],
   );
   return groupBy(
     ids,

@@ -2,7 +2,10 @@
 // Lists use keyset pagination on the primary key (the cursor is the last id seen), so page 1,000
 // costs what page 1 costs. Merged-away tracks are never listed; asking for one by id says where it
 // went (`mergedInto`) so a client can follow it.
+// Every read takes the viewer (visibility.ts): private sets and the tracks only they know are read by
+// their owner alone, and plays, set and DJ counts count only the sets the viewer may see.
 import type { Queryable } from '../database.ts';
+import { type Viewer, visibleSet, visibleTrack } from './visibility.ts';
 
 export interface TrackRef {
   id: number;
@@ -87,9 +90,12 @@ export async function listTracks(
   q: Queryable,
   f: TrackFilter,
   page: { after?: number; limit: number },
+  viewer: Viewer,
 ): Promise<Page<TrackSummary>> {
   const c = new Conditions();
   c.raw('t.merged_into IS NULL');
+  c.add((p) => visibleTrack('t', p), viewer);
+  const me = `$${c.params.length}`;
   if (page.after !== undefined) c.add((p) => `t.id > ${p}`, page.after);
   if (f.artist !== undefined) c.add((p) => `t.artist_name ILIKE ${p}`, likePattern(f.artist));
   if (f.title !== undefined) c.add((p) => `t.title ILIKE ${p}`, likePattern(f.title));
@@ -104,7 +110,7 @@ export async function listTracks(
       (
         p,
       ) => `EXISTS (SELECT 1 FROM set_entries e JOIN sets s ON s.id = e.set_id JOIN sources src ON src.id = s.source_id
-                WHERE e.track_id = t.id AND src.name = ${p})`,
+                WHERE e.track_id = t.id AND src.name = ${p} AND ${visibleSet('s', me)})`,
       f.source,
     );
   if (f.hasTransitions !== undefined)
@@ -140,7 +146,7 @@ export interface TrackDetail extends TrackSummary {
   mergedInto: number | null;
 }
 
-export async function getTrack(q: Queryable, id: number): Promise<TrackDetail | null> {
+export async function getTrack(q: Queryable, id: number, viewer: Viewer): Promise<TrackDetail | null> {
   const [t] = await q.query<
     SummaryRow & {
       version_kind: string;
@@ -156,12 +162,15 @@ export async function getTrack(q: Queryable, id: number): Promise<TrackDetail | 
   >(
     `SELECT ${SUMMARY_COLUMNS}, t.version_kind, t.is_mashup, t.duration_seconds, t.original_track_id,
             t.original_key, t.merged_into,
-            (SELECT count(*) FROM set_entries e WHERE e.track_id = t.id)::int AS plays,
-            (SELECT count(DISTINCT e.set_id) FROM set_entries e WHERE e.track_id = t.id)::int AS sets,
-            (SELECT count(DISTINCT sp.artist_id) FROM set_entries e JOIN set_performers sp ON sp.set_id = e.set_id
-              WHERE e.track_id = t.id)::int AS djs
-     FROM tracks t WHERE t.id = $1`,
-    [id],
+            (SELECT count(*) FROM set_entries e JOIN sets s ON s.id = e.set_id
+              WHERE e.track_id = t.id AND ${visibleSet('s', '$2')})::int AS plays,
+            (SELECT count(DISTINCT e.set_id) FROM set_entries e JOIN sets s ON s.id = e.set_id
+              WHERE e.track_id = t.id AND ${visibleSet('s', '$2')})::int AS sets,
+            (SELECT count(DISTINCT sp.artist_id) FROM set_entries e JOIN sets s ON s.id = e.set_id
+              JOIN set_performers sp ON sp.set_id = e.set_id
+              WHERE e.track_id = t.id AND ${visibleSet('s', '$2')})::int AS djs
+     FROM tracks t WHERE t.id = $1 AND ${visibleTrack('t', '$2')}`,
+    [id, viewer],
   );
   if (!t) return null;
   const artists = await q.query<{ id: number; name: string; role: 'primary' | 'featured' | 'remixer' }>(
@@ -172,9 +181,9 @@ export async function getTrack(q: Queryable, id: number): Promise<TrackDetail | 
   const related = await q.query<{ id: number; artist_name: string; title: string; version: string | null }>(
     `SELECT id, artist_name, title, version FROM tracks
      WHERE merged_into IS NULL AND id <> $1
-       AND (id = $2 OR (original_key = $3 AND version IS NOT NULL) OR key = $3)
+       AND (id = $2 OR (original_key = $3 AND version IS NOT NULL) OR key = $3) AND ${visibleTrack('tracks', '$4')}
      ORDER BY id LIMIT 200`,
-    [id, t.original_track_id ?? -1, t.original_key],
+    [id, t.original_track_id ?? -1, t.original_key, viewer],
   );
   const original = related.find((r) => r.id === t.original_track_id) ?? null;
   return {
@@ -197,15 +206,22 @@ export async function updateTrack(
   q: Queryable,
   id: number,
   change: { bpm?: number | null; key?: string | null; genre?: string | null },
+  viewer: Viewer,
 ): Promise<boolean> {
   const c = new Conditions();
   if (change.bpm !== undefined) c.add((p) => `bpm = ${p}`, change.bpm);
   if (change.key !== undefined) c.add((p) => `camelot_key = ${p}`, change.key);
   if (change.genre !== undefined) c.add((p) => `genre = ${p}`, change.genre);
-  if (c.sql.length === 0) return (await q.query('SELECT 1 FROM tracks WHERE id = $1', [id])).length > 0;
-  c.params.push(id);
+  if (c.sql.length === 0)
+    return (
+      (await q.query(`SELECT 1 FROM tracks WHERE id = $1 AND ${visibleTrack('tracks', '$2')}`, [id, viewer]))
+        .length > 0
+    );
+  c.params.push(id, viewer);
+  const n = c.params.length;
   const rows = await q.query(
-    `UPDATE tracks SET ${c.sql.join(', ')} WHERE id = $${c.params.length} AND merged_into IS NULL RETURNING id`,
+    `UPDATE tracks SET ${c.sql.join(', ')}
+     WHERE id = $${n - 1} AND merged_into IS NULL AND ${visibleTrack('tracks', `$${n}`)} RETURNING id`,
     c.params,
   );
   return rows.length > 0;
@@ -225,11 +241,23 @@ export interface ArtistDetail {
   performed: number;
 }
 
-export async function getArtist(q: Queryable, id: number, limit = 50): Promise<ArtistDetail | null> {
+export async function getArtist(
+  q: Queryable,
+  id: number,
+  viewer: Viewer,
+  limit = 50,
+): Promise<ArtistDetail | null> {
+  // An artist known only from others' private sets (as a credit or a performer) is not there for this viewer.
   const [a] = await q.query<{ id: number; name: string; performed: number }>(
-    `SELECT a.id, a.name, (SELECT count(*) FROM set_performers sp WHERE sp.artist_id = a.id)::int AS performed
-     FROM artists a WHERE a.id = $1`,
-    [id],
+    `SELECT a.id, a.name,
+            (SELECT count(*) FROM set_performers sp JOIN sets s ON s.id = sp.set_id
+              WHERE sp.artist_id = a.id AND ${visibleSet('s', '$2')})::int AS performed
+     FROM artists a WHERE a.id = $1
+       AND (EXISTS (SELECT 1 FROM track_artists ta JOIN tracks t ON t.id = ta.track_id
+                    WHERE ta.artist_id = a.id AND ${visibleTrack('t', '$2')})
+            OR EXISTS (SELECT 1 FROM set_performers sp JOIN sets s ON s.id = sp.set_id
+                       WHERE sp.artist_id = a.id AND ${visibleSet('s', '$2')}))`,
+    [id, viewer],
   );
   if (!a) return null;
   const aliases = await q.query<{ alias: string }>(
@@ -238,18 +266,20 @@ export async function getArtist(q: Queryable, id: number, limit = 50): Promise<A
   );
   const tracks = await q.query<SummaryRow & { role: string; plays: number }>(
     `SELECT ${SUMMARY_COLUMNS}, min(ta.role) AS role,
-            (SELECT count(*) FROM set_entries e WHERE e.track_id = t.id)::int AS plays
+            (SELECT count(*) FROM set_entries e JOIN sets s ON s.id = e.set_id
+              WHERE e.track_id = t.id AND ${visibleSet('s', '$3')})::int AS plays
      FROM track_artists ta JOIN tracks t ON t.id = ta.track_id
-     WHERE ta.artist_id = $1 AND t.merged_into IS NULL
+     WHERE ta.artist_id = $1 AND t.merged_into IS NULL AND ${visibleTrack('t', '$3')}
      GROUP BY t.id ORDER BY plays DESC, t.id LIMIT $2`,
-    [id, limit],
+    [id, limit, viewer],
   );
   const collaborations = await q.query<{ id: number; name: string; tracks: number }>(
     `SELECT o.id, o.name, count(DISTINCT mine.track_id)::int AS tracks
      FROM track_artists mine JOIN track_artists other ON other.track_id = mine.track_id AND other.artist_id <> mine.artist_id
      JOIN artists o ON o.id = other.artist_id JOIN tracks t ON t.id = mine.track_id AND t.merged_into IS NULL
-     WHERE mine.artist_id = $1 GROUP BY o.id, o.name ORDER BY tracks DESC, o.name LIMIT $2`,
-    [id, limit],
+     WHERE mine.artist_id = $1 AND ${visibleTrack('t', '$3')}
+     GROUP BY o.id, o.name ORDER BY tracks DESC, o.name LIMIT $2`,
+    [id, limit, viewer],
   );
   const playedWith = await q.query<{ id: number; name: string; transitions: number }>(
     `WITH mine AS (SELECT DISTINCT track_id FROM track_artists WHERE artist_id = $1 AND role = 'primary'),
@@ -294,6 +324,8 @@ export interface SetSummary {
   event: string | null;
   venue: string | null;
   entryCount: number;
+  /** 'private': the viewer's own import, seen by nobody else until shared. */
+  visibility: 'public' | 'private';
 }
 
 type SetRow = {
@@ -308,9 +340,10 @@ type SetRow = {
   event: string | null;
   venue: string | null;
   entry_count: number;
+  visibility: 'public' | 'private';
 };
 const SET_COLUMNS = `s.id, s.title, s.played_on::text AS played_on, s.date_precision, s.kind, src.name AS source,
-  s.url, s.event, s.venue, s.entry_count,
+  s.url, s.event, s.venue, s.entry_count, s.visibility,
   (SELECT array_agg(a.name ORDER BY sp.position) FROM set_performers sp JOIN artists a ON a.id = sp.artist_id
     WHERE sp.set_id = s.id) AS performers`;
 const setOf = (r: SetRow): SetSummary => ({
@@ -325,14 +358,17 @@ const setOf = (r: SetRow): SetSummary => ({
   event: r.event,
   venue: r.venue,
   entryCount: r.entry_count,
+  visibility: r.visibility,
 });
 
 export async function listSets(
   q: Queryable,
   f: SetFilter,
   page: { after?: number; limit: number },
+  viewer: Viewer,
 ): Promise<Page<SetSummary>> {
   const c = new Conditions();
+  c.add((p) => visibleSet('s', p), viewer);
   if (page.after !== undefined) c.add((p) => `s.id > ${p}`, page.after);
   if (f.source !== undefined) c.add((p) => `src.name = ${p}`, f.source);
   if (f.kind !== undefined) c.add((p) => `s.kind = ${p}`, f.kind);
@@ -374,10 +410,11 @@ export interface SetDetail extends SetSummary {
   entries: SetEntryDetail[];
 }
 
-export async function getSet(q: Queryable, id: number): Promise<SetDetail | null> {
+export async function getSet(q: Queryable, id: number, viewer: Viewer): Promise<SetDetail | null> {
   const [s] = await q.query<SetRow>(
-    `SELECT ${SET_COLUMNS} FROM sets s JOIN sources src ON src.id = s.source_id WHERE s.id = $1`,
-    [id],
+    `SELECT ${SET_COLUMNS} FROM sets s JOIN sources src ON src.id = s.source_id
+     WHERE s.id = $1 AND ${visibleSet('s', '$2')}`,
+    [id, viewer],
   );
   if (!s) return null;
   const entries = await q.query<

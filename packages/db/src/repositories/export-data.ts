@@ -4,6 +4,7 @@
 // names the tracks the rest of the application shows. Unknown BPM, key, genre or length stay null.
 import type { Queryable } from '../database.ts';
 import { latestCommunities } from './graph.ts';
+import { type Viewer, visibleSet, visibleTrack } from './visibility.ts';
 
 export interface PlaylistTrack {
   id: number;
@@ -52,14 +53,17 @@ const trackOf = (r: TrackRow): PlaylistTrack => ({
 export async function playlistTracks(
   q: Queryable,
   ids: readonly number[],
+  viewer: Viewer,
 ): Promise<{ tracks: PlaylistTrack[]; missing: number[] }> {
+  // A track the viewer may not see is missing, as one that does not exist.
   const rows = await q.query<TrackRow & { asked: number }>(
     `SELECT a.asked, t.id, t.artist_name, t.title, t.version, t.bpm, t.camelot_key, t.genre, t.duration_seconds,
        ${REMIXERS('t')}
      FROM (SELECT DISTINCT unnest($1::int[]) AS asked) a
      JOIN tracks m ON m.id = a.asked
-     JOIN tracks t ON t.id = coalesce(m.merged_into, m.id)`,
-    [[...new Set(ids)]],
+     JOIN tracks t ON t.id = coalesce(m.merged_into, m.id)
+     WHERE ${visibleTrack('t', '$2')}`,
+    [[...new Set(ids)], viewer],
   );
   const byId = new Map(rows.map((r) => [r.asked, trackOf(r)]));
   const tracks: PlaylistTrack[] = [];
@@ -83,7 +87,7 @@ export interface SetPlaylist {
   unknownEntries: number;
 }
 
-export async function setPlaylist(q: Queryable, setId: number): Promise<SetPlaylist | null> {
+export async function setPlaylist(q: Queryable, setId: number, viewer: Viewer): Promise<SetPlaylist | null> {
   const [s] = await q.query<{
     id: number;
     title: string | null;
@@ -98,8 +102,8 @@ export async function setPlaylist(q: Queryable, setId: number): Promise<SetPlayl
        (SELECT array_agg(coalesce(t.merged_into, t.id) ORDER BY e.position) FROM set_entries e
           JOIN tracks t ON t.id = e.track_id WHERE e.set_id = s.id) AS track_ids,
        (SELECT count(*)::int FROM set_entries e WHERE e.set_id = s.id AND e.track_id IS NULL) AS unknown_entries
-     FROM sets s WHERE s.id = $1`,
-    [setId],
+     FROM sets s WHERE s.id = $1 AND ${visibleSet('s', '$2')}`,
+    [setId, viewer],
   );
   if (!s) return null;
   return {
@@ -131,7 +135,7 @@ export interface GraphExportNode extends PlaylistTrack {
   artists: string[];
   /** Community of the latest stored community detection; null when it has none for this track. */
   community: number | null;
-  /** Entries that name this track across all sets. */
+  /** Entries that name this track across all public sets. */
   plays: number;
 }
 
@@ -148,7 +152,10 @@ export interface GraphExport {
   edges: GraphExportEdge[];
 }
 
-/** The transitions passing the filter (both ends passing its track conditions) and the tracks they join. */
+/**
+ * The transitions passing the filter (both ends passing its track conditions) and the tracks they join.
+ * Public by construction: transitions come from public sets only, and so do the plays counted here.
+ */
 export async function graphExport(q: Queryable, f: GraphExportFilter): Promise<GraphExport> {
   const params: unknown[] = [];
   const p = (v: unknown) => {
@@ -195,7 +202,8 @@ export async function graphExport(q: Queryable, f: GraphExportFilter): Promise<G
     [ids],
   );
   const plays = await q.query<{ id: number; n: number }>(
-    `SELECT track_id AS id, count(*)::int AS n FROM set_entries WHERE track_id = ANY($1::int[]) GROUP BY track_id`,
+    `SELECT e.track_id AS id, count(*)::int AS n FROM set_entries e JOIN sets s ON s.id = e.set_id
+     WHERE e.track_id = ANY($1::int[]) AND s.visibility = 'public' GROUP BY e.track_id`,
     [ids],
   );
   const creditsOf = new Map(credits.map((c) => [c.id, c]));

@@ -96,7 +96,8 @@ type TrackRow = {
 };
 
 const TRACK_COLUMNS = `t.id, t.bpm, t.camelot_key, t.genre, t.year, t.duration_seconds,
-  (SELECT count(*)::int FROM set_entries e WHERE e.track_id = t.id) AS plays,
+  (SELECT count(*)::int FROM set_entries e JOIN sets s ON s.id = e.set_id
+    WHERE e.track_id = t.id AND s.visibility = 'public') AS plays,
   (SELECT array_agg(ta.artist_id ORDER BY ta.position) FROM track_artists ta
     WHERE ta.track_id = t.id AND ta.role = 'primary') AS artists`;
 
@@ -160,7 +161,7 @@ async function loadTracks(
          string_agg(int4send(coalesce(array_position($4::text[], genre) - 1, -1)), ''::bytea) AS genre,
          string_agg(int4send(coalesce(year, 0)::int), ''::bytea) AS year,
          string_agg(float4send(coalesce(duration_seconds::real, 'NaN'::real)), ''::bytea) AS duration
-       FROM tracks WHERE id >= $1 AND id < $2 AND merged_into IS NULL`,
+       FROM tracks WHERE id >= $1 AND id < $2 AND merged_into IS NULL AND private_to IS NULL`,
       [...range, CAMELOT_KEYS, s.genres],
     );
     const got = Math.min(Number(t?.n ?? 0), s.nodeCount - row);
@@ -181,8 +182,9 @@ async function loadTracks(
 
     const [plays] = await tx.query<Record<string, unknown>>(
       `SELECT string_agg(int4send(track_id), ''::bytea) AS id, string_agg(int4send(n), ''::bytea) AS n
-       FROM (SELECT track_id, count(*)::int AS n FROM set_entries WHERE track_id >= $1 AND track_id < $2
-             GROUP BY track_id) p`,
+       FROM (SELECT e.track_id, count(*)::int AS n FROM set_entries e JOIN sets s ON s.id = e.set_id
+             WHERE e.track_id >= $1 AND e.track_id < $2 AND s.visibility = 'public'
+             GROUP BY e.track_id) p`,
       range,
     );
     const ids = int32sBE(plays?.id, 'set_entries.track_id');
@@ -225,8 +227,9 @@ function int32sBE(v: unknown, what: string): Int32Array {
 }
 
 /**
- * Reads the whole graph into a GraphSnapshot: live tracks (merged-away ones are left out) with their
- * BPM, key, genre, year, duration, plays and primary artists, and every transition with its
+ * Reads the whole graph into a GraphSnapshot: live public tracks (merged-away ones, and those known
+ * only from private sets, are left out) with their BPM, key, genre, year, duration, plays in public
+ * sets and primary artists, and every transition (public by construction: set-writes.ts) with its
  * evidence. Runs in one REPEATABLE READ transaction, so tracks and transitions agree even while an
  * import writes.
  */
@@ -241,10 +244,11 @@ export async function loadGraphSnapshot(db: Database, o: SnapshotLoadOptions = {
       hi: number;
       genres: string[] | null;
     }>(
-      `SELECT (SELECT count(*)::int FROM tracks WHERE merged_into IS NULL) AS tracks,
+      `SELECT (SELECT count(*)::int FROM tracks WHERE merged_into IS NULL AND private_to IS NULL) AS tracks,
               (SELECT count(*)::int FROM transitions) AS transitions,
               (SELECT coalesce(min(id), 1) FROM tracks) AS lo, (SELECT coalesce(max(id), 0) FROM tracks) AS hi,
-              (SELECT array_agg(DISTINCT genre) FROM tracks WHERE genre IS NOT NULL AND merged_into IS NULL) AS genres`,
+              (SELECT array_agg(DISTINCT genre) FROM tracks
+                WHERE genre IS NOT NULL AND merged_into IS NULL AND private_to IS NULL) AS genres`,
     );
     const s = allocateSnapshot(head!.tracks, head!.transitions, 0);
     const sources = await sourceBits(tx);
@@ -349,7 +353,8 @@ export async function loadGraphDelta(
     trackIds.length === 0
       ? []
       : await db.query<TrackRow>(
-          `SELECT ${TRACK_COLUMNS} FROM tracks t WHERE t.id = ANY($1::int[]) AND t.merged_into IS NULL ORDER BY t.id`,
+          `SELECT ${TRACK_COLUMNS} FROM tracks t
+           WHERE t.id = ANY($1::int[]) AND t.merged_into IS NULL AND t.private_to IS NULL ORDER BY t.id`,
           [trackIds],
         );
   const nodes: NodeRecord[] = tracks.map((r) => ({
@@ -424,7 +429,7 @@ export async function findTracksByKey(
 ): Promise<{ exact: TrackName[]; original: TrackName[] }> {
   const rows = await db.query<NameRow & { exact: boolean }>(
     `SELECT id, artist_name, title, version, merged_into, key = $1 AS exact FROM tracks
-     WHERE key = $1 OR key = $2 OR (original_key = $2 AND version IS NOT NULL) ORDER BY id`,
+     WHERE (key = $1 OR key = $2 OR (original_key = $2 AND version IS NOT NULL)) AND private_to IS NULL ORDER BY id`,
     [keys.key, keys.originalKey],
   );
   return { exact: rows.filter((r) => r.exact).map(nameOf), original: rows.map(nameOf) };

@@ -10,6 +10,7 @@
 // caller's; this returns at most a few times `limit` of each kind, and each kind's scan is bounded.
 import type { Database } from '../database.ts';
 import type { TrackSummary } from './catalog.ts';
+import { type Viewer, visibleSet, visibleTrack } from './visibility.ts';
 
 export interface SearchCandidates {
   artists: { id: number; name: string; key: string; tracks: number }[];
@@ -21,6 +22,7 @@ export async function searchCandidates(
   q: Database,
   query: { folded: string; text: string },
   limit: number,
+  viewer: Viewer,
 ): Promise<SearchCandidates> {
   // Measured on 100,000 entries (PGlite): full-text conditions take ~1 ms; a trigram condition, 50–120
   // ms through its index but 400–700 ms when the planner prefers a sequential scan (it does not know
@@ -39,14 +41,21 @@ export async function searchCandidates(
      ta AS (SELECT x.id FROM artists x
             WHERE (SELECT count(*) FROM fa) < $3 AND x.key % $1
             ORDER BY similarity(x.key, $1) DESC LIMIT $3 * 4),
-     a AS (SELECT a.id, a.name, a.key FROM artists a WHERE a.id IN (SELECT id FROM fa UNION SELECT id FROM ta)),
+     a AS (SELECT a.id, a.name, a.key FROM artists a WHERE a.id IN (SELECT id FROM fa UNION SELECT id FROM ta)
+             -- Not an artist known only from others' private sets.
+             AND (EXISTS (SELECT 1 FROM track_artists va JOIN tracks vt ON vt.id = va.track_id
+                          WHERE va.artist_id = a.id AND ${visibleTrack('vt', '$4')})
+                  OR EXISTS (SELECT 1 FROM set_performers vp JOIN sets vs ON vs.id = vp.set_id
+                             WHERE vp.artist_id = a.id AND ${visibleSet('vs', '$4')}))),
      best_artists AS (
        SELECT a.id FROM a ORDER BY greatest(similarity(a.key, $1), word_similarity(a.key, $1)) DESC LIMIT 5),
      ft AS (SELECT t.id FROM tracks t, words w
             WHERE to_tsvector('simple', t.artist_name || ' ' || t.title) @@ w.every AND t.merged_into IS NULL
+              AND ${visibleTrack('t', '$4')}
             LIMIT $3 * 8),
      tt AS (SELECT t.id FROM tracks t
             WHERE (SELECT count(*) FROM ft) < $3 AND t.title_key % $1 AND t.merged_into IS NULL
+              AND ${visibleTrack('t', '$4')}
             ORDER BY similarity(t.title_key, $1) DESC LIMIT $3 * 8),
      cand AS (
        SELECT id FROM ft UNION SELECT id FROM tt
@@ -57,22 +66,24 @@ export async function searchCandidates(
               t.title_key AS "titleKey",
               (SELECT coalesce(array_agg(ka.key), '{}') FROM track_artists kt JOIN artists ka ON ka.id = kt.artist_id
                 WHERE kt.track_id = t.id AND kt.role = 'primary') AS "artistKeys",
-              (SELECT count(*) FROM set_entries e WHERE e.track_id = t.id)::int AS plays
-       FROM cand JOIN tracks t ON t.id = cand.id AND t.merged_into IS NULL),
+              (SELECT count(*) FROM set_entries e JOIN sets ps ON ps.id = e.set_id
+                WHERE e.track_id = t.id AND ${visibleSet('ps', '$4')})::int AS plays
+       FROM cand JOIN tracks t ON t.id = cand.id AND t.merged_into IS NULL AND ${visibleTrack('t', '$4')}),
      s AS (
        SELECT s.id, s.title, s.played_on::text AS date, src.name AS source,
               (SELECT coalesce(array_agg(pa.name ORDER BY sp.position), '{}') FROM set_performers sp
                  JOIN artists pa ON pa.id = sp.artist_id WHERE sp.set_id = s.id) AS performers
        FROM sets s JOIN sources src ON src.id = s.source_id, words w
-       WHERE to_tsvector('simple', coalesce(s.title, '')) @@ w.every
+       WHERE to_tsvector('simple', coalesce(s.title, '')) @@ w.every AND ${visibleSet('s', '$4')}
        ORDER BY s.played_on DESC NULLS LAST, s.id LIMIT $3)
      SELECT
        (SELECT coalesce(json_agg(x), '[]') FROM (
-          SELECT a.*, (SELECT count(*) FROM track_artists ta WHERE ta.artist_id = a.id)::int AS tracks FROM a) x)
+          SELECT a.*, (SELECT count(*) FROM track_artists ta JOIN tracks ct ON ct.id = ta.track_id
+                       WHERE ta.artist_id = a.id AND ${visibleTrack('ct', '$4')})::int AS tracks FROM a) x)
           AS artists,
        (SELECT coalesce(json_agg(t), '[]') FROM t) AS tracks,
        (SELECT coalesce(json_agg(s), '[]') FROM s) AS sets`,
-      [query.folded, query.text, limit],
+      [query.folded, query.text, limit, viewer],
     );
     return row!;
   });

@@ -73,6 +73,26 @@ export interface BatchWrite {
   artists: ArtistWrite[];
   tracks: TrackWrite[];
   sets: SetWrite[];
+  /** A user's own import; absent for the shared catalogue (CLI, scrapes, demo, local owner). */
+  owner?: SetOwner;
+}
+
+/**
+ * Who imported a batch, and whether it stays theirs. A private set stores its set, entries and
+ * performers but no transitions (the in-memory graph is built from transitions, so it can never hold
+ * private evidence); the tracks only it knows are visible to its owner alone (`tracks.private_to`).
+ */
+export interface SetOwner {
+  userId: number;
+  private: boolean;
+}
+
+/**
+ * A user's sets live in their own namespace of external ids, so that one user's import can neither
+ * replace nor reveal another's (or a catalogue set) by posting the same source and id.
+ */
+export function ownedExternalId(owner: number | null | undefined, externalId: string): string {
+  return owner === null || owner === undefined ? externalId : `user:${owner}:${externalId}`;
 }
 
 export interface BatchResult {
@@ -162,14 +182,28 @@ async function upsertTracks(
   tx: Queryable,
   tracks: TrackWrite[],
   artistIds: Map<string, number>,
-): Promise<{ ids: Map<string, number>; created: number[] }> {
+  privateBatch: boolean,
+): Promise<{
+  ids: Map<string, number>;
+  created: number[];
+  createdIds: Set<number>;
+  privateTo: Map<number, number[]>;
+}> {
   const ids = new Map<string, number>();
-  if (tracks.length === 0) return { ids, created: [] };
+  /** Known tracks seen only in private sets, and whom they are visible to. */
+  const privateTo = new Map<number, number[]>();
+  if (tracks.length === 0) return { ids, created: [], createdIds: new Set(), privateTo };
   // Which keys are stored, and which facts they lack: most tracks of a large import are known already,
   // and most of those learn nothing new, so they need neither an insert nor an update.
   const lookup = (keys: string[]) =>
-    tx.query<{ id: number; key: string; merged_into: number | null; lacks: boolean[] }>(
-      `SELECT id, key, merged_into,
+    tx.query<{
+      id: number;
+      key: string;
+      merged_into: number | null;
+      private_to: number[] | null;
+      lacks: boolean[];
+    }>(
+      `SELECT id, key, merged_into, private_to,
               ARRAY[bpm IS NULL, camelot_key IS NULL, genre IS NULL, year IS NULL, duration_seconds IS NULL] AS lacks
        FROM tracks WHERE key = ANY($1)`,
       [keys],
@@ -178,6 +212,7 @@ async function upsertTracks(
   for (const r of await lookup(tracks.map((t) => t.key))) {
     ids.set(r.key, r.merged_into ?? r.id);
     stored.set(r.key, r.lacks);
+    if (r.private_to !== null && r.merged_into === null) privateTo.set(r.id, r.private_to);
   }
   const fresh = tracks.filter((t) => !stored.has(t.key));
   const createdKeys = new Set<string>();
@@ -213,11 +248,14 @@ async function upsertTracks(
       for (const r of await lookup(raced)) {
         ids.set(r.key, r.merged_into ?? r.id);
         stored.set(r.key, r.lacks);
+        if (r.private_to !== null && r.merged_into === null) privateTo.set(r.id, r.private_to);
       }
     }
   }
   // Existing tracks learn what they did not know (BPM, key…); what they knew is never overwritten.
+  // A private import teaches existing tracks nothing: what it knows stays with its owner.
   const learn = tracks.filter((t) => {
+    if (privateBatch) return false;
     const lacks = stored.get(t.key);
     return lacks !== undefined && TRACK_FACTS.some((f, i) => lacks[i] && t[f] !== null);
   });
@@ -296,7 +334,8 @@ async function upsertTracks(
   // Tracks that learned a BPM, key, genre… are reported with the new ones, so the in-memory graph
   // picks the new facts up (its patch upserts node attributes).
   const learned = learn.map((t) => ids.get(t.key)!).filter((id) => id !== undefined);
-  return { ids, created: [...created.map((t) => ids.get(t.key)!), ...learned] };
+  const createdIds = new Set(created.map((t) => ids.get(t.key)!));
+  return { ids, created: [...createdIds, ...learned], createdIds, privateTo };
 }
 
 interface PairDelta {
@@ -458,9 +497,16 @@ export async function writeSetBatch(tx: Queryable, batch: BatchWrite): Promise<B
   // rows (3–5× slower at 670 K entries on PGlite, measured with EXPLAIN ANALYZE; docs/ingest.md). The
   // setting is local to this transaction.
   await tx.query(`SELECT set_config('random_page_cost', '1.1', true)`);
+  const owner = batch.owner ?? null;
+  const externalIdOf = (s: SetWrite) => ownedExternalId(owner?.userId, s.externalId);
   const sourceIds = await upsertSources(tx, [...new Set(batch.sets.map((s) => s.sourceName))]);
   const artistIds = await upsertArtists(tx, batch.artists);
-  const { ids: trackIds, created } = await upsertTracks(tx, batch.tracks, artistIds);
+  const {
+    ids: trackIds,
+    created,
+    createdIds,
+    privateTo,
+  } = await upsertTracks(tx, batch.tracks, artistIds, owner?.private === true);
 
   // Which sets are new, which changed, which are the same as stored (a no-op).
   const existing = await tx.query<{
@@ -468,20 +514,24 @@ export async function writeSetBatch(tx: Queryable, batch: BatchWrite): Promise<B
     source_id: number;
     external_id: string;
     content_hash: string;
+    visibility: 'public' | 'private';
   }>(
-    `SELECT s.id, s.source_id, s.external_id, s.content_hash FROM sets s
+    `SELECT s.id, s.source_id, s.external_id, s.content_hash, s.visibility FROM sets s
      JOIN unnest($1::int[], $2::text[]) AS k(src, ext) ON s.source_id = k.src AND s.external_id = k.ext`,
-    [batch.sets.map((s) => sourceIds.get(s.sourceName)!), batch.sets.map((s) => s.externalId)],
+    [batch.sets.map((s) => sourceIds.get(s.sourceName)!), batch.sets.map(externalIdOf)],
   );
   const existingByKey = new Map(existing.map((e) => [`${e.source_id}\u0000${e.external_id}`, e]));
+  const requested: 'public' | 'private' = owner?.private ? 'private' : 'public';
   const fresh: SetWrite[] = [];
-  const changed: { set: SetWrite; id: number }[] = [];
+  const changed: { set: SetWrite; id: number; visibility: 'public' | 'private' }[] = [];
   let unchanged = 0;
   for (const s of batch.sets) {
-    const e = existingByKey.get(`${sourceIds.get(s.sourceName)}\u0000${s.externalId}`);
+    const e = existingByKey.get(`${sourceIds.get(s.sourceName)}\u0000${externalIdOf(s)}`);
     if (!e) fresh.push(s);
     else if (e.content_hash === s.contentHash) unchanged++;
-    else changed.push({ set: s, id: e.id });
+    // A set already public stays public (its evidence is part of the shared graph); a private one
+    // re-imported as public is shared.
+    else changed.push({ set: s, id: e.id, visibility: e.visibility === 'public' ? 'public' : requested });
   }
 
   const changedPairs = new Map<string, [number, number]>();
@@ -495,9 +545,10 @@ export async function writeSetBatch(tx: Queryable, batch: BatchWrite): Promise<B
     const cs = changed.map((c) => c.set);
     await tx.query(
       `UPDATE sets s SET content_hash = d.h, url = d.url, title = d.title, kind = d.kind, event = d.event,
-         venue = d.venue, played_on = d.played_on, date_precision = d.prec, entry_count = d.n, updated_at = now()
+         venue = d.venue, played_on = d.played_on, date_precision = d.prec, entry_count = d.n,
+         visibility = d.vis, updated_at = now()
        FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::date[],
-                   $9::text[], $10::int[]) AS d(id, h, url, title, kind, event, venue, played_on, prec, n)
+                   $9::text[], $10::int[], $11::text[]) AS d(id, h, url, title, kind, event, venue, played_on, prec, n, vis)
        WHERE s.id = d.id`,
       [
         changed.map((c) => c.id),
@@ -510,6 +561,7 @@ export async function writeSetBatch(tx: Queryable, batch: BatchWrite): Promise<B
         cs.map((s) => s.playedOn),
         cs.map((s) => s.datePrecision),
         cs.map((s) => s.entries.length),
+        changed.map((c) => c.visibility),
       ],
     );
   }
@@ -518,13 +570,13 @@ export async function writeSetBatch(tx: Queryable, batch: BatchWrite): Promise<B
       ? []
       : await tx.query<{ id: number; source_id: number; external_id: string }>(
           `INSERT INTO sets (source_id, external_id, content_hash, url, title, kind, event, venue, played_on,
-                             date_precision, entry_count)
-           SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                                $8::text[], $9::date[], $10::text[], $11::int[])
+                             date_precision, entry_count, owner_id, visibility)
+           SELECT *, $12::int, $13::text FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[],
+                                $6::text[], $7::text[], $8::text[], $9::date[], $10::text[], $11::int[])
            RETURNING id, source_id, external_id`,
           [
             fresh.map((s) => sourceIds.get(s.sourceName)!),
-            fresh.map((s) => s.externalId),
+            fresh.map(externalIdOf),
             fresh.map((s) => s.contentHash),
             fresh.map((s) => s.url),
             fresh.map((s) => s.title),
@@ -534,30 +586,96 @@ export async function writeSetBatch(tx: Queryable, batch: BatchWrite): Promise<B
             fresh.map((s) => s.playedOn),
             fresh.map((s) => s.datePrecision),
             fresh.map((s) => s.entries.length),
+            owner?.userId ?? null,
+            requested,
           ],
         );
   const freshIds = new Map(freshRows.map((r) => [`${r.source_id}\u0000${r.external_id}`, r.id]));
-  const stored: { set: SetWrite; id: number }[] = [
+  const stored: StoredSet[] = [
     ...changed,
     ...fresh.map((set) => ({
       set,
-      id: freshIds.get(`${sourceIds.get(set.sourceName)}\u0000${set.externalId}`)!,
+      id: freshIds.get(`${sourceIds.get(set.sourceName)}\u0000${externalIdOf(set)}`)!,
+      visibility: requested,
     })),
   ];
   await writeSetContents(tx, stored, artistIds, trackIds, changedPairs);
+  const visibleNow = await markPrivateTracks(tx, batch, stored, owner, { trackIds, createdIds, privateTo });
   return {
     inserted: fresh.length,
     replaced: changed.length,
     unchanged,
     entries: stored.reduce((n, s) => n + s.set.entries.length, 0),
-    newTrackIds: created,
+    // The graph holds public tracks only: a track only a private set knows is not announced to it.
+    newTrackIds: [
+      ...new Set([...created.filter((id) => !visibleNow.stillPrivate.has(id)), ...visibleNow.cleared]),
+    ],
     changedPairs: [...changedPairs.values()],
   };
 }
 
+type StoredSet = { set: SetWrite; id: number; visibility: 'public' | 'private' };
+
+/**
+ * Keeps tracks.private_to right after a batch: tracks a private set created are its owner's alone; a
+ * private set that plays a track already private to others adds its owner; a public set makes every
+ * track it plays (and their mashup parts) public. Known tracks' privacy came with their lookup, so a
+ * public import of known public tracks costs no statement here.
+ */
+async function markPrivateTracks(
+  tx: Queryable,
+  batch: BatchWrite,
+  stored: StoredSet[],
+  owner: SetOwner | null,
+  t: { trackIds: Map<string, number>; createdIds: Set<number>; privateTo: Map<number, number[]> },
+): Promise<{ stillPrivate: Set<number>; cleared: number[] }> {
+  const componentsOf = new Map(batch.tracks.map((w) => [w.key, w.components]));
+  const played = (sets: StoredSet[]) => {
+    const ids = new Set<number>();
+    const add = (key: string) => {
+      const id = t.trackIds.get(key);
+      if (id !== undefined) ids.add(id);
+    };
+    for (const { set } of sets)
+      for (const e of set.entries) {
+        if (e.trackKey === null) continue;
+        add(e.trackKey);
+        for (const c of componentsOf.get(e.trackKey) ?? []) add(c);
+      }
+    return ids;
+  };
+  const publicIds = played(stored.filter((s) => s.visibility === 'public'));
+  const stillPrivate = new Set<number>();
+  if (owner?.private) {
+    const privateSets = stored.filter((s) => s.visibility === 'private');
+    const mine = [...played(privateSets)].filter(
+      (id) => !publicIds.has(id) && (t.createdIds.has(id) || t.privateTo.has(id)),
+    );
+    // Tracks created by this batch but not played by a stored set (the batch's sets were unchanged,
+    // so nothing plays them yet) stay private too: nothing public knows them.
+    for (const id of t.createdIds) if (!publicIds.has(id) && !mine.includes(id)) mine.push(id);
+    for (const id of mine) stillPrivate.add(id);
+    const add = mine.filter((id) => !(t.privateTo.get(id) ?? []).includes(owner.userId));
+    if (add.length > 0)
+      await tx.query(
+        `UPDATE tracks t SET private_to = CASE WHEN t.private_to IS NULL THEN ARRAY[$2::int]
+                                               ELSE array_append(t.private_to, $2::int) END
+         FROM unnest($1::int[]) AS n(id) WHERE t.id = n.id`,
+        [add, owner.userId],
+      );
+  }
+  const clear = [...publicIds].filter((id) => t.privateTo.has(id));
+  if (clear.length > 0)
+    await tx.query(
+      'UPDATE tracks t SET private_to = NULL FROM unnest($1::int[]) AS n(id) WHERE t.id = n.id',
+      [clear],
+    );
+  return { stillPrivate, cleared: clear };
+}
+
 async function writeSetContents(
   tx: Queryable,
-  stored: { set: SetWrite; id: number }[],
+  stored: StoredSet[],
   artistIds: Map<string, number>,
   trackIds: Map<string, number>,
   changedPairs: Map<string, [number, number]>,
@@ -579,7 +697,6 @@ async function writeSetContents(
       [perf.map((p) => p[0]), perf.map((p) => p[1]), perf.map((p) => p[2])],
     );
   }
-
   const e = stored.flatMap(({ set, id }) => set.entries.map((entry) => ({ id, entry })));
   const col = <T>(f: (x: EntryWrite) => T) => e.map((x) => f(x.entry));
   // New rows only (a replaced set's entries were deleted first): appended with COPY.
@@ -627,16 +744,36 @@ async function writeSetContents(
     ],
   );
 
-  const occurrences: { setId: number; position: number; from: number; to: number }[] = [];
-  for (const { set, id } of stored) {
+  // Private sets bring no transitions: their evidence stays out of the aggregates and the graph until shared.
+  const occurrences: Occurrence[] = [];
+  for (const { set, id, visibility } of stored) {
+    if (visibility === 'private') continue;
     for (const t of set.transitions) {
       const from = trackIds.get(t.fromKey);
       const to = trackIds.get(t.toKey);
-      // Two spellings merged into one track would make a self-loop: not a transition.
-      if (from === undefined || to === undefined || from === to) continue;
-      occurrences.push({ setId: id, position: t.position, from, to });
+      if (from !== undefined && to !== undefined)
+        occurrences.push({ setId: id, position: t.position, from, to });
     }
   }
+  const dateBySet = new Map(stored.map(({ set, id }) => [id, set.playedOn]));
+  await storeTransitions(tx, occurrences, performersBySet, dateBySet, changedPairs);
+}
+
+type Occurrence = { setId: number; position: number; from: number; to: number };
+
+/**
+ * Writes the per-set transitions of stored sets and adds them to the aggregates: what an import does
+ * for a public set, and what sharing a private set does later (one implementation of both).
+ */
+async function storeTransitions(
+  tx: Queryable,
+  all: Occurrence[],
+  performersBySet: Map<number, number[]>,
+  dateBySet: Map<number, string | null>,
+  changedPairs: Map<string, [number, number]>,
+): Promise<void> {
+  // Two spellings merged into one track would make a self-loop: not a transition.
+  const occurrences = all.filter((o) => o.from !== o.to);
   if (occurrences.length === 0) return;
   await tx.copyRows(
     'set_transitions',
@@ -648,10 +785,67 @@ async function writeSetContents(
       occurrences.map((o) => o.to),
     ],
   );
-  const dateBySet = new Map(stored.map(({ set, id }) => [id, set.playedOn]));
   const deltas = aggregatePairs(occurrences, performersBySet, dateBySet);
   await addTransitions(tx, deltas);
   for (const d of deltas) changedPairs.set(pairKey(d.from, d.to), [d.from, d.to]);
+}
+
+/** A stored entry as the chain of transitions needs it: its track (merges followed), unknown, `w/`. */
+export type ChainEntry = {
+  position: number;
+  trackId: number | null;
+  withPrevious: boolean;
+};
+
+/** The entries of a set in order, for drawing its transitions again (sharing a private set). */
+export async function setChainEntries(q: Queryable, setId: number): Promise<ChainEntry[]> {
+  return q.query<ChainEntry>(
+    `SELECT e.position, coalesce(t.merged_into, t.id) AS "trackId", e.with_previous AS "withPrevious"
+     FROM set_entries e LEFT JOIN tracks t ON t.id = e.track_id
+     WHERE e.set_id = $1 ORDER BY e.position`,
+    [setId],
+  );
+}
+
+/**
+ * Makes a private set public: adds its transitions (drawn by the caller from setChainEntries with the
+ * import's own chain rules) exactly as an import of a public set would, and makes every track it plays
+ * public. Returns null when the set is not private (already public, or missing).
+ */
+export async function publishSet(
+  tx: Queryable,
+  setId: number,
+  transitions: { position: number; from: number; to: number }[],
+): Promise<{ newTrackIds: number[]; changedPairs: [number, number][] } | null> {
+  const [s] = await tx.query<{ played_on: string | null }>(
+    `UPDATE sets SET visibility = 'public', updated_at = now() WHERE id = $1 AND visibility = 'private'
+     RETURNING played_on::text AS played_on`,
+    [setId],
+  );
+  if (!s) return null;
+  const cleared = await tx.query<{ id: number }>(
+    `UPDATE tracks t SET private_to = NULL
+     WHERE t.private_to IS NOT NULL AND t.id IN (
+       SELECT coalesce(m.merged_into, m.id) FROM set_entries e JOIN tracks m ON m.id = e.track_id WHERE e.set_id = $1
+       UNION
+       SELECT c.component_track_id FROM set_entries e JOIN track_components c ON c.track_id = e.track_id
+       WHERE e.set_id = $1)
+     RETURNING t.id`,
+    [setId],
+  );
+  const performers = await tx.query<{ artist_id: number }>(
+    'SELECT artist_id FROM set_performers WHERE set_id = $1 ORDER BY position',
+    [setId],
+  );
+  const changedPairs = new Map<string, [number, number]>();
+  await storeTransitions(
+    tx,
+    transitions.map((t) => ({ setId, ...t })),
+    new Map([[setId, performers.map((p) => p.artist_id)]]),
+    new Map([[setId, s.played_on]]),
+    changedPairs,
+  );
+  return { newTrackIds: cleared.map((r) => r.id), changedPairs: [...changedPairs.values()] };
 }
 
 /** Deletes every set of a source with its evidence, then the tracks and artists nothing refers to any more. */

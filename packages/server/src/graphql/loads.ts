@@ -23,6 +23,7 @@ import {
   tracksByIds,
   trackTransitions,
   transitionEvidence,
+  type Viewer,
 } from '@songnodes/db';
 import { type EvidenceSet, pairKey } from '@songnodes/graph';
 
@@ -62,13 +63,19 @@ class Batch<K, V> {
   }
 }
 
-/** The batched reads of one request. Lists sized by `first` get one batch per distinct size. */
+/**
+ * The batched reads of one request. Lists sized by `first` get one batch per distinct size. `viewer` is
+ * the user whose private sets and tracks the request may read (services' viewerOf(principal)); the
+ * default, null, reads the public catalogue only.
+ */
 export class Loads {
   private readonly db: Database;
+  private readonly viewer: Viewer;
   private readonly batches = new Map<string, Batch<unknown, unknown>>();
 
-  constructor(db: Database) {
+  constructor(db: Database, viewer: Viewer = null) {
     this.db = db;
+    this.viewer = viewer;
   }
 
   private batch<K, V>(name: string, fetch: (keys: K[]) => Promise<Map<K, V>>): Batch<K, V> {
@@ -81,7 +88,7 @@ export class Loads {
   }
 
   track(id: number): Promise<TrackRecord | undefined> {
-    return this.batch('track', (ids: number[]) => tracksByIds(this.db, ids)).load(id);
+    return this.batch('track', (ids: number[]) => tracksByIds(this.db, ids, this.viewer)).load(id);
   }
 
   /** Tracks in the order given, skipping ids that name none. */
@@ -95,7 +102,9 @@ export class Loads {
   }
 
   async counts(trackId: number): Promise<PlayCounts> {
-    const c = await this.batch('counts', (ids: number[]) => trackPlayCounts(this.db, ids)).load(trackId);
+    const c = await this.batch('counts', (ids: number[]) => trackPlayCounts(this.db, ids, this.viewer)).load(
+      trackId,
+    );
     return c ?? { plays: 0, sets: 0, djs: 0 };
   }
 
@@ -107,17 +116,21 @@ export class Loads {
   }
 
   async remixes(trackId: number, first: number): Promise<TrackRecord[]> {
-    const b = this.batch(`remixes:${first}`, (ids: number[]) => trackRemixes(this.db, ids, first));
+    const b = this.batch(`remixes:${first}`, (ids: number[]) =>
+      trackRemixes(this.db, ids, first, this.viewer),
+    );
     return (await b.load(trackId)) ?? [];
   }
 
   async setsOfTrack(trackId: number, first: number): Promise<SetRecord[]> {
-    const b = this.batch(`trackSets:${first}`, (ids: number[]) => trackSets(this.db, ids, first));
+    const b = this.batch(`trackSets:${first}`, (ids: number[]) =>
+      trackSets(this.db, ids, first, this.viewer),
+    );
     return (await b.load(trackId)) ?? [];
   }
 
   set(id: number): Promise<SetRecord | undefined> {
-    return this.batch('set', (ids: number[]) => setsByIds(this.db, ids)).load(id);
+    return this.batch('set', (ids: number[]) => setsByIds(this.db, ids, this.viewer)).load(id);
   }
 
   async performers(setId: number): Promise<{ id: number; name: string }[]> {
@@ -138,7 +151,9 @@ export class Loads {
   }
 
   async artistTracks(artistId: number, first: number): Promise<TrackRecord[]> {
-    const b = this.batch(`artistTracks:${first}`, (ids: number[]) => artistTracks(this.db, ids, first));
+    const b = this.batch(`artistTracks:${first}`, (ids: number[]) =>
+      artistTracks(this.db, ids, first, this.viewer),
+    );
     return (await b.load(artistId)) ?? [];
   }
 
@@ -147,7 +162,7 @@ export class Loads {
     first: number,
   ): Promise<{ id: number; name: string; tracks: number }[]> {
     const b = this.batch(`collaborations:${first}`, (ids: number[]) =>
-      artistCollaborations(this.db, ids, first),
+      artistCollaborations(this.db, ids, first, this.viewer),
     );
     return (await b.load(artistId)) ?? [];
   }

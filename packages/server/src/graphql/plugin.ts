@@ -3,7 +3,7 @@
 // GraphQL requests only and leave the problem+json handler of the rest of the server alone.
 // Subscriptions use the server's @fastify/websocket (registered once, at the root, by app.ts): a
 // second copy would dispatch every WebSocket upgrade twice.
-import type { Principal } from '@songnodes/services';
+import { type Principal, viewerOf } from '@songnodes/services';
 import type { FastifyPluginAsync } from 'fastify';
 import mercurius from 'mercurius';
 import { checkCsrf, isUnsafeMethod } from '../api/auth/csrf.ts';
@@ -61,10 +61,13 @@ export const graphqlPlugin =
       // GraphiQL loads its code from a CDN and invites exploration: development only.
       graphiql: settings.NODE_ENV === 'development',
       // Every request gets its own batched loads: nothing cached crosses requests or users.
-      context: (req) => ({ loads: new Loads(api.db), principal: req.principal }),
+      context: (req) => ({ loads: new Loads(api.db, viewerOf(req.principal)), principal: req.principal }),
       subscription: {
         // The upgrade request went through the root hook and the onRequest check above.
-        context: (_socket, req) => ({ loads: new Loads(api.db), principal: req.principal }),
+        context: (_socket, req) => ({
+          loads: new Loads(api.db, viewerOf(req.principal)),
+          principal: req.principal,
+        }),
       },
       errorFormatter: formatErrors as never,
       // No csrfPrevention: Mercurius applies it to the WebSocket upgrade too, which carries no content

@@ -142,27 +142,33 @@ export function resolvers(api: ApiServices): IResolvers {
     JSON: JSONScalar,
 
     Query: {
-      track: async (_: unknown, a: { id: string }) =>
-        trackNodeOf(await api.catalog.getTrack(idOf(a.id, 'id'))),
+      track: async (_: unknown, a: { id: string }, ctx: Context) =>
+        trackNodeOf(await api.catalog.getTrack(idOf(a.id, 'id'), ctx.principal)),
       tracks: async (
         _: unknown,
         a: { filter?: Record<string, unknown> | null; first: number; after?: string | null },
         ctx: Context,
       ) => {
         const f = Object.fromEntries(Object.entries(a.filter ?? {}).filter(([, v]) => v !== null));
-        const page = await api.catalog.listTracks(f, {
-          limit: firstOf(a.first),
-          after: optionalId(a.after, 'after'),
-        });
+        const page = await api.catalog.listTracks(
+          f,
+          { limit: firstOf(a.first), after: optionalId(a.after, 'after') },
+          ctx.principal,
+        );
         return { items: await ctx.loads.tracks(page.items.map((t) => t.id)), next: page.next };
       },
-      artist: async (_: unknown, a: { id: string }): Promise<ArtistNode> => {
-        const r = await api.catalog.getArtist(idOf(a.id, 'id'));
+      artist: async (_: unknown, a: { id: string }, ctx: Context): Promise<ArtistNode> => {
+        const r = await api.catalog.getArtist(idOf(a.id, 'id'), ctx.principal);
         return { id: r.id, name: r.name, aliases: r.aliases };
       },
-      set: async (_: unknown, a: { id: string }) => setNodeOf(await api.catalog.getSet(idOf(a.id, 'id'))),
+      set: async (_: unknown, a: { id: string }, ctx: Context) =>
+        setNodeOf(await api.catalog.getSet(idOf(a.id, 'id'), ctx.principal)),
       search: async (_: unknown, a: { q: string; first: number }, ctx: Context) => {
-        const r = await api.search.search(textOf(a.q, 'q', 1000), firstOf(a.first, 'first', 100));
+        const r = await api.search.search(
+          textOf(a.q, 'q', 1000),
+          ctx.principal,
+          firstOf(a.first, 'first', 100),
+        );
         const sets = await Promise.all(r.sets.map((s) => ctx.loads.set(s.id)));
         return {
           query: r.query,
@@ -197,6 +203,7 @@ export function resolvers(api: ApiServices): IResolvers {
       importText: async (
         _: unknown,
         a: { text: string; filename?: string | null; format?: string | null; source?: string | null },
+        ctx: Context,
       ) => {
         if (!api.imports) throw notReady('importing');
         if (a.text.trim() === '') throw invalid('text', 'text is empty: give the tracklist or file contents');
@@ -205,11 +212,15 @@ export function resolvers(api: ApiServices): IResolvers {
             'format',
             `unknown format ${JSON.stringify(a.format)} (one of ${FORMAT_IDS.join(', ')})`,
           );
-        const r = await api.imports.upload(Readable.from([Buffer.from(a.text, 'utf8')]), {
-          format: (a.format ?? undefined) as FormatId | undefined,
-          source: a.source == null ? undefined : textOf(a.source, 'source', 100),
-          filename: a.filename == null ? undefined : textOf(a.filename, 'filename', 200),
-        });
+        const r = await api.imports.upload(
+          Readable.from([Buffer.from(a.text, 'utf8')]),
+          {
+            format: (a.format ?? undefined) as FormatId | undefined,
+            source: a.source == null ? undefined : textOf(a.source, 'source', 100),
+            filename: a.filename == null ? undefined : textOf(a.filename, 'filename', 200),
+          },
+          ctx.principal,
+        );
         return { jobId: r.jobId, progress: r.progress };
       },
       mergeTracks: async (_: unknown, a: { keptId: string; mergedId: string }, ctx: Context) => {
@@ -224,13 +235,14 @@ export function resolvers(api: ApiServices): IResolvers {
       updateTrack: async (
         _: unknown,
         a: { id: string; bpm?: number | null; key?: string | null; genre?: string | null },
+        ctx: Context,
       ) => {
         const change = {
           ...('bpm' in a ? { bpm: a.bpm } : {}),
           ...('key' in a ? { key: a.key === null ? null : textOf(a.key, 'key', 20) } : {}),
           ...('genre' in a ? { genre: a.genre === null ? null : textOf(a.genre, 'genre', 100) } : {}),
         };
-        return trackNodeOf(await api.catalog.updateTrack(idOf(a.id, 'id'), change));
+        return trackNodeOf(await api.catalog.updateTrack(idOf(a.id, 'id'), change, ctx.principal));
       },
       runPlan: (_: unknown, a: { input: PlanArgs }) => plan(a.input),
       computeLayout: (_: unknown, a: { iterations?: number | null; seed?: number | null }) => {

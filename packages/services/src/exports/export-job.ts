@@ -68,6 +68,8 @@ export interface ExportJob {
   /** A saved plan, read when the job runs. */
   planId?: number;
   filters?: GraphExportFilter;
+  /** The user the export is made for (their private sets and tracks included); null: public only. */
+  viewer?: number | null;
 }
 
 /** What a finished export job returns: read by the status and download routes. */
@@ -85,6 +87,8 @@ export interface ExportResult {
   unknownEntriesLeftOut?: number;
   /** Track ids that no longer name a track when the job ran. */
   missingTrackIds?: number[];
+  /** The user it was made for: only they may read its status and file (it may hold their private sets). */
+  viewer?: number | null;
 }
 
 /** A name safe as a file name on every system, keeping letters of any script. */
@@ -138,6 +142,7 @@ export function exportFileJob(deps: { db: Database }) {
         setId: typeof d.setId === 'number' ? d.setId : undefined,
         planId,
         filters: (d.filters ?? undefined) as GraphExportFilter | undefined,
+        viewer: Number.isInteger(d.viewer) ? (d.viewer as number) : null,
       };
     },
     retry: { limit: 1 },
@@ -175,7 +180,14 @@ export function exportFileJob(deps: { db: Database }) {
         throw e;
       }
       const bytes = (await stat(join(job.dir, name))).size;
-      const result: ExportResult = { file: name, filename, contentType: file.contentType, bytes, ...summary };
+      const result: ExportResult = {
+        file: name,
+        filename,
+        contentType: file.contentType,
+        bytes,
+        ...summary,
+        viewer: job.viewer ?? null,
+      };
       return result;
     },
   });
@@ -186,9 +198,9 @@ async function playlistOf(
   job: ExportJob,
 ): Promise<{ playlist: Playlist; extra: Partial<ExportResult> }> {
   if (job.kind === 'set') {
-    const set = await setPlaylist(db, job.setId!);
+    const set = await setPlaylist(db, job.setId!, job.viewer ?? null);
     if (!set) throw new Error(`set ${job.setId} no longer exists`);
-    const { tracks } = await playlistTracks(db, set.trackIds);
+    const { tracks } = await playlistTracks(db, set.trackIds, job.viewer ?? null);
     const who = set.performers.join(' & ');
     const name = set.title ?? ([who, set.date].filter(Boolean).join(' ') || `Set ${set.id}`);
     return {
@@ -204,7 +216,7 @@ async function playlistOf(
     ids = plan.trackIds;
     name = plan.name;
   }
-  const { tracks, missing } = await playlistTracks(db, ids);
+  const { tracks, missing } = await playlistTracks(db, ids, job.viewer ?? null);
   if (tracks.length === 0) throw new Error('none of the tracks exists any more');
   return {
     playlist: { name: name ?? (job.kind === 'plan' ? 'SongNodes plan' : 'SongNodes tracks'), tracks },

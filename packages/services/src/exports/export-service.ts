@@ -7,7 +7,9 @@ import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { type Database, type GraphExportFilter, getPlan, playlistTracks, setPlaylist } from '@songnodes/db';
 import type { JobDefinition, JobQueue } from '@songnodes/jobs';
+import type { Principal } from '../auth/access.ts';
 import { checkKeys, invalid, notFound, ServiceError } from '../errors.ts';
+import { viewerOf } from '../visibility.ts';
 import { EXPORT_KEEP_HOURS, type ExportJob, type ExportResult } from './export-job.ts';
 import {
   type ExportKind,
@@ -64,16 +66,17 @@ export class ExportService {
 
   async create(
     r: ExportRequest,
+    viewer: Principal,
   ): Promise<{ jobId: string; status: 'queued'; download: string; self: string }> {
     for (const field of ['tracks', 'setId', 'planId', 'plan', 'filters', 'name'] as const)
       if (r[field] !== undefined && !FIELDS_OF[r.kind].includes(field))
         throw invalid(field, `${field} does not apply to a ${r.kind} export`);
-    const payload = await this.payloadOf(r);
+    const payload = { ...(await this.payloadOf(r, viewerOf(viewer))), viewer: viewerOf(viewer) };
     const jobId = await this.deps.jobs.send(this.deps.job, payload);
     return { jobId, status: 'queued', download: `${base(jobId)}/download`, self: base(jobId) };
   }
 
-  private async payloadOf(r: ExportRequest): Promise<ExportJob> {
+  private async payloadOf(r: ExportRequest, viewer: number | null): Promise<ExportJob> {
     const dir = this.deps.dir;
     if (r.kind === 'graph') {
       if (!isGraphFormat(r.format))
@@ -96,7 +99,7 @@ export class ExportService {
       );
     if (r.kind === 'set') {
       if (r.setId === undefined) throw invalid('setId', 'a set export names its set: setId');
-      const set = await setPlaylist(this.deps.db, r.setId);
+      const set = await setPlaylist(this.deps.db, r.setId, viewer);
       if (!set) throw notFound(`no set ${r.setId}`, 'setId');
       if (set.trackIds.length === 0)
         throw invalid(
@@ -118,18 +121,22 @@ export class ExportService {
           'plan',
           'a plan export names a saved plan (planId) or sends one: plan: { tracks, name }',
         );
-      const trackIds = await this.checkTracks(r.plan.tracks, 'plan.tracks');
+      const trackIds = await this.checkTracks(r.plan.tracks, 'plan.tracks', viewer);
       return { kind: 'plan', format: r.format, dir, trackIds, name: r.plan.name };
     }
-    const trackIds = await this.checkTracks(r.tracks, 'tracks');
+    const trackIds = await this.checkTracks(r.tracks, 'tracks', viewer);
     return { kind: 'tracks', format: r.format, dir, trackIds, name: r.name };
   }
 
-  private async checkTracks(ids: number[] | undefined, field: string): Promise<number[]> {
+  private async checkTracks(
+    ids: number[] | undefined,
+    field: string,
+    viewer: number | null,
+  ): Promise<number[]> {
     if (!ids || ids.length === 0) throw invalid(field, `${field} must name at least one track id`);
     if (ids.length > MAX_EXPORT_TRACKS)
       throw invalid(field, `${field} names ${ids.length} tracks; at most ${MAX_EXPORT_TRACKS}`);
-    const { missing } = await playlistTracks(this.deps.db, ids);
+    const { missing } = await playlistTracks(this.deps.db, ids, viewer);
     if (missing.length > 0) {
       const i = missing[0]!;
       const more = missing.length > 1 ? ` (and ${missing.length - 1} more)` : '';
@@ -138,11 +145,14 @@ export class ExportService {
     return ids;
   }
 
-  async status(jobId: string): Promise<ExportStatus> {
+  async status(jobId: string, viewer: Principal): Promise<ExportStatus> {
     const p = await this.deps.jobs.progressOf(jobId);
     if (!p || p.queue !== this.deps.job.queue) throw notFound(`no export ${jobId}`, 'jobId');
     const status = p.state as ExportState;
     const result = p.progress.result as ExportResult | undefined;
+    // An export made for a user may hold their private sets: to anyone else it does not exist.
+    if (result?.viewer != null && result.viewer !== viewerOf(viewer))
+      throw notFound(`no export ${jobId}`, 'jobId');
     if (status === 'completed' && result) {
       if (!(await stat(this.pathOf(result)).catch(() => null)))
         return {
@@ -165,8 +175,9 @@ export class ExportService {
   /** The finished file as a stream with its name and type; not_ready while it is being made. */
   async file(
     jobId: string,
+    viewer: Principal,
   ): Promise<{ stream: Readable; filename: string; contentType: string; bytes: number }> {
-    const s = await this.status(jobId);
+    const s = await this.status(jobId, viewer);
     if (s.status === 'failed')
       throw new ServiceError('conflict', `export ${jobId} failed: ${s.message ?? 'no reason recorded'}`, {
         field: 'jobId',

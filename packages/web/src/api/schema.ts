@@ -41,6 +41,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -52,6 +56,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -101,6 +109,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -112,6 +124,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -162,6 +178,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -173,6 +193,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -231,6 +255,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -242,6 +270,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -305,6 +337,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -316,11 +352,95 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/artists/merge": {
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: { 'application/json': {
+          keep: number;
+          merge: number;
+        } };
+      };
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          kept: number;
+          merged: number;
+          /** tracks whose credits moved */
+          tracks: number;
+          /** sets whose performer moved */
+          sets: number;
+          /** transitions whose DJ count was recounted */
+          transitions: number;
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        404: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        422: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -378,6 +498,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -389,10 +513,104 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/artists/{id}/aliases": {
+    get?: never;
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: { 'application/json': {
+          aliases: string[];
+        } };
+      };
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: number;
+          aliases: string[];
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        404: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        409: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        422: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+      };
+    };
     post?: never;
     delete?: never;
     options?: never;
@@ -441,6 +659,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -486,6 +708,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -497,6 +723,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -508,6 +738,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -561,6 +795,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -600,6 +838,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -611,6 +853,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -622,6 +868,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -665,6 +915,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -676,6 +930,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -687,6 +945,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -758,6 +1020,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -769,6 +1035,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -780,6 +1050,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -830,6 +1104,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -841,6 +1119,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -875,6 +1157,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -886,6 +1172,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         409: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -897,6 +1187,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         503: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -908,6 +1202,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -944,6 +1242,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         503: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -955,6 +1257,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -988,6 +1294,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         503: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -999,6 +1309,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -1038,6 +1352,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -1072,6 +1390,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         503: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -1083,6 +1405,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -1128,6 +1454,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -1139,6 +1469,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         503: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -1150,6 +1484,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -1241,6 +1579,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -1252,6 +1594,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -1272,6 +1618,7 @@ export interface paths {
           format?: "text" | "csv" | "json" | "cue" | "m3u" | "rekordbox" | "traktor" | "setlistfm" | "1001tracklists" | "mixesdb";
           source?: string;
           filename?: string;
+          visibility?: "public" | "private";
         };
         header?: never;
         path?: never;
@@ -1294,6 +1641,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         413: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -1305,6 +1656,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -1316,6 +1671,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -1363,6 +1722,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -1405,6 +1768,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -1416,6 +1783,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -1460,6 +1831,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -1471,6 +1846,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         409: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -1482,6 +1861,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -1524,6 +1907,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -1535,6 +1922,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         409: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -1546,6 +1937,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -1606,6 +2001,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -1617,6 +2016,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         409: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -1628,6 +2031,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -1639,6 +2046,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -1686,6 +2097,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -1728,6 +2143,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -1739,6 +2158,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -1791,6 +2214,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -1802,6 +2229,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -1829,6 +2260,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -1840,6 +2275,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -1885,6 +2324,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -1896,6 +2339,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -1907,6 +2354,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -1959,6 +2410,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         503: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -1970,6 +2425,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -2023,6 +2482,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -2034,6 +2497,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         503: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -2045,6 +2512,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -2115,6 +2586,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -2126,6 +2601,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         503: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -2137,6 +2616,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -2163,6 +2646,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         503: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -2174,6 +2661,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -2225,6 +2716,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -2236,6 +2731,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         503: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -2247,6 +2746,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -2303,6 +2806,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -2314,6 +2821,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         409: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -2325,6 +2836,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         503: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -2336,6 +2851,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -2414,6 +2933,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -2425,6 +2948,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -2467,6 +2994,8 @@ export interface paths {
             event: string | null;
             venue: string | null;
             entryCount: number;
+            /** 'private': seen by its owner alone, its transitions kept out of the graph until shared */
+            visibility: "public" | "private";
           }[];
           next: number | null;
           nextUrl: string | null;
@@ -2481,6 +3010,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -2492,6 +3025,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -2516,6 +3053,8 @@ export interface paths {
           url?: string;
           event?: string;
           venue?: string;
+          /** a signed-in user's set is 'private' unless 'public' shares it at once; without an account, sets are public */
+          visibility?: "public" | "private";
           entries: {
             /** the line as written: "Artist - Title (Version)" */
             raw: string;
@@ -2544,6 +3083,8 @@ export interface paths {
           event: string | null;
           venue: string | null;
           entryCount: number;
+          /** 'private': seen by its owner alone, its transitions kept out of the graph until shared */
+          visibility: "public" | "private";
           entries: {
             position: number;
             line: number | null;
@@ -2581,6 +3122,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -2592,6 +3137,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -2625,6 +3174,8 @@ export interface paths {
           event: string | null;
           venue: string | null;
           entryCount: number;
+          /** 'private': seen by its owner alone, its transitions kept out of the graph until shared */
+          visibility: "public" | "private";
           entries: {
             position: number;
             line: number | null;
@@ -2661,6 +3212,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -2672,6 +3227,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -2699,6 +3258,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -2710,12 +3273,133 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
     options?: never;
     head?: never;
-    patch?: never;
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: { 'application/json': {
+          /** 'private': seen by its owner alone, its transitions kept out of the graph until shared */
+          visibility: "public" | "private";
+        } };
+      };
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: number;
+          title: string | null;
+          performers: string[];
+          date: string | null;
+          datePrecision: string | null;
+          kind: string;
+          source: string;
+          url: string | null;
+          event: string | null;
+          venue: string | null;
+          entryCount: number;
+          /** 'private': seen by its owner alone, its transitions kept out of the graph until shared */
+          visibility: "public" | "private";
+          entries: {
+            position: number;
+            line: number | null;
+            /** the line as it was written */
+            raw: string;
+            /** an ID / unidentified track */
+            unknown: boolean;
+            /** a w/ layer over the entry before */
+            withPrevious: boolean;
+            artist: string | null;
+            title: string | null;
+            version: string | null;
+            label: string | null;
+            cueSeconds: number | null;
+            track: {
+              id: number;
+              artist: string;
+              title: string;
+              version: string | null;
+              bpm: number | null;
+              key: string | null;
+              genre: string | null;
+              year: number | null;
+            } | null;
+          }[];
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        403: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        404: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        409: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+      };
+    };
     trace?: never;
   };
   "/api/v1/sources": {
@@ -2828,6 +3512,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -2839,6 +3527,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -2906,6 +3598,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -2917,6 +3613,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -2946,6 +3646,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -2957,6 +3661,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         409: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -2968,6 +3676,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -3034,6 +3746,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -3045,6 +3761,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -3056,6 +3776,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -3121,6 +3845,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -3132,6 +3860,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         409: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -3143,6 +3875,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -3154,6 +3890,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -3223,6 +3963,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -3234,6 +3978,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         409: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -3245,6 +3993,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -3256,6 +4008,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -3332,6 +4088,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -3343,6 +4103,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         409: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -3354,6 +4118,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -3365,6 +4133,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -3441,6 +4213,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -3452,6 +4228,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         409: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -3463,6 +4243,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -3474,6 +4258,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };
@@ -3537,6 +4325,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
         404: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
@@ -3548,6 +4340,10 @@ export interface paths {
           field?: string;
           requestId: string;
           candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
         } } };
       };
     };

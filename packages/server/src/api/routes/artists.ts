@@ -34,7 +34,7 @@ export const artistRoutes =
           },
         },
       },
-      async (req) => s.catalog.getArtist(req.params.id),
+      async (req) => s.catalog.getArtist(req.params.id, req.principal),
     );
 
     app.put(

@@ -121,7 +121,7 @@ export const exportRoutes =
           },
         },
       },
-      async (req, reply) => reply.code(202).send(await s.exports.create(req.body)),
+      async (req, reply) => reply.code(202).send(await s.exports.create(req.body, req.principal)),
     );
 
     app.get(
@@ -135,7 +135,7 @@ export const exportRoutes =
           response: { 200: ExportStatus, ...problems(400, 404) },
         },
       },
-      async (req) => s.exports.status(req.params.jobId),
+      async (req) => s.exports.status(req.params.jobId, req.principal),
     );
 
     app.get(
@@ -160,7 +160,7 @@ export const exportRoutes =
         },
       },
       async (req, reply) => {
-        const f = await s.exports.file(req.params.jobId);
+        const f = await s.exports.file(req.params.jobId, req.principal);
         return (
           reply
             .type(f.contentType)

@@ -27,6 +27,12 @@ export const importRoutes =
               format: Type.Optional(Type.Union(FORMAT_IDS.map((f) => Type.Literal(f)))),
               source: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
               filename: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+              visibility: Type.Optional(
+                Type.Union([Type.Literal('public'), Type.Literal('private')], {
+                  description:
+                    "a signed-in user's upload is 'private' (theirs alone) unless 'public' shares it; without an account, uploads are public",
+                }),
+              ),
             },
             { additionalProperties: false },
           ),
@@ -37,6 +43,8 @@ export const importRoutes =
         },
       },
       async (req, reply) =>
-        reply.code(202).send(await s.imports.upload(req.body as Readable | undefined, req.query)),
+        reply
+          .code(202)
+          .send(await s.imports.upload(req.body as Readable | undefined, req.query, req.principal)),
     );
   };

@@ -58,6 +58,6 @@ export const searchRoutes =
           },
         },
       },
-      async (req) => s.search.search(req.query.q, req.query.limit),
+      async (req) => s.search.search(req.query.q, req.principal, req.query.limit),
     );
   };

@@ -1,4 +1,6 @@
 // /sets: DJ sets and their tracklists, unknown entries shown as unknown with the line as written.
+// A signed-in user's posted sets are private to them until shared (PATCH visibility: 'public'); others'
+// private sets answer 404, exactly as sets that do not exist, so their existence does not leak.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { CatalogService, SetService } from '@songnodes/services';
 import { Type } from 'typebox';
@@ -7,6 +9,10 @@ import { IdParams, Nullable, Page, PageQuery, problems, TrackSummary } from '../
 
 const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
 const SET_KINDS = ['mix', 'radio_show', 'live_set', 'concert', 'history', 'playlist'] as const;
+
+const Visibility = Type.Union([Type.Literal('public'), Type.Literal('private')], {
+  description: "'private': seen by its owner alone, its transitions kept out of the graph until shared",
+});
 
 const SetSummary = Type.Object({
   id: Type.Integer(),
@@ -20,6 +26,7 @@ const SetSummary = Type.Object({
   event: Nullable(Type.String()),
   venue: Nullable(Type.String()),
   entryCount: Type.Integer(),
+  visibility: Visibility,
 });
 
 const Str = (max: number) => Type.String({ minLength: 1, maxLength: max });
@@ -44,6 +51,12 @@ const NewSet = Type.Object(
     url: Type.Optional(Type.String({ format: 'uri', maxLength: 2000 })),
     event: Type.Optional(Str(500)),
     venue: Type.Optional(Str(500)),
+    visibility: Type.Optional(
+      Type.Union([Type.Literal('public'), Type.Literal('private')], {
+        description:
+          "a signed-in user's set is 'private' unless 'public' shares it at once; without an account, sets are public",
+      }),
+    ),
     entries: Type.Array(
       Type.Object(
         {
@@ -110,7 +123,7 @@ export const setRoutes =
       },
       async (req) => {
         const { after, limit, ...f } = req.query;
-        const page = await s.catalog.listSets(f, { after, limit });
+        const page = await s.catalog.listSets(f, { after, limit }, req.principal);
         return { ...page, nextUrl: nextUrl(req, page.next) };
       },
     );
@@ -129,7 +142,26 @@ export const setRoutes =
           },
         },
       },
-      async (req) => s.catalog.getSet(req.params.id),
+      async (req) => s.catalog.getSet(req.params.id, req.principal),
+    );
+
+    app.patch(
+      '/sets/:id',
+      {
+        config: { permission: 'write:sets' },
+        schema: {
+          summary:
+            "Share a private set (visibility: 'public'; its owner or an admin): its transitions join the graph as an import's would. Public sets cannot be made private (409)",
+          tags: ['sets'],
+          params: IdParams,
+          body: Type.Object({ visibility: Visibility }, { additionalProperties: false }),
+          response: {
+            200: Type.Object({ ...SetSummary.properties, entries: Type.Array(SetEntry) }),
+            ...problems(400, 403, 404, 409),
+          },
+        },
+      },
+      async (req) => s.sets.setVisibility(req.params.id, req.body.visibility, req.principal),
     );
 
     app.post(
@@ -151,7 +183,7 @@ export const setRoutes =
         },
       },
       async (req, reply) => {
-        const set = await s.sets.create(req.body, `api:${req.ip}`);
+        const set = await s.sets.create(req.body, req.principal);
         return reply.code(201).header('location', `/api/v1/sets/${set.id}`).send(set);
       },
     );
@@ -168,7 +200,7 @@ export const setRoutes =
         },
       },
       async (req, reply) => {
-        await s.sets.delete(req.params.id);
+        await s.sets.delete(req.params.id, req.principal);
         return reply.code(204).send(null);
       },
     );

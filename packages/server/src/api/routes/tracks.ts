@@ -102,6 +102,7 @@ export const trackRoutes =
         const page = await s.catalog.listTracks(
           { ...rest, keys: list(keys), genres: list(genres) },
           { after, limit },
+          req.principal,
         );
         return { ...page, nextUrl: nextUrl(req, page.next) };
       },
@@ -118,7 +119,7 @@ export const trackRoutes =
           response: { 200: TrackDetail, ...problems(400, 404) },
         },
       },
-      async (req) => s.catalog.getTrack(req.params.id),
+      async (req) => s.catalog.getTrack(req.params.id, req.principal),
     );
 
     app.patch(
@@ -140,7 +141,7 @@ export const trackRoutes =
           response: { 200: TrackDetail, ...problems(400, 404, 422) },
         },
       },
-      async (req) => s.catalog.updateTrack(req.params.id, req.body),
+      async (req) => s.catalog.updateTrack(req.params.id, req.body, req.principal),
     );
 
     app.delete(
@@ -154,7 +155,7 @@ export const trackRoutes =
           response: { 200: Type.Object({ entriesNowUnknown: Type.Integer() }), ...problems(400, 404, 409) },
         },
       },
-      async (req) => s.sets.deleteTrack(req.params.id),
+      async (req) => s.sets.deleteTrack(req.params.id, req.principal),
     );
 
     const explore = s.explore;
