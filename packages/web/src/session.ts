@@ -54,9 +54,14 @@ export function useSession(): Session {
   return useSyncExternalStore(subscribe, () => session);
 }
 
-/** Whether the current principal holds a permission. Unknown (still loading) counts as no. */
+/**
+ * Whether the current principal holds a permission. While loading, no (for a moment); when /auth/me
+ * could not be read, yes: the server decides and its refusal is shown, rather than an app that
+ * cannot ask who it is switching everything off.
+ */
 export function allowed(s: Session, permission: Permission): boolean {
-  return permission === 'public' || (s.me?.principal.permissions.includes(permission) ?? false);
+  if (permission === 'public' || s.status === 'error') return true;
+  return s.me?.principal.permissions.includes(permission) ?? false;
 }
 
 export function useCan(permission: Permission): boolean {

@@ -68,6 +68,8 @@ describe('who is asking', () => {
     // While the session loads nothing is allowed and nothing is explained yet.
     expect(allowed({ status: 'loading', me: null }, 'import')).toBe(false);
     expect(lacking({ status: 'loading', me: null }, 'import', 'Importing')).toBeNull();
+    // When the app cannot learn who it is, the server decides (and its refusal is shown).
+    expect(allowed({ status: 'error', me: null, error: new Error('down') }, 'import')).toBe(true);
   });
 
   it('goes back only to a page of this app after signing in', () => {
