@@ -3,7 +3,9 @@
 // the list of settings, `songnodes export` never loads Fastify or the graph engine, and a start-up is
 // paid for by the command that needs it.
 import { CONFIG_VARIABLES } from '@songnodes/server/config';
-import { Command, type Command as CommandType, Option } from 'commander';
+// The roles table only (no database, no argon2): `--help` stays light.
+import { ROLES } from '@songnodes/services/auth/access';
+import { Argument, Command, type Command as CommandType, Option } from 'commander';
 import { collect, decimal, LIMITS, whole } from './args.ts';
 import { run, setUsageLine, USAGE_EXIT } from './errors.ts';
 
@@ -117,6 +119,31 @@ export function buildProgram(): Command {
     .option('--limit <n>', 'at most this many', between(LIMITS.listLimit), 100)
     .option('--json', 'print as JSON')
     .action(lazy(async () => (await import('./commands/dedupe.ts')).dedupeMergesCommand));
+
+  const user = program
+    .command('user')
+    .description('accounts: create (the first admin too), list, change a role');
+  const role = () => new Option('--role <role>', 'role of the account (default: user)').choices(ROLES);
+  user
+    .command('create')
+    .description('create an account; the password comes from SONGNODES_PASSWORD or is asked for (not echoed)')
+    .requiredOption('--email <email>', 'email to sign in with')
+    .addOption(role())
+    .option('--admin', 'make it an administrator (same as --role admin)')
+    .option('--name <name>', 'display name')
+    .option('--json', 'print the account as JSON')
+    .action(lazy(async () => (await import('./commands/user.ts')).userCreateCommand));
+  user
+    .command('list')
+    .description('every account with its role')
+    .option('--json', 'print as JSON')
+    .action(lazy(async () => (await import('./commands/user.ts')).userListCommand));
+  user
+    .command('set-role')
+    .description("change an account's role")
+    .argument('<email>')
+    .addArgument(new Argument('<role>', 'new role').choices(ROLES))
+    .action(lazy(async () => (await import('./commands/user.ts')).userSetRoleCommand));
 
   program
     .command('export')
