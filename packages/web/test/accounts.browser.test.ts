@@ -127,6 +127,27 @@ describe.skipIf(!hasBrowser)('accounts, permissions and the CSP in required mode
     await page.waitForSelector('[data-signed-in-as]');
     expect(await page.textContent('[data-signed-in-as]')).toBe(USER.email);
 
+    // An access token the server refuses (as an expired one is): the page renews it from the cookie
+    // and retries, and the user sees the page, not an error. The first jobs request goes out with a
+    // token the real server cannot verify; everything after it is untouched.
+    let jobsRequests = 0;
+    const jobsList = (url: URL) => url.pathname === '/api/v1/jobs';
+    await page.route(jobsList, (route, request) => {
+      jobsRequests++;
+      if (jobsRequests > 1) return route.continue();
+      return route.continue({ headers: { ...request.headers(), authorization: 'Bearer not.a.token' } });
+    });
+    const refreshes: number[] = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('/api/v1/auth/refresh')) refreshes.push(r.status());
+    });
+    await page.goto(`${server.url}/#/jobs`);
+    await page.waitForSelector('.jobs [data-state="empty"], .jobs .job-table');
+    expect(jobsRequests).toBeGreaterThanOrEqual(2);
+    expect(refreshes).toEqual([200]);
+    expect(await page.$('[data-state="forbidden"], [data-state="error"]')).toBeNull();
+    await page.unroute(jobsList);
+
     // An API key with one permission, shown once; it works, then revoked it does not.
     await page.goto(`${server.url}/#/account`);
     await page.getByLabel('Name (what the key is for)').fill('playlist script');

@@ -271,7 +271,8 @@ export const createApiKey = (name: string, permissions: Permission[], expiresAt:
 
 export const revokeApiKey = (id: number) => json<void>('DELETE', `${API}/account/api-keys/${id}`);
 
-export const listUsers = () => json<{ items: AdminUser[] }>('GET', `${API}/admin/users`);
+export const listUsers = () =>
+  json<{ items: AdminUser[]; next: number | null }>('GET', `${API}/admin/users?limit=200`);
 
 export const createUser = (email: string, password: string, role: Role) =>
   json<AdminUser>('POST', `${API}/admin/users`, { email, password, role });
