@@ -116,9 +116,9 @@ describe.skipIf(noServer)('dedupe', () => {
       entriesMoved: 3,
     });
     const audit = await t.db.query<{ action: string }>(
-      "SELECT action FROM audit_log WHERE action LIKE 'dedupe.%'",
+      "SELECT action FROM audit_log WHERE action LIKE 'tracks.%'",
     );
-    expect(audit.map((a) => a.action)).toEqual(['dedupe.merge']);
+    expect(audit.map((a) => a.action)).toEqual(['tracks.merge']);
 
     // A later import of the typo lands on the survivor; a second run finds nothing more.
     await importItems(t.db, [

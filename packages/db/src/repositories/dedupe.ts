@@ -3,6 +3,7 @@
 // and records exactly what it moved, so a split can put it all back; the aggregates (transitions) are
 // never patched by hand here but rebuilt from the evidence by recomputeTransitions.
 import type { Database, Queryable } from '../database.ts';
+import { insertAudit } from './audit.ts';
 
 /** A track as stored, with what is needed to rebuild its parse and judge a pair. */
 export interface StoredTrack {
@@ -214,13 +215,15 @@ export interface MergeResult {
   changedPairs: [number, number][];
 }
 
-async function audit(tx: Queryable, actor: string, action: string, target: string, details: object) {
-  await tx.query('INSERT INTO audit_log (actor, action, target, details) VALUES ($1, $2, $3, $4::jsonb)', [
-    actor,
-    action,
-    target,
-    JSON.stringify(details),
-  ]);
+/** The audit entry of a merge, split or rejection (actions named as in services/auth/audit-service.ts). */
+function audit(
+  tx: Queryable,
+  actor: string,
+  action: string,
+  target: string,
+  details: Record<string, unknown>,
+) {
+  return insertAudit(tx, { actor, actorUserId: null, action, target, requestId: null, ip: null, details });
 }
 
 /** Folds one track into another in one transaction, keeping what was moved for a later split. */
@@ -286,7 +289,7 @@ export async function mergeTracks(db: Database, m: MergeRequest): Promise<MergeR
       transitionsRewritten: rewritten.length,
       selfLoopsDropped: dropped.length,
     };
-    await audit(tx, m.actor, 'dedupe.merge', `track:${m.mergedId}`, {
+    await audit(tx, m.actor, 'tracks.merge', `track:${m.mergedId}`, {
       ...result,
       keptId: m.keptId,
       mergedId: m.mergedId,
@@ -410,7 +413,7 @@ export async function splitMerge(db: Database, mergeId: number, actor: string): 
       transitionsRestored: transitionsRestored.length,
       setsChangedSince: changedSince?.n ?? 0,
     };
-    await audit(tx, actor, 'dedupe.split', `track:${merged}`, result);
+    await audit(tx, actor, 'tracks.split', `track:${merged}`, result);
     return { ...result, changedPairs };
   });
 }
@@ -432,7 +435,7 @@ export async function rejectCandidate(
     );
     if (rows.length === 0)
       throw new DedupeError('not_found', `no open candidate for tracks ${trackId} and ${candidateTrackId}`);
-    await audit(tx, actor, 'dedupe.reject', `track:${candidateTrackId}`, { trackId, candidateTrackId });
+    await audit(tx, actor, 'tracks.reject', `track:${candidateTrackId}`, { trackId, candidateTrackId });
   });
 }
 

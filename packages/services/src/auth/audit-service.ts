@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'apikey.revoke',
   'tracks.merge',
   'tracks.split',
+  'tracks.reject',
   'track.delete',
   'set.delete',
   'set.share',
