@@ -1,0 +1,176 @@
+// One user reading another's private import through every door (issue 10): REST (sets, tracks, search,
+// exports), GraphQL and the graph. Two signed-in users (Bearer access tokens from POST /auth/login) and
+// the local owner; the owner of the set sees it, nobody else does (404, as for a set that does not
+// exist) until it is shared, and sharing brings its transitions into the graph.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { graphStore } from '@songnodes/db';
+import { GraphService } from '@songnodes/graph';
+import { importItems } from '@songnodes/ingest';
+import { JobQueue } from '@songnodes/jobs';
+import { followChanges, LocalEventBus, SYSTEM } from '@songnodes/services';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
+import { testSet } from '../../../test/sets.ts';
+import { createApiServices } from '../src/api/services.ts';
+import { buildApp } from '../src/app.ts';
+import { CSRF } from './local-owner.ts';
+
+const PASSWORD = 'correct horse battery';
+
+describe.skipIf(noServer)('private imports through REST and GraphQL', () => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let jobs: JobQueue;
+  let graph: GraphService;
+  const tokens: Record<'a' | 'b', string> = { a: '', b: '' };
+  let secretId: number;
+  let lanternId: number;
+
+  beforeAll(async () => {
+    t = await testDatabase();
+    await importItems(t.db, [
+      testSet('p1', ['Mira Vale - Tide', 'Ora - Horizon'], { performers: ['Kay Loom'], title: 'Open air' }),
+    ]);
+    graph = await GraphService.start(graphStore(t.db));
+    jobs = await JobQueue.start(t.db, { schedule: false });
+    const bus = new LocalEventBus();
+    followChanges(bus, () => Promise.resolve(graph));
+    const api = createApiServices({
+      db: t.db,
+      bus,
+      graph,
+      jobs,
+      exportDir: mkdtempSync(join(tmpdir(), 'songnodes-privacy-exports-')),
+    });
+    app = await buildApp({ config: { LOG_LEVEL: 'silent' }, db: t.db, jobs, api });
+    for (const who of ['a', 'b'] as const) {
+      await api.users.create(SYSTEM, { email: `${who}@example.org`, password: PASSWORD });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login?cookie=false',
+        // From loopback without credentials the request is the local owner's: a write needs the header.
+        headers: CSRF,
+        payload: { email: `${who}@example.org`, password: PASSWORD },
+      });
+      expect(r.statusCode).toBe(200);
+      tokens[who] = r.json().accessToken;
+    }
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/sets',
+      headers: { authorization: `Bearer ${tokens.a}` },
+      payload: {
+        title: 'Secret Garden session',
+        performers: ['Zed Quill'],
+        entries: [
+          { raw: 'Mira Vale - Tide' },
+          { raw: 'Zed Quill - Hidden Lantern' },
+          { raw: 'Ora - Horizon' },
+        ],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().visibility).toBe('private');
+    secretId = created.json().id;
+    lanternId = created.json().entries[1].track.id;
+    await graph.idle();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await jobs?.stop(1000);
+    await t?.drop();
+  });
+
+  /** As user a or b (Bearer), or as the local owner (no credentials from loopback, CSRF header). */
+  const as = (who: 'a' | 'b' | 'local') =>
+    who === 'local' ? { ...CSRF } : { authorization: `Bearer ${tokens[who]}` };
+  const get = (who: 'a' | 'b' | 'local', url: string) => app.inject({ method: 'GET', url, headers: as(who) });
+  const gql = async (who: 'a' | 'b' | 'local', query: string) =>
+    (await app.inject({ method: 'POST', url: '/graphql', headers: as(who), payload: { query } })).json();
+
+  it('REST: the owner sees the set and its track; another user and the local owner get 404 and empty lists', async () => {
+    expect((await get('a', `/api/v1/sets/${secretId}`)).statusCode).toBe(200);
+    expect((await get('a', `/api/v1/tracks/${lanternId}`)).json().title).toBe('Hidden Lantern');
+    expect((await get('a', '/api/v1/search?q=Hidden%20Lantern')).json().tracks[0].id).toBe(lanternId);
+    for (const who of ['b', 'local'] as const) {
+      const set = await get(who, `/api/v1/sets/${secretId}`);
+      expect(set.statusCode).toBe(404);
+      expect(set.json().detail).toBe(`no set ${secretId}`);
+      expect((await get(who, `/api/v1/tracks/${lanternId}`)).statusCode).toBe(404);
+      expect(
+        (await get(who, '/api/v1/sets?limit=100')).json().items.map((s: { id: number }) => s.id),
+      ).not.toContain(secretId);
+      expect((await get(who, '/api/v1/tracks?title=Lantern')).json().items).toEqual([]);
+      const found = (await get(who, '/api/v1/search?q=Secret%20Garden%20Hidden%20Lantern')).json();
+      expect(found.sets).toEqual([]);
+      expect(found.tracks.map((x: { id: number }) => x.id)).not.toContain(lanternId);
+      const exported = await app.inject({
+        method: 'POST',
+        url: '/api/v1/exports',
+        headers: as(who),
+        payload: { kind: 'set', setId: secretId, format: 'm3u8' },
+      });
+      expect(exported.statusCode).toBe(404);
+      const tracks = await app.inject({
+        method: 'POST',
+        url: '/api/v1/exports',
+        headers: as(who),
+        payload: { kind: 'tracks', tracks: [lanternId], format: 'm3u8' },
+      });
+      expect(tracks.statusCode).toBe(422);
+    }
+    const sub = (await get('a', '/api/v1/graph/subgraph?nodes=100')).json();
+    expect(sub.nodes.map((n: { trackId: number }) => n.trackId)).not.toContain(lanternId);
+    expect(sub.edges).toHaveLength(1);
+  });
+
+  it('GraphQL: the same answers through the same services', async () => {
+    const query = `{ set(id: "${secretId}") { id title } search(q: "Hidden Lantern") { tracks { id } } }`;
+    const mine = await gql('a', query);
+    expect(mine.data.set).toEqual({ id: String(secretId), title: 'Secret Garden session' });
+    const theirs = await gql('b', `{ set(id: "${secretId}") { id } }`);
+    expect(theirs.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await gql('b', `{ search(q: "Hidden Lantern") { tracks { id } } }`)).data.search.tracks).toEqual(
+      [],
+    );
+    const track = await gql('b', `{ track(id: "${lanternId}") { id } }`);
+    expect(track.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+    // Nested fields read through the request's batched loads, for the same viewer.
+    const tide = (await get('b', '/api/v1/search?q=Mira%20Vale%20Tide')).json().tracks[0].id;
+    const nested = `{ track(id: "${tide}") { plays sets { title } } }`;
+    expect((await gql('b', nested)).data.track).toEqual({ plays: 1, sets: [{ title: 'Open air' }] });
+    const own = (await gql('a', nested)).data.track;
+    expect(own.plays).toBe(2);
+    expect(own.sets.map((x: { title: string }) => x.title).sort()).toEqual([
+      'Open air',
+      'Secret Garden session',
+    ]);
+  });
+
+  it('sharing: only the owner, then everyone sees it and the graph has its transitions', async () => {
+    const patch = (who: 'a' | 'b', visibility: string) =>
+      app.inject({
+        method: 'PATCH',
+        url: `/api/v1/sets/${secretId}`,
+        headers: as(who),
+        payload: { visibility },
+      });
+    expect((await patch('b', 'public')).statusCode).toBe(404);
+    const shared = await patch('a', 'public');
+    expect(shared.statusCode).toBe(200);
+    expect(shared.json().visibility).toBe('public');
+    expect((await patch('a', 'private')).statusCode).toBe(409);
+    expect((await get('b', `/api/v1/sets/${secretId}`)).statusCode).toBe(200);
+    expect((await get('local', `/api/v1/tracks/${lanternId}`)).json().plays).toBe(1);
+    await graph.idle();
+    const tide = (await get('b', '/api/v1/search?q=Mira%20Vale%20Tide')).json().tracks[0].id;
+    const ev = await get('b', `/api/v1/transitions?from=${tide}&to=${lanternId}`);
+    expect(ev.json()).toMatchObject({ count: 1, sets: 1, djs: 1 });
+    const sub = (await get('b', '/api/v1/graph/subgraph?nodes=100')).json();
+    expect(sub.nodes.map((n: { trackId: number }) => n.trackId)).toContain(lanternId);
+    expect(sub.edges).toHaveLength(3);
+  });
+});
