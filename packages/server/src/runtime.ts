@@ -20,10 +20,12 @@ import {
 } from '@songnodes/scrapers';
 import { type EventBus, followChanges, LocalEventBus, PostgresEventBus } from '@songnodes/services';
 import type { FastifyInstance } from 'fastify';
+import { RedisThrottleStore } from './api/auth/redis-throttle-store.ts';
 import { createApiServices } from './api/services.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { enqueueDemoIfEmpty } from './demo.ts';
+import { connectRedis, jwtSecretsFor } from './secrets.ts';
 import { registerWorkers } from './workers.ts';
 
 /**
@@ -78,6 +80,9 @@ export async function openForRole(config: Config, role: Role | 'migrate'): Promi
 const displayHost = (host: string) => (host === '0.0.0.0' || host === '::' ? 'localhost' : host);
 
 export async function runRole(role: Role, config: Config): Promise<Running> {
+  const warnings: string[] = [];
+  // Before anything opens: production without a signing key stops here, saying how to make one.
+  const jwtSecrets = role === 'worker' ? undefined : jwtSecretsFor(config, (m) => warnings.push(m));
   const db = await openForRole(config, role);
   let jobs: JobQueue | undefined;
   let app: FastifyInstance | undefined;
@@ -108,7 +113,10 @@ export async function runRole(role: Role, config: Config): Promise<Running> {
       cause: 'import',
     });
   let scrapeRuntime: ReturnType<typeof createScrapeRuntime> | null = null;
+  let redis: Awaited<ReturnType<typeof connectRedis>> = null;
   try {
+    // Shared budgets (rate limits, sign-in back-off) for the roles that answer requests.
+    if (role !== 'worker') redis = await connectRedis(config);
     jobs = await JobQueue.start(db, { schedule: role !== 'api' });
     const service = role === 'worker' ? undefined : await graph();
     const queue = jobs;
@@ -127,6 +135,8 @@ export async function runRole(role: Role, config: Config): Promise<Running> {
           uploadDir: join(config.dataDir, 'uploads'),
           exportDir: join(config.dataDir, 'exports'),
           scrapes: scrapeRuntime ? createOrchestrator(queue, scrapeRuntime, scraperSettings(config)) : null,
+          jwtSecrets,
+          throttleStore: redis ? new RedisThrottleStore(redis) : undefined,
         })
       : undefined;
     app = await buildApp({
@@ -136,7 +146,9 @@ export async function runRole(role: Role, config: Config): Promise<Running> {
       api,
       ws: { heartbeatMs: config.WS_HEARTBEAT_MS, maxBufferedBytes: config.WS_MAX_BUFFER_BYTES },
       metrics: scrapeRuntime?.metrics?.metrics,
+      redis,
     });
+    for (const w of warnings) app.log.warn(w);
     if (service) app.log.info(service.status(), 'graph index built');
     jobs.on('error', (e) => app?.log.error({ err: e }, 'job queue error'));
     if (role !== 'api')
@@ -154,6 +166,7 @@ export async function runRole(role: Role, config: Config): Promise<Running> {
     await app?.close().catch(() => {});
     await jobs?.stop(1000).catch(() => {});
     await scrapeRuntime?.close().catch(() => {});
+    redis?.disconnect();
     await bus.close().catch(() => {});
     await db.close();
     throw e;
@@ -168,10 +181,12 @@ export async function runRole(role: Role, config: Config): Promise<Running> {
   let stopping: Promise<void> | undefined;
   const runningApp = app;
   const runningJobs = jobs;
+  const runningRedis = redis;
   const stop = () => {
     stopping ??= (async () => {
       // Order matters: stop taking requests, let jobs finish, then close the database they use.
       await runningApp.close();
+      await runningRedis?.quit().catch(() => {});
       await runningJobs.stop(Math.max(1000, config.SHUTDOWN_TIMEOUT_MS - 2000));
       await graphLoad?.then((g) => g.idle()).catch(() => {});
       await scrapeRuntime?.close().catch(() => {});

@@ -6,7 +6,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '@songnodes/db';
 import {
   type AnalyticsService,
+  type ApiKeyService,
   type ArtistService,
+  type AuditService,
+  type AuthService,
   type CatalogService,
   type DedupeService,
   type EventBus,
@@ -19,14 +22,17 @@ import {
   type ScrapeService,
   type SearchService,
   type SetService,
+  type UserService,
 } from '@songnodes/services';
 import { enforce } from './auth/enforce.ts';
-import type { Authenticator } from './auth/principal.ts';
 import { conditionalReads } from './caching.ts';
 import { PERMISSIONS } from './permissions.ts';
 import { sendProblem } from './problem.ts';
+import { accountRoutes } from './routes/account.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { artistRoutes } from './routes/artists.ts';
+import { authRoutes } from './routes/auth.ts';
 import { dedupeRoutes } from './routes/dedupe.ts';
 import { eventRoutes } from './routes/events.ts';
 import { exportRoutes } from './routes/exports.ts';
@@ -59,8 +65,11 @@ export interface ApiServices {
   imports?: ImportService;
   /** Present with jobs and an export folder. */
   exports?: ExportService;
-  /** Checks access tokens and API keys (absent: every credential is refused). */
-  auth?: Authenticator;
+  /** Accounts: sign-in and credentials, users, API keys, the audit log. */
+  auth: AuthService;
+  users: UserService;
+  apiKeys: ApiKeyService;
+  audit: AuditService;
 }
 
 export interface ApiSettings {
@@ -124,6 +133,9 @@ export const apiV1 =
         }),
     );
 
+    await app.register(authRoutes(s, settings));
+    await app.register(accountRoutes(s));
+    await app.register(adminRoutes(s));
     await app.register(statsRoutes(s));
     await app.register(trackRoutes(s));
     await app.register(artistRoutes(s));

@@ -1,4 +1,5 @@
 // The composition root of the API: one set of services per process, built from what the role has.
+import { randomBytes } from 'node:crypto';
 import type { Database } from '@songnodes/db';
 import type { GraphService } from '@songnodes/graph';
 import { importFileJob } from '@songnodes/ingest';
@@ -6,7 +7,10 @@ import type { JobQueue } from '@songnodes/jobs';
 import type { Orchestrator } from '@songnodes/scrapers';
 import {
   AnalyticsService,
+  ApiKeyService,
   ArtistService,
+  AuditService,
+  AuthService,
   CatalogService,
   DedupeService,
   type EventBus,
@@ -15,10 +19,14 @@ import {
   exportFileJob,
   ImportService,
   JobService,
+  LoginThrottle,
   PlanService,
   ScrapeService,
   SearchService,
   SetService,
+  type ThrottleStore,
+  TokenSigner,
+  UserService,
 } from '@songnodes/services';
 import { graphJobs } from '../graph-jobs.ts';
 import type { ApiServices } from './plugin.ts';
@@ -34,15 +42,29 @@ export interface ApiServiceDeps {
   uploadDir?: string;
   /** Where export jobs write their files (with `jobs`, enables /exports). */
   exportDir?: string;
+  /**
+   * Keys signing access tokens (the first signs, all verify). Absent: a random key of this process
+   * (tests; runtime.ts passes the configured or generated ones).
+   */
+  jwtSecrets?: readonly string[];
+  /** Where sign-in failures are counted (Redis with REDIS_URL: shared by every process). */
+  throttleStore?: ThrottleStore;
 }
 
 export function createApiServices(d: ApiServiceDeps): ApiServices {
   const { db, bus, graph, jobs } = d;
   const catalog = new CatalogService({ db, bus });
+  const audit = new AuditService({ db });
+  const apiKeys = new ApiKeyService({ db, audit });
+  const signer = new TokenSigner(d.jwtSecrets ?? [randomBytes(32).toString('base64url')]);
   return {
     db,
     bus,
     catalog,
+    auth: new AuthService({ db, signer, audit, apiKeys, throttle: new LoginThrottle(d.throttleStore) }),
+    users: new UserService({ db, audit }),
+    apiKeys,
+    audit,
     artists: new ArtistService({ db, bus }),
     sets: new SetService({ db, bus, catalog }),
     search: new SearchService({ db }),

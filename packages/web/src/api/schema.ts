@@ -2,6 +2,750 @@
 // The paths type for openapi-fetch (`createClient<paths>()`).
 
 export interface paths {
+  "/api/v1/account/api-keys": {
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          items: {
+            id: number;
+            name: string;
+            /** the visible start of the key (snk_ and 8 characters) */
+            prefix: string;
+            permissions: ("public" | "read:graph" | "write:sets" | "write:tracks" | "import" | "merge:tracks" | "export" | "run:jobs" | "admin:users")[];
+            createdAt: string;
+            expiresAt: string | null;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+          }[];
+        } } };
+        401: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        403: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+      };
+    };
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: { 'application/json': {
+          name: string;
+          permissions: ("public" | "read:graph" | "write:sets" | "write:tracks" | "import" | "merge:tracks" | "export" | "run:jobs" | "admin:users")[];
+          expiresAt?: string | null;
+        } };
+      };
+      responses: {
+        201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** the whole key: send it as X-API-Key or Bearer; shown once */
+          key: string;
+          apiKey: {
+            id: number;
+            name: string;
+            /** the visible start of the key (snk_ and 8 characters) */
+            prefix: string;
+            permissions: ("public" | "read:graph" | "write:sets" | "write:tracks" | "import" | "merge:tracks" | "export" | "run:jobs" | "admin:users")[];
+            createdAt: string;
+            expiresAt: string | null;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+          };
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        401: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        403: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        409: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        422: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/account/api-keys/{id}": {
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        204: { headers: { [name: string]: unknown }; content: never };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        401: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        403: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        404: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/account/password": {
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: { 'application/json': {
+          current: string;
+          next: string;
+        } };
+      };
+      responses: {
+        204: { headers: { [name: string]: unknown }; content: never };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        401: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        403: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        422: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        429: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/admin/audit": {
+    get: {
+      parameters: {
+        query: {
+          before?: number;
+          limit: number;
+          action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.refresh_reuse" | "user.create" | "user.role" | "user.disable" | "user.password" | "apikey.create" | "apikey.revoke" | "tracks.merge" | "tracks.split" | "tracks.reject" | "track.delete" | "set.delete" | "set.share" | "export.private";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          items: {
+            id: number;
+            at: string;
+            /** the user's email, api-key:<id>, local, system or guest */
+            actor: string;
+            actorUserId: number | null;
+            action: string;
+            target: string | null;
+            requestId: string | null;
+            ip: string | null;
+            details: {
+              [key: string]: unknown;
+            } | null;
+          }[];
+          next: number | null;
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        401: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        403: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/admin/users": {
+    get: {
+      parameters: {
+        query: {
+          after?: number;
+          limit: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          items: {
+            id: number;
+            email: string;
+            displayName: string | null;
+            role: "guest" | "user" | "premium" | "admin";
+            createdAt: string;
+            disabledAt: string | null;
+          }[];
+          next: number | null;
+          nextUrl: string | null;
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        401: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        403: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+      };
+    };
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: { 'application/json': {
+          email: string;
+          password: string;
+          role?: "guest" | "user" | "premium" | "admin";
+          displayName?: string | null;
+        } };
+      };
+      responses: {
+        201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: number;
+          email: string;
+          displayName: string | null;
+          role: "guest" | "user" | "premium" | "admin";
+          createdAt: string;
+          disabledAt: string | null;
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        401: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        403: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        409: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        422: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/admin/users/{id}": {
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: { 'application/json': {
+          role?: "guest" | "user" | "premium" | "admin";
+          disabled?: boolean;
+        } };
+      };
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          id: number;
+          email: string;
+          displayName: string | null;
+          role: "guest" | "user" | "premium" | "admin";
+          createdAt: string;
+          disabledAt: string | null;
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        401: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        403: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        404: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        409: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        422: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+      };
+    };
+    trace?: never;
+  };
   "/api/v1/analytics/activity": {
     get: {
       parameters: {
@@ -612,6 +1356,421 @@ export interface paths {
       };
     };
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/login": {
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query: {
+          cookie: boolean;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: { 'application/json': {
+          email: string;
+          password: string;
+        } };
+      };
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** JWT for `Authorization: Bearer`; 15 minutes */
+          accessToken: string;
+          tokenType: "Bearer";
+          /** seconds until the access token expires */
+          expiresIn: number;
+          /** only with ?cookie=false (scripts); otherwise in the httpOnly cookie */
+          refreshToken?: string;
+          user: {
+            id: number;
+            email: string;
+            displayName: string | null;
+            role: "guest" | "user" | "premium" | "admin";
+            createdAt: string;
+            disabledAt: string | null;
+          };
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        401: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        429: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/logout": {
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: { 'application/json': {
+          refreshToken?: string;
+        } };
+      };
+      responses: {
+        204: { headers: { [name: string]: unknown }; content: never };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        403: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/me": {
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          user: {
+            id: number;
+            email: string;
+            displayName: string | null;
+            role: "guest" | "user" | "premium" | "admin";
+            createdAt: string;
+            disabledAt: string | null;
+          } | null;
+          principal: {
+            kind: "user" | "api_key" | "local" | "guest" | "system";
+            role: "guest" | "user" | "premium" | "admin";
+            permissions: ("public" | "read:graph" | "write:sets" | "write:tracks" | "import" | "merge:tracks" | "export" | "run:jobs" | "admin:users")[];
+          };
+          mode: "local" | "required";
+          setupNeeded: boolean;
+        } } };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/refresh": {
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query: {
+          cookie: boolean;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: { 'application/json': {
+          refreshToken?: string;
+        } };
+      };
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** JWT for `Authorization: Bearer`; 15 minutes */
+          accessToken: string;
+          tokenType: "Bearer";
+          /** seconds until the access token expires */
+          expiresIn: number;
+          /** only with ?cookie=false (scripts); otherwise in the httpOnly cookie */
+          refreshToken?: string;
+          user: {
+            id: number;
+            email: string;
+            displayName: string | null;
+            role: "guest" | "user" | "premium" | "admin";
+            createdAt: string;
+            disabledAt: string | null;
+          };
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        401: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        403: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        429: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/setup": {
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          needed: boolean;
+        } } };
+      };
+    };
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: { 'application/json': {
+          email: string;
+          password: string;
+          displayName?: string;
+        } };
+      };
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** JWT for `Authorization: Bearer`; 15 minutes */
+          accessToken: string;
+          tokenType: "Bearer";
+          /** seconds until the access token expires */
+          expiresIn: number;
+          /** only with ?cookie=false (scripts); otherwise in the httpOnly cookie */
+          refreshToken?: string;
+          user: {
+            id: number;
+            email: string;
+            displayName: string | null;
+            role: "guest" | "user" | "premium" | "admin";
+            createdAt: string;
+            disabledAt: string | null;
+          };
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        403: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        409: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        422: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        429: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

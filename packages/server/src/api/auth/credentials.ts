@@ -1,23 +1,18 @@
 // The credential a request carries, read from its headers (and, for a WebSocket upgrade, from where a
 // browser can put one: `?access_token=` or a `access_token.<token>` subprotocol, since a browser's
 // WebSocket cannot set headers). Only reads; checking is the AuthService's.
+import { API_KEY_PREFIX } from '@songnodes/services';
 import type { FastifyRequest } from 'fastify';
-
-export type Credential = { kind: 'bearer'; token: string } | { kind: 'api_key'; key: string };
 
 export type CredentialRead =
   | { kind: 'none' }
-  | { kind: 'found'; credential: Credential }
+  /** An access token (JWT) or an API key (`snk_…`): the AuthService tells them apart. */
+  | { kind: 'found'; credential: string }
   /** Something that claims to be a credential but cannot be one: 401, never a silent guest. */
   | { kind: 'malformed'; reason: string };
 
-/** API keys start with this; everything else after `Bearer ` is an access token (JWT). */
-export const API_KEY_PREFIX = 'snk_';
 /** The WebSocket subprotocol that carries a token: `access_token.<token>`. */
 export const TOKEN_SUBPROTOCOL = 'access_token.';
-
-const asCredential = (value: string): Credential =>
-  value.startsWith(API_KEY_PREFIX) ? { kind: 'api_key', key: value } : { kind: 'bearer', token: value };
 
 function fromUpgrade(req: FastifyRequest): string | undefined {
   if (req.headers.upgrade?.toLowerCase() !== 'websocket') return undefined;
@@ -50,5 +45,5 @@ export function readCredential(req: FastifyRequest): CredentialRead {
   if (found.length === 0) return { kind: 'none' };
   if (new Set(found).size > 1)
     return { kind: 'malformed', reason: 'the request carries two different credentials; send one' };
-  return { kind: 'found', credential: asCredential(found[0] as string) };
+  return { kind: 'found', credential: found[0] as string };
 }

@@ -3,15 +3,16 @@
 // when the request is local (loopback.ts), else a guest. A credential that is present but bad is
 // remembered as the request's `authError` and answered 401 by the door's check (enforce.ts), after the
 // rate limiter has counted it: a flood of bad keys spends the sender's budget like any other request.
-import { GUEST, LOCAL_OWNER, type Principal, ServiceError } from '@songnodes/services';
+import { API_KEY_PREFIX, GUEST, LOCAL_OWNER, type Principal, ServiceError } from '@songnodes/services';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type Credential, readCredential } from './credentials.ts';
+import { readCredential } from './credentials.ts';
 import { ownOrigin } from './csrf.ts';
 import { isLocalRequest } from './loopback.ts';
 
 /** Checks a credential: its principal, or a ServiceError `unauthenticated` saying what is wrong. */
 export interface Authenticator {
-  authenticate(credential: Credential): Promise<Principal>;
+  /** An access token (JWT) or an API key (`snk_…`). */
+  authenticate(credential: string): Promise<Principal>;
 }
 
 export type AuthMode = 'local' | 'required';
@@ -63,7 +64,7 @@ export async function resolvePrincipal(
     };
   try {
     const principal = await s.authenticator.authenticate(read.credential);
-    return { principal, via: read.credential.kind === 'api_key' ? 'api_key' : 'token', error: null };
+    return { principal, via: read.credential.startsWith(API_KEY_PREFIX) ? 'api_key' : 'token', error: null };
   } catch (e) {
     // Anything but a refusal (the database is down) is a real failure: a 500, not a guest.
     if (e instanceof ServiceError && e.kind === 'unauthenticated')
