@@ -1,11 +1,13 @@
 // AuthService on a real database (PGlite and PostgreSQL): setup once, login answers, argon2id storage,
 // refresh rotation and reuse, disabled accounts, password change, throttling and the audit trail.
+import { insertFirstUser } from '@songnodes/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
 import { SYSTEM } from '../src/auth/access.ts';
 import { AuditService, type RequestContext } from '../src/auth/audit-service.ts';
 import { AuthService, LOGIN_FAILED } from '../src/auth/auth-service.ts';
 import { LoginThrottle, MemoryThrottleStore } from '../src/auth/login-throttle.ts';
+import { hashPassword } from '../src/auth/passwords.ts';
 import { TokenSigner } from '../src/auth/token-signer.ts';
 import { UserService } from '../src/auth/user-service.ts';
 import { ServiceError } from '../src/errors.ts';
@@ -249,5 +251,46 @@ describe.skipIf(noServer)('AuthService', () => {
     expect((await failure(auth.authenticate(stranger.token))).message).toBe(
       'access token was signed with a key that is no longer accepted',
     );
+  });
+});
+
+describe.skipIf(noServer)('first-start setup under concurrency', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await testDatabase();
+  });
+  afterAll(() => t?.drop());
+
+  it('setups at once make exactly one admin', async () => {
+    // The repository's guard directly, eight at once, so that on PostgreSQL (a pool of connections)
+    // the transactions overlap; then the service.
+    const hash = await hashPassword('some admin password');
+    const made = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        insertFirstUser(t.db, { email: `race${i}@example.org`, passwordHash: hash, role: 'admin' }),
+      ),
+    );
+    expect(made.filter((u) => u !== null)).toHaveLength(1);
+    const auth = new AuthService({ db: t.db, signer: new TokenSigner([SECRET]) });
+    expect(
+      await failure(auth.setup({ email: 'late@example.org', password: 'late admin password' })),
+    ).toMatchObject({
+      kind: 'conflict',
+    });
+    expect(await t.db.query('SELECT role FROM users')).toEqual([{ role: 'admin' }]);
+  });
+
+  it("a sign-in forgets the account's refresh tokens that expired more than a day ago", async () => {
+    const auth = new AuthService({ db: t.db, signer: new TokenSigner([SECRET]) });
+    const [u] = await t.db.query<{ id: number; email: string }>('SELECT id, email FROM users');
+    await t.db.query(
+      `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)
+       VALUES ($1, 'old', 'old-hash', now() - interval '2 days'), ($1, 'recent', 'recent-hash', now() - interval '1 hour')`,
+      [u!.id],
+    );
+    await auth.login({ email: u!.email, password: 'some admin password' });
+    const left = await t.db.query<{ family_id: string }>('SELECT family_id FROM refresh_tokens ORDER BY id');
+    expect(left.map((r) => r.family_id)).not.toContain('old');
+    expect(left.map((r) => r.family_id)).toContain('recent');
   });
 });

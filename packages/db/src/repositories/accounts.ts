@@ -225,11 +225,15 @@ export async function revokeUserRefreshTokens(q: Queryable, userId: number): Pro
   return rows.length;
 }
 
-/** Forgets refresh tokens that expired more than `olderThanDays` ago (they can only be refused). */
-export async function deleteExpiredRefreshTokens(q: Queryable, olderThanDays: number): Promise<number> {
+/**
+ * Forgets a user's refresh tokens that expired more than a day ago (they could only be refused, and
+ * a token seen after that is "not valid" either way). Run at each sign-in, so the table stays bounded
+ * per user without a job.
+ */
+export async function deleteExpiredRefreshTokens(q: Queryable, userId: number): Promise<number> {
   const rows = await q.query(
-    `DELETE FROM refresh_tokens WHERE expires_at < now() - make_interval(days => $1) RETURNING id`,
-    [olderThanDays],
+    `DELETE FROM refresh_tokens WHERE user_id = $1 AND expires_at < now() - interval '1 day' RETURNING id`,
+    [userId],
   );
   return rows.length;
 }

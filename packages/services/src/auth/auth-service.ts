@@ -10,6 +10,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
   countUsers,
   type Database,
+  deleteExpiredRefreshTokens,
   findRefreshTokenForUpdate,
   findUserCredentials,
   getUser,
@@ -271,6 +272,7 @@ export class AuthService {
 
   private async startSession(user: UserRecord, ctx: RequestContext): Promise<Session> {
     return this.db.transaction(async (tx) => {
+      await deleteExpiredRefreshTokens(tx, user.id);
       const session = await this.issue(tx, user, randomUUID());
       await this.audit.record(
         { label: user.email, userId: user.id },
