@@ -241,6 +241,31 @@ describe.skipIf(noServer)('AuthService', () => {
     }
   });
 
+  it('an unknown email costs what a wrong password costs (no enumeration by timing)', async () => {
+    // No throttle here: the test times the checks themselves.
+    const timed = new AuthService({
+      db: t.db,
+      signer: new TokenSigner([SECRET]),
+      throttle: new LoginThrottle(new MemoryThrottleStore(), { freeFailures: 1_000 }),
+    });
+    const median = async (email: string) => {
+      const ms: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const start = performance.now();
+        await timed.login({ email, password: `wrong password ${i}` }).catch(() => {});
+        ms.push(performance.now() - start);
+      }
+      return ms.sort((a, b) => a - b)[3]!;
+    };
+    expect(await t.db.query("SELECT 1 FROM users WHERE email = 'owner@example.org'")).toHaveLength(1);
+    const known = await median('owner@example.org');
+    const unknown = await median('nobody-here@example.org');
+    // Both run one argon2 verification (tens of milliseconds); without the dummy one an unknown email
+    // would answer after a single index lookup, an order of magnitude sooner.
+    expect(unknown / known).toBeGreaterThan(0.5);
+    expect(unknown / known).toBeLessThan(2);
+  });
+
   it('authenticate refuses an empty credential and a token from another secret', async () => {
     expect((await failure(auth.authenticate(''))).kind).toBe('unauthenticated');
     const stranger = await new TokenSigner(['another-secret-0123456789-0123456789']).sign({
