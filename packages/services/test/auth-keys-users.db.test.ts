@@ -5,7 +5,7 @@ import { noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
 import { GUEST, LOCAL_OWNER, type Principal, ROLE_PERMISSIONS, SYSTEM } from '../src/auth/access.ts';
 import { ApiKeyService } from '../src/auth/api-key-service.ts';
 import { AuditService } from '../src/auth/audit-service.ts';
-import { AuthService } from '../src/auth/auth-service.ts';
+import { AuthService, type Session } from '../src/auth/auth-service.ts';
 import { TokenSigner } from '../src/auth/token-signer.ts';
 import { UserService } from '../src/auth/user-service.ts';
 import { ServiceError } from '../src/errors.ts';
@@ -30,6 +30,7 @@ describe.skipIf(noServer)('API keys and users', () => {
   let clock = Date.now();
   let admin: Principal;
   let dj: Principal;
+  let djSession: Session;
   beforeAll(async () => {
     t = await testDatabase();
     const now = () => clock;
@@ -46,9 +47,8 @@ describe.skipIf(noServer)('API keys and users', () => {
     const s = await auth.setup({ email: 'admin@example.org', password: 'admin password' });
     admin = await auth.authenticate(s.accessToken);
     await users.create(SYSTEM, { email: 'dj@example.org', password: 'dj password 1' });
-    dj = await auth.authenticate(
-      (await auth.login({ email: 'dj@example.org', password: 'dj password 1' })).accessToken,
-    );
+    djSession = await auth.login({ email: 'dj@example.org', password: 'dj password 1' });
+    dj = await auth.authenticate(djSession.accessToken);
   });
   afterAll(() => t?.drop());
 
@@ -229,6 +229,14 @@ describe.skipIf(noServer)('API keys and users', () => {
       { ip: '192.0.2.5', requestId: 'role-1' },
     );
     expect(changed.role).toBe('premium');
+    // The next refresh carries the new role (an access token keeps its role for its 15 minutes).
+    const renewed = await auth.refresh(djSession.refreshToken);
+    expect(renewed.user.role).toBe('premium');
+    expect(await auth.authenticate(renewed.accessToken)).toMatchObject({
+      role: 'premium',
+      permissions: ROLE_PERMISSIONS.premium,
+    });
+    expect(await auth.authenticate(djSession.accessToken)).toMatchObject({ role: 'user' });
     expect((await audit.list(admin, { action: 'user.role' })).items[0]).toMatchObject({
       actor: 'admin@example.org',
       actorUserId: admin.userId,
