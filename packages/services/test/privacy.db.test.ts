@@ -3,7 +3,14 @@
 // sharing adds exactly the transitions an import of the same set adds; a public set makes its tracks
 // public. Every refusal to another user is "not found", never "forbidden", so existence does not leak.
 import type { ParsedSet } from '@songnodes/core';
-import { graphExport, graphStore, playlistTracks, setPlaylist } from '@songnodes/db';
+import {
+  findCandidatePairs,
+  graphExport,
+  graphStore,
+  mergeTracks,
+  playlistTracks,
+  setPlaylist,
+} from '@songnodes/db';
 import { GraphService } from '@songnodes/graph';
 import { importItems } from '@songnodes/ingest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -177,6 +184,26 @@ describe.skipIf(noServer)('private imports', () => {
     const fresh = await GraphService.start(graphStore(t.db));
     expect(fresh.index.nodeCount).toBe(2);
     expect(fresh.index.indexOf(lantern)).toBe(-1);
+  });
+
+  it('keeps private tracks out of merges, automatic or by hand', async () => {
+    // A public near-duplicate of the private track (typo in the title): no candidate, no merge.
+    await importItems(t.db, [publicSet('p-typo', ['Zed Quill - Hiden Lantern', 'Ora - Horizon'])]);
+    const typo = await trackId('Hiden Lantern');
+    const lantern = await trackId('Hidden Lantern');
+    const pairs = await findCandidatePairs(t.db, {
+      trackIds: [typo, lantern],
+      titleSimilarity: 0.3,
+      artistSimilarity: 0.3,
+    });
+    expect(pairs).toEqual([]);
+    for (const [keptId, mergedId] of [
+      [typo, lantern],
+      [lantern, typo],
+    ] as const)
+      await expect(
+        mergeTracks(t.db, { keptId, mergedId, score: null, method: 'manual', actor: 'test' }),
+      ).rejects.toMatchObject({ code: 'not_found', message: `no track ${lantern}` });
   });
 
   it('lets a second user who plays the same track see it too, and nobody else', async () => {

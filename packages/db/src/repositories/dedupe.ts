@@ -88,7 +88,11 @@ export async function recomputeTransitions(tx: Queryable, trackIds: number[]): P
   return [...touched.values()];
 }
 
-/** Trigram candidates: pairs of live tracks with similar title keys, the same kind of version and related credits. */
+/**
+ * Trigram candidates: pairs of live tracks with similar title keys, the same kind of version and related
+ * credits. Tracks known only from private sets take no part: a merge would join a user's private track
+ * with public evidence (and show it in public sets).
+ */
 export async function findCandidatePairs(db: Database, q: CandidateQuery): Promise<CandidatePair[]> {
   if (q.trackIds.length === 0) return [];
   return db.transaction(async (tx) => {
@@ -105,10 +109,10 @@ export async function findCandidatePairs(db: Database, q: CandidateQuery): Promi
        FROM tracks t
        JOIN LATERAL (
          SELECT o.id, o.artist_name FROM tracks o
-         WHERE o.title_key % t.title_key AND o.merged_into IS NULL
+         WHERE o.title_key % t.title_key AND o.merged_into IS NULL AND o.private_to IS NULL
            AND o.version_kind = t.version_kind AND o.is_mashup = t.is_mashup
        ) o ON (o.id + 0) <> t.id AND (NOT $3::boolean OR (o.id + 0) > t.id)
-       WHERE t.id = ANY($1::int[]) AND t.merged_into IS NULL
+       WHERE t.id = ANY($1::int[]) AND t.merged_into IS NULL AND t.private_to IS NULL
          AND (similarity(lower(o.artist_name), lower(t.artist_name)) >= $2
               OR EXISTS (SELECT 1 FROM track_artists x
                          JOIN track_artists y ON y.artist_id = x.artist_id AND y.role = 'primary'
@@ -230,13 +234,15 @@ function audit(
 export async function mergeTracks(db: Database, m: MergeRequest): Promise<MergeResult> {
   if (m.keptId === m.mergedId) throw new DedupeError('invalid', `cannot merge track ${m.keptId} into itself`);
   return db.transaction(async (tx) => {
-    const found = await tx.query<{ id: number; merged_into: number | null }>(
-      'SELECT id, merged_into FROM tracks WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE',
+    const found = await tx.query<{ id: number; merged_into: number | null; private: boolean }>(
+      `SELECT id, merged_into, private_to IS NOT NULL AS private FROM tracks WHERE id = ANY($1::int[])
+       ORDER BY id FOR UPDATE`,
       [[m.keptId, m.mergedId]],
     );
     for (const id of [m.keptId, m.mergedId]) {
       const t = found.find((r) => r.id === id);
-      if (!t) throw new DedupeError('not_found', `no track ${id}`);
+      // A track only private sets know is not part of the shared catalogue that merges act on.
+      if (!t || t.private) throw new DedupeError('not_found', `no track ${id}`);
       if (t.merged_into !== null)
         throw new DedupeError('invalid', `track ${id} is already merged into track ${t.merged_into}`);
     }
