@@ -88,6 +88,8 @@ const BAD_REQUEST_CODES = new Set([
   'QUERY_TOO_COMPLEX',
 ]);
 
+const AUTH_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429 };
+
 /** Mercurius's errorFormatter: public errors, and the HTTP status of a request that produced no data. */
 export function formatErrors(
   execution: { data?: unknown; errors: readonly GraphQLError[] },
@@ -102,6 +104,9 @@ export function formatErrors(
     if (codes.every((c) => BAD_REQUEST_CODES.has(String(c))))
       statusCode = execution.errors.map(refusalStatus).find((x) => x !== undefined) ?? 400;
     else if (codes.includes('INTERNAL_SERVER_ERROR')) statusCode = 500;
+    // Refused by the permission check before anything ran: the same statuses as REST.
+    else if (codes.length > 0 && codes.every((c) => c === codes[0] && AUTH_STATUS[String(c)]))
+      statusCode = AUTH_STATUS[String(codes[0])] as number;
   }
   return { statusCode, response: { data: execution.data ?? null, errors: errors.map((e) => e.toJSON()) } };
 }

@@ -57,6 +57,11 @@ const CookieQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** The browser's refresh and logout send no body (the token is in the cookie): read as `{}`. */
+const noBodyIsEmpty = async (req: FastifyRequest) => {
+  req.body ??= {};
+};
+
 export interface AuthSettings {
   mode: 'local' | 'required';
   /** CORS_ORIGINS, for the CSRF origin check on cookie use. */
@@ -137,17 +142,16 @@ export const authRoutes =
       '/auth/refresh',
       {
         config: { permission: 'public' },
+        preValidation: noBodyIsEmpty,
         schema: {
           summary: 'A new access token for the refresh token (cookie or body); the refresh token is replaced',
           description:
             'Every use rotates the refresh token; presenting one already used ends the sign-in everywhere (401). With the cookie, the request needs X-SongNodes-CSRF: 1.',
           tags: ['auth'],
           querystring: CookieQuery,
-          body: Type.Optional(
-            Type.Object(
-              { refreshToken: Type.Optional(Type.String({ maxLength: 200 })) },
-              { additionalProperties: false },
-            ),
+          body: Type.Object(
+            { refreshToken: Type.Optional(Type.String({ maxLength: 200 })) },
+            { additionalProperties: false },
           ),
           response: { 200: SessionAnswer, ...problems(400, 401, 403, 429) },
         },
@@ -169,14 +173,13 @@ export const authRoutes =
       '/auth/logout',
       {
         config: { permission: 'public' },
+        preValidation: noBodyIsEmpty,
         schema: {
           summary: 'Sign out: the refresh token (cookie or body) and its whole family are revoked',
           tags: ['auth'],
-          body: Type.Optional(
-            Type.Object(
-              { refreshToken: Type.Optional(Type.String({ maxLength: 200 })) },
-              { additionalProperties: false },
-            ),
+          body: Type.Object(
+            { refreshToken: Type.Optional(Type.String({ maxLength: 200 })) },
+            { additionalProperties: false },
           ),
           response: { 204: Type.Null(), ...problems(400, 403) },
         },
