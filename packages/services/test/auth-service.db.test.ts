@@ -266,6 +266,25 @@ describe.skipIf(noServer)('AuthService', () => {
     expect(unknown / known).toBeLessThan(2);
   });
 
+  it('absurd input is a failed sign-in like any other', async () => {
+    const lenient = new AuthService({
+      db: t.db,
+      signer: new TokenSigner([SECRET]),
+      throttle: new LoginThrottle(new MemoryThrottleStore(), { freeFailures: 1_000 }),
+    });
+    const inputs = [
+      { email: 'owner@example.org', password: 'x'.repeat(100_000) },
+      { email: `${'a'.repeat(10_000)}@example.org`, password: 'whatever password' },
+      { email: "owner@example.org' OR '1'='1", password: "' OR '1'='1" },
+      { email: 42, password: null },
+    ] as unknown as { email: string; password: string }[];
+    for (const input of inputs) {
+      const e = await failure(lenient.login(input));
+      expect(e.kind).toBe('unauthenticated');
+      expect(e.message).toBe(LOGIN_FAILED);
+    }
+  });
+
   it('authenticate refuses an empty credential and a token from another secret', async () => {
     expect((await failure(auth.authenticate(''))).kind).toBe('unauthenticated');
     const stranger = await new TokenSigner(['another-secret-0123456789-0123456789']).sign({

@@ -29,7 +29,13 @@ import { isRole, type Principal } from './access.ts';
 import { ApiKeyService, looksLikeApiKey } from './api-key-service.ts';
 import { AuditService, NO_REQUEST, type RequestContext } from './audit-service.ts';
 import { LoginThrottle } from './login-throttle.ts';
-import { checkPassword, dummyVerify, hashPassword, verifyPassword } from './passwords.ts';
+import {
+  checkPassword,
+  dummyVerify,
+  hashPassword,
+  MAX_PASSWORD_LENGTH,
+  verifyPassword,
+} from './passwords.ts';
 import type { TokenSigner } from './token-signer.ts';
 import { checkDisplayName } from './user-service.ts';
 import { normaliseEmail, type UserView, userView } from './user-view.ts';
@@ -56,6 +62,12 @@ export interface Credentials {
   password: string;
 }
 
+/**
+ * UTF-16 units of the longest password worth checking: 1,000 characters of up to two units each (the
+ * rule counts characters). Anything longer cannot match and is not hashed.
+ */
+const CHECKED_LENGTH = 2 * MAX_PASSWORD_LENGTH;
+const tooLong = (password: string) => password.length > CHECKED_LENGTH;
 const unauthenticated = (message: string) => new ServiceError('unauthenticated', message);
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -117,10 +129,10 @@ export class AuthService {
     const password = typeof input.password === 'string' ? input.password : '';
     const attempt = { email, ip: ctx.ip };
     await this.throttle.check(attempt);
-    const user = email && password.length <= 1000 ? await findUserCredentials(this.db, email) : null;
+    const user = email && email.length <= 254 ? await findUserCredentials(this.db, email) : null;
     let ok = false;
-    if (user?.passwordHash) ok = await verifyPassword(user.passwordHash, password);
-    else await dummyVerify(password.slice(0, 1000));
+    if (user?.passwordHash && !tooLong(password)) ok = await verifyPassword(user.passwordHash, password);
+    else await dummyVerify(password.slice(0, CHECKED_LENGTH));
     if (!ok || !user) {
       await this.throttle.failure(attempt);
       await this.audit.record({ label: 'guest', userId: null }, 'auth.login_failed', {
@@ -254,7 +266,7 @@ export class AuthService {
     const attempt = { email: user.email, ip: ctx.ip };
     await this.throttle.check(attempt);
     const current = typeof input.current === 'string' ? input.current : '';
-    if (!user.passwordHash || current.length > 1000 || !(await verifyPassword(user.passwordHash, current))) {
+    if (!user.passwordHash || tooLong(current) || !(await verifyPassword(user.passwordHash, current))) {
       await this.throttle.failure(attempt);
       throw invalid('current', 'the current password is wrong');
     }
