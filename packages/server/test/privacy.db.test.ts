@@ -163,6 +163,12 @@ describe.skipIf(noServer)('private imports through REST and GraphQL', () => {
     expect(shared.statusCode).toBe(200);
     expect(shared.json().visibility).toBe('public');
     expect((await patch('a', 'private')).statusCode).toBe(409);
+    const audit = await t.db.query<{ actor: string; target: string; request_id: string | null }>(
+      `SELECT actor, target, request_id FROM audit_log WHERE action = 'set.share'`,
+    );
+    expect(audit).toEqual([
+      { actor: 'a@example.org', target: `set:${secretId}`, request_id: expect.any(String) },
+    ]);
     expect((await get('b', `/api/v1/sets/${secretId}`)).statusCode).toBe(200);
     expect((await get('local', `/api/v1/tracks/${lanternId}`)).json().plays).toBe(1);
     await graph.idle();

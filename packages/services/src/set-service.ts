@@ -15,6 +15,7 @@ import {
 import { readSets } from '@songnodes/importers';
 import { importItems, shareSet } from '@songnodes/ingest';
 import { can, type Principal } from './auth/access.ts';
+import { type AuditService, NO_REQUEST, type RequestContext } from './auth/audit-service.ts';
 import type { CatalogService } from './catalog-service.ts';
 import { invalid, notFound, ServiceError } from './errors.ts';
 import type { EventBus } from './events.ts';
@@ -41,9 +42,10 @@ async function* bytesOf(text: string) {
 }
 
 export class SetService {
-  private readonly deps: { db: Database; bus: EventBus; catalog: CatalogService };
+  private readonly deps: { db: Database; bus: EventBus; catalog: CatalogService; audit?: AuditService };
 
-  constructor(deps: { db: Database; bus: EventBus; catalog: CatalogService }) {
+  /** With `audit`, shares and deletions are recorded in the audit log (in their own transaction). */
+  constructor(deps: { db: Database; bus: EventBus; catalog: CatalogService; audit?: AuditService }) {
     this.deps = deps;
   }
 
@@ -86,7 +88,12 @@ export class SetService {
    * the public graph as an import's would. Making a public set private is refused: its evidence is
    * already merged into the shared aggregates (and may be in others' exports); delete it instead.
    */
-  async setVisibility(id: number, visibility: Visibility, viewer: Principal): Promise<SetDetail> {
+  async setVisibility(
+    id: number,
+    visibility: Visibility,
+    viewer: Principal,
+    ctx: RequestContext = NO_REQUEST,
+  ): Promise<SetDetail> {
     const me = viewerOf(viewer);
     const admin = can(viewer, 'admin:users');
     const [row] = await this.deps.db.query<{ visibility: Visibility; owner_id: number | null }>(
@@ -108,11 +115,17 @@ export class SetService {
     const change = await shareSet(this.deps.db, id);
     if (change && (change.newTrackIds.length > 0 || change.changedPairs.length > 0))
       this.deps.bus.publish({ type: 'graph.changed', ...change, cause: `share by ${viewer.label}` });
+    if (change)
+      await this.deps.audit?.record(viewer, 'set.share', {
+        target: `set:${id}`,
+        details: { owner: row.owner_id, transitions: change.changedPairs.length },
+        ctx,
+      });
     // An admin sharing someone else's set sees it from now on, as everybody does.
     return this.deps.catalog.getSet(id, viewer);
   }
 
-  async delete(id: number, viewer: Principal): Promise<void> {
+  async delete(id: number, viewer: Principal, ctx: RequestContext = NO_REQUEST): Promise<void> {
     const changed = await this.deps.db.transaction(async (tx) => {
       // Someone else's private set does not exist for this caller.
       const exists = await tx.query(`SELECT 1 FROM sets s WHERE id = $1 AND ${visibleSet('s', '$2')}`, [
@@ -124,9 +137,14 @@ export class SetService {
     });
     if (changed === null) throw notFound(`no set ${id}`, 'id');
     this.deps.bus.publish({ type: 'graph.changed', newTrackIds: [], changedPairs: changed, cause: 'delete' });
+    await this.deps.audit?.record(viewer, 'set.delete', { target: `set:${id}`, ctx });
   }
 
-  async deleteTrack(id: number, viewer: Principal): Promise<{ entriesNowUnknown: number }> {
+  async deleteTrack(
+    id: number,
+    viewer: Principal,
+    ctx: RequestContext = NO_REQUEST,
+  ): Promise<{ entriesNowUnknown: number }> {
     const r = await this.deps.db.transaction(async (tx) => {
       const exists = await tx.query(
         `SELECT 1 FROM tracks t WHERE id = $1 AND merged_into IS NULL AND ${visibleTrack('t', '$2')}`,
@@ -150,6 +168,11 @@ export class SetService {
       newTrackIds: [],
       changedPairs: r.changedPairs,
       cause: 'delete',
+    });
+    await this.deps.audit?.record(viewer, 'track.delete', {
+      target: `track:${id}`,
+      details: { entriesNowUnknown: r.entries },
+      ctx,
     });
     return { entriesNowUnknown: r.entries };
   }

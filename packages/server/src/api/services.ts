@@ -66,7 +66,7 @@ export function createApiServices(d: ApiServiceDeps): ApiServices {
     apiKeys,
     audit,
     artists: new ArtistService({ db, bus }),
-    sets: new SetService({ db, bus, catalog }),
+    sets: new SetService({ db, bus, catalog, audit }),
     search: new SearchService({ db }),
     plans: new PlanService({ db }),
     analytics: new AnalyticsService({ db }),

@@ -4,6 +4,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { CatalogService, SetService } from '@songnodes/services';
 import { Type } from 'typebox';
+import { requestContext } from '../auth/session.ts';
 import { nextUrl } from '../pagination.ts';
 import { IdParams, Nullable, Page, PageQuery, problems, TrackSummary } from '../schemas.ts';
 
@@ -161,7 +162,8 @@ export const setRoutes =
           },
         },
       },
-      async (req) => s.sets.setVisibility(req.params.id, req.body.visibility, req.principal),
+      async (req) =>
+        s.sets.setVisibility(req.params.id, req.body.visibility, req.principal, requestContext(req)),
     );
 
     app.post(
@@ -200,7 +202,7 @@ export const setRoutes =
         },
       },
       async (req, reply) => {
-        await s.sets.delete(req.params.id, req.principal);
+        await s.sets.delete(req.params.id, req.principal, requestContext(req));
         return reply.code(204).send(null);
       },
     );

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HARMONIC_LADDER } from '@songnodes/graph';
 import type { CatalogService, ExploreService, SetService } from '@songnodes/services';
 import { Type } from 'typebox';
+import { requestContext } from '../auth/session.ts';
 import { filterOf } from '../filters.ts';
 import { nextUrl } from '../pagination.ts';
 import {
@@ -155,7 +156,7 @@ export const trackRoutes =
           response: { 200: Type.Object({ entriesNowUnknown: Type.Integer() }), ...problems(400, 404, 409) },
         },
       },
-      async (req) => s.sets.deleteTrack(req.params.id, req.principal),
+      async (req) => s.sets.deleteTrack(req.params.id, req.principal, requestContext(req)),
     );
 
     const explore = s.explore;
