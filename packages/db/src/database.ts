@@ -1,8 +1,6 @@
 // The one interface the rest of SongNodes uses to reach PostgreSQL, whichever engine is behind it:
 // PGlite (PostgreSQL compiled to WASM, embedded, one connection) or a PostgreSQL server (node-postgres pool).
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { CopyValue } from './copy.ts';
-import type * as schema from './schema.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -22,8 +20,6 @@ export interface Queryable {
   ): Promise<void>;
 }
 
-export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
-
 export interface PoolStats {
   total: number;
   idle: number;
@@ -34,8 +30,6 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Where the data lives, safe to print: a folder, or a URL without its password. */
   readonly location: string;
-  /** Typed queries over the Drizzle schema. */
-  readonly orm: Orm;
   /** All of fn or nothing. On PGlite, transactions are serialised (one connection). */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   poolStats(): PoolStats;

@@ -1,5 +1,5 @@
 export { type CopyValue, copyField, copyText } from './copy.ts';
-export type { Database, Orm, PoolStats, Queryable, Row } from './database.ts';
+export type { Database, PoolStats, Queryable, Row } from './database.ts';
 export { DatabaseUnavailableError, redactUrl } from './database.ts';
 export { DataDirLockedError, readLock } from './lock.ts';
 export {
@@ -234,7 +234,6 @@ export {
 } from './repositories/set-writes.ts';
 export { type GraphCounts, graphCounts } from './repositories/stats.ts';
 export { type Viewer, visibleSet, visibleTrack } from './repositories/visibility.ts';
-export * as schema from './schema.ts';
 export {
   type ClusterOptions,
   findPgBin,

@@ -10,10 +10,12 @@ export interface OpenOptions {
   /** Who opens it, recorded in the PGlite folder lock. */
   holder?: { role: string; url?: string };
   poolSize?: number;
+  /** PGlite only: see PgliteOptions.sharedBuffers. */
+  sharedBuffers?: string;
 }
 
 /** Opens the database the configuration points at. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) return openPostgres({ url: opts.databaseUrl, max: opts.poolSize });
-  return openPglite({ dataDir: opts.dataDir, holder: opts.holder });
+  return openPglite({ dataDir: opts.dataDir, holder: opts.holder, sharedBuffers: opts.sharedBuffers });
 }

@@ -1,12 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { drizzle } from 'drizzle-orm/pglite';
 import { copyStatement, copyText } from './copy.ts';
-import type { Database, Orm, Queryable, Row } from './database.ts';
+import type { Database, Queryable, Row } from './database.ts';
 import { DatabaseUnavailableError } from './database.ts';
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
-import * as schema from './schema.ts';
 
 export interface PgliteDatabase extends Database {
   readonly kind: 'pglite';
@@ -21,6 +19,12 @@ export interface PgliteOptions {
   dataDir?: string;
   /** What holds the folder, written into the lock so a second process can say who. */
   holder?: { role: string; url?: string };
+  /**
+   * PostgreSQL's shared_buffers (default 128MB). A short CLI command that touches a few pages does
+   * better with '32MB': measured on an empty folder, the engine's peak RSS drops from 264 to 166 MB
+   * with no change in time.
+   */
+  sharedBuffers?: string;
 }
 
 const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable => ({
@@ -44,19 +48,23 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<PgliteDataba
   if (opts.dataDir) lock = acquireDataDirLock(opts.dataDir, opts.holder ?? { role: 'songnodes' });
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create({ dataDir: opts.dataDir, extensions: { pg_trgm, unaccent } });
+    pglite = await PGlite.create({
+      dataDir: opts.dataDir,
+      extensions: { pg_trgm, unaccent },
+      ...(opts.sharedBuffers
+        ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${opts.sharedBuffers}`] }
+        : {}),
+    });
   } catch (e) {
     lock?.release();
     throw new DatabaseUnavailableError(location, e);
   }
   const base = wrap(pglite);
-  const orm = drizzle(pglite, { schema }) as unknown as Orm;
   return {
     kind: 'pglite',
     location,
     pglite,
     announce: (url) => lock?.announce(url),
-    orm,
     query: base.query,
     exec: base.exec,
     copyRows: base.copyRows,

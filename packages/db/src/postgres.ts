@@ -1,12 +1,10 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { copyStatement, copyText } from './copy.ts';
-import type { Database, Orm, Queryable, Row } from './database.ts';
+import type { Database, Queryable, Row } from './database.ts';
 import { DatabaseUnavailableError, redactUrl } from './database.ts';
-import * as schema from './schema.ts';
 
 export interface PostgresDatabase extends Database {
   readonly kind: 'postgres';
@@ -42,7 +40,6 @@ export async function openPostgres(opts: PostgresOptions): Promise<PostgresDatab
     await pool.end().catch(() => {});
     throw new DatabaseUnavailableError(location, e);
   }
-  const orm = drizzle(pool, { schema }) as unknown as Orm;
   const on = (c: pg.Pool | pg.PoolClient): Queryable => ({
     async query<R extends Row>(text: string, params?: unknown[]) {
       return (await c.query<R>(text, params)).rows;
@@ -67,7 +64,6 @@ export async function openPostgres(opts: PostgresOptions): Promise<PostgresDatab
     kind: 'postgres',
     location,
     connectionString: opts.url,
-    orm,
     query: base.query,
     exec: base.exec,
     copyRows: base.copyRows,

@@ -2,7 +2,8 @@ import { getTableColumns, getTableName, is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
-import { migrate, migrationStatus, SchemaTooNewError, schema } from '../src/index.ts';
+import { migrate, migrationStatus, SchemaTooNewError } from '../src/index.ts';
+import * as schema from '../src/schema.ts';
 
 describe.skipIf(noServer)('migrations', () => {
   let t: TestDatabase;
