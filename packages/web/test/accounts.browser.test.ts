@@ -11,8 +11,8 @@ const ADMIN = { email: 'admin@example.org', password: 'correct horse battery sta
 const USER = { email: 'dj@example.org', password: 'vinyl only, since 1999' };
 
 async function signInThroughForm(page: Page, who: { email: string; password: string }) {
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
+  await page.getByLabel('Email', { exact: true }).fill(who.email);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
@@ -56,7 +56,7 @@ describe.skipIf(!hasBrowser)('accounts, permissions and the CSP in required mode
   it('the one-time setup creates the first admin, who creates a user and reads the audit log', async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${server.url}/#/setup`);
-    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
     await page.getByLabel('Password (at least 10 characters)').fill(ADMIN.password);
     await page.getByLabel('The password again').fill(ADMIN.password);
     await shot(page, 'auth-setup');
@@ -72,9 +72,9 @@ describe.skipIf(!hasBrowser)('accounts, permissions and the CSP in required mode
 
     await page.click('.app-header a:text-is("Admin")');
     await page.waitForSelector(`.user-table tr[data-user="${ADMIN.email}"]`);
-    await page.getByLabel('Email').fill(USER.email);
+    await page.getByLabel('Email', { exact: true }).fill(USER.email);
     await page.getByLabel('First password (they can change it)').fill(USER.password);
-    await page.getByLabel('Role', { exact: true }).selectOption('user');
+    await page.selectOption('.user-form select', 'user');
     await page.getByRole('button', { name: 'Create the user' }).click();
     await page.waitForSelector(`.user-table tr[data-user="${USER.email}"]`);
     expect(await page.inputValue(`select[aria-label="Role of ${USER.email}"]`)).toBe('user');
