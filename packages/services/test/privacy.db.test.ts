@@ -19,6 +19,7 @@ import { GUEST, LOCAL_OWNER, type Principal, ROLE_PERMISSIONS, type Role } from 
 import { CatalogService } from '../src/catalog-service.ts';
 import { LocalEventBus } from '../src/events.ts';
 import { followChanges } from '../src/graph-follower.ts';
+import { PlanService } from '../src/plan-service.ts';
 import { SearchService } from '../src/search-service.ts';
 import { SetService } from '../src/set-service.ts';
 
@@ -61,6 +62,7 @@ describe.skipIf(noServer)('private imports', () => {
   let bus: LocalEventBus;
   let catalog: CatalogService;
   let search: SearchService;
+  let plans: PlanService;
   let sets: SetService;
   let graph: GraphService;
   let a: Principal;
@@ -91,6 +93,7 @@ describe.skipIf(noServer)('private imports', () => {
     bus = new LocalEventBus();
     catalog = new CatalogService({ db: t.db, bus });
     search = new SearchService({ db: t.db });
+    plans = new PlanService({ db: t.db });
     sets = new SetService({ db: t.db, bus, catalog });
     const ids = await t.db.query<{ id: number }>(
       `INSERT INTO users (email, role) VALUES ('a@example.org', 'user'), ('b@example.org', 'user'),
@@ -181,6 +184,11 @@ describe.skipIf(noServer)('private imports', () => {
     // The in-memory graph, patched by the import's change event and rebuilt from the database alike.
     expect(graph.index.indexOf(lantern)).toBe(-1);
     expect(graph.index.indexOf(await trackId('Sundial'))).toBe(-1);
+    // Saved plans are shared: a private track cannot be put in one.
+    await expect(plans.create({ name: 'mine', tracks: [lantern] })).rejects.toMatchObject({
+      kind: 'invalid',
+      field: 'tracks.0',
+    });
     const fresh = await GraphService.start(graphStore(t.db));
     expect(fresh.index.nodeCount).toBe(2);
     expect(fresh.index.indexOf(lantern)).toBe(-1);

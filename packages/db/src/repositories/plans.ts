@@ -75,7 +75,10 @@ export async function deletePlan(q: Queryable, id: number): Promise<boolean> {
   return (await q.query('DELETE FROM saved_plans WHERE id = $1 RETURNING id', [id])).length > 0;
 }
 
-/** Summaries of live tracks by id (merged-away ids are absent), for checking and showing a plan. */
+/**
+ * Summaries of live tracks by id (merged-away ids are absent), for checking and showing a plan. Saved
+ * plans are shared (they have no owner), so tracks only private sets know are absent too.
+ */
 export async function trackSummaries(
   q: Queryable,
   ids: readonly number[],
@@ -92,7 +95,7 @@ export async function trackSummaries(
     year: number | null;
   }>(
     `SELECT id, artist_name, title, version, bpm, camelot_key, genre, year FROM tracks
-     WHERE id = ANY($1::int[]) AND merged_into IS NULL`,
+     WHERE id = ANY($1::int[]) AND merged_into IS NULL AND private_to IS NULL`,
     [[...new Set(ids)]],
   );
   return new Map(
