@@ -78,11 +78,13 @@ export {
 } from './repositories/batch-reads.ts';
 export {
   type ArtistDetail,
+  type ArtistSummary,
   findSetId,
   getArtist,
   getSet,
   getTrack,
   getTransition,
+  listArtists,
   listSets,
   listTracks,
   type Page,

@@ -1,7 +1,7 @@
 // The demo data: sets from our own generator (invented names, never scraped data), loaded on first
 // start into an empty database so the app has something to show, and on demand by `songnodes demo`.
-import { generateSets } from '@songnodes/generator';
 import { type Database, graphCounts } from '@songnodes/db';
+import { generateSets } from '@songnodes/generator';
 import { readSets } from '@songnodes/importers';
 import {
   type GraphChange,

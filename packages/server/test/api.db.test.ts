@@ -191,6 +191,45 @@ describe.skipIf(noServer)('REST API', () => {
     expect(r.body.playedWith).toContainEqual(expect.objectContaining({ name: 'Röyksopp', transitions: 2 }));
   });
 
+  it('lists artists by name or alias, replaces aliases and merges two records of one artist', async () => {
+    const list = await get('/api/v1/artists?name=kay&limit=5');
+    expect(list.status).toBe(200);
+    expect(list.body.items).toEqual([expect.objectContaining({ name: 'Kay Loom', tracks: 2, performed: 0 })]);
+    const kay = list.body.items[0].id;
+    const nox = (await get('/api/v1/artists?name=nox')).body.items[0]?.id;
+    expect(nox).toBeGreaterThan(0);
+    const put = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/artists/${kay}/aliases`,
+      payload: { aliases: ['K. Loom'] },
+    });
+    expect(put.statusCode).toBe(200);
+    expect(put.json()).toEqual({ id: kay, aliases: ['K. Loom'] });
+    expect((await get('/api/v1/artists?name=k.%20loom')).body.items.map((a: { id: number }) => a.id)).toEqual(
+      [kay],
+    );
+    // Another artist's name is refused, naming it.
+    const taken = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/artists/${nox}/aliases`,
+      payload: { aliases: ['Kay Loom'] },
+    });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json()).toMatchObject({
+      field: 'aliases',
+      detail: expect.stringMatching(/merge the two artists/),
+    });
+    const merge = (body: unknown) =>
+      app.inject({ method: 'POST', url: '/api/v1/artists/merge', payload: body });
+    expect((await merge({ keep: kay, merge: kay })).statusCode).toBe(422);
+    expect((await merge({ keep: kay })).json()).toMatchObject({ status: 400, field: 'merge' });
+    const merged = await merge({ keep: kay, merge: nox });
+    expect(merged.statusCode).toBe(200);
+    expect(merged.json()).toMatchObject({ kept: kay, merged: nox, tracks: 1 });
+    expect((await get(`/api/v1/artists/${nox}`)).status).toBe(404);
+    expect((await get(`/api/v1/artists/${kay}`)).body.aliases).toEqual(['K. Loom', 'Nox']);
+  });
+
   it('gives a set with its entries in order, the unknown one kept as written', async () => {
     const list = await get('/api/v1/sets?dj=one');
     expect(list.body.items).toHaveLength(1);

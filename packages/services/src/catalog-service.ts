@@ -4,6 +4,7 @@
 import { parseKey } from '@songnodes/core';
 import {
   type ArtistDetail,
+  type ArtistSummary,
   type Database,
   type GraphCounts,
   getArtist,
@@ -11,6 +12,7 @@ import {
   getTrack,
   getTransition,
   graphCounts,
+  listArtists,
   listSets,
   listTracks,
   type Page,
@@ -95,6 +97,14 @@ export class CatalogService {
     if (!found) throw notFound(`no track ${id}`, 'id');
     this.deps.bus.publish({ type: 'graph.changed', newTrackIds: [id], changedPairs: [], cause: 'update' });
     return this.getTrack(id, viewer);
+  }
+
+  listArtists(
+    f: { name?: string },
+    page: { after?: number; limit: number },
+    viewer: Principal,
+  ): Promise<Page<ArtistSummary>> {
+    return listArtists(this.deps.db, f, page, viewerOf(viewer));
   }
 
   async getArtist(id: number, viewer: Principal): Promise<ArtistDetail> {

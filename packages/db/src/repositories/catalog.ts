@@ -4,7 +4,7 @@
 // went (`mergedInto`) so a client can follow it.
 // Every read takes the viewer (visibility.ts): private sets and the tracks only they know are read by
 // their owner alone, and plays, set and DJ counts count only the sets the viewer may see.
-import type { Queryable } from '../database.ts';
+import type { Queryable, Row } from '../database.ts';
 import { type Viewer, visibleSet, visibleTrack } from './visibility.ts';
 
 export interface TrackRef {
@@ -225,6 +225,54 @@ export async function updateTrack(
     c.params,
   );
   return rows.length > 0;
+}
+
+export interface ArtistSummary {
+  id: number;
+  name: string;
+  /** Tracks credited to the artist (any role) that the viewer may see. */
+  tracks: number;
+  /** Sets the artist performed that the viewer may see. */
+  performed: number;
+}
+
+/**
+ * Artists by id (keyset), optionally those whose name or an alias contains `name`. An artist known
+ * only from others' private sets is not listed, as getArtist does not show it.
+ */
+export async function listArtists(
+  q: Queryable,
+  f: { name?: string },
+  page: { after?: number; limit: number },
+  viewer: Viewer,
+): Promise<Page<ArtistSummary>> {
+  const c = new Conditions();
+  // $1: the viewer, for the counts (an artist with nothing visible is left out).
+  c.params.push(viewer);
+  const me = '$1';
+  if (page.after !== undefined) c.add((p) => `a.id > ${p}`, page.after);
+  if (f.name !== undefined)
+    c.add(
+      (p) =>
+        `(a.name ILIKE ${p} OR EXISTS (SELECT 1 FROM artist_aliases x WHERE x.artist_id = a.id AND x.alias ILIKE ${p}))`,
+      likePattern(f.name),
+    );
+  c.params.push(page.limit + 1);
+  const rows = await q.query<ArtistSummary & Row>(
+    `SELECT id, name, tracks, performed FROM (
+       SELECT a.id, a.name,
+              (SELECT count(DISTINCT ta.track_id) FROM track_artists ta JOIN tracks t ON t.id = ta.track_id
+                WHERE ta.artist_id = a.id AND t.merged_into IS NULL AND ${visibleTrack('t', me)})::int AS tracks,
+              (SELECT count(*) FROM set_performers sp JOIN sets s ON s.id = sp.set_id
+                WHERE sp.artist_id = a.id AND ${visibleSet('s', me)})::int AS performed
+       FROM artists a ${c.where()} ORDER BY a.id) x
+     WHERE tracks > 0 OR performed > 0
+     LIMIT $${c.params.length}`,
+    c.params,
+  );
+  const more = rows.length > page.limit;
+  const items = rows.slice(0, page.limit);
+  return { items, next: more ? items[items.length - 1]!.id : null };
 }
 
 export interface ArtistDetail {

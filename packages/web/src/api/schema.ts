@@ -1111,6 +1111,72 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/artists": {
+    get: {
+      parameters: {
+        query: {
+          after?: number;
+          limit: number;
+          name?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          items: {
+            id: number;
+            name: string;
+            /** tracks credited to the artist */
+            tracks: number;
+            /** sets the artist performed */
+            performed: number;
+          }[];
+          next: number | null;
+          nextUrl: string | null;
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        422: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/artists/merge": {
     get?: never;
     put?: never;

@@ -2,7 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ArtistService, CatalogService } from '@songnodes/services';
 import { Type } from 'typebox';
-import { Id, IdParams, problems, TrackSummary } from '../schemas.ts';
+import { nextUrl } from '../pagination.ts';
+import { Id, IdParams, Page, PageQuery, problems, TrackSummary } from '../schemas.ts';
 
 const Named = (count: string) =>
   Type.Object({ id: Type.Integer(), name: Type.String(), [count]: Type.Integer() });
@@ -10,6 +11,38 @@ const Named = (count: string) =>
 export const artistRoutes =
   (s: { catalog: CatalogService; artists: ArtistService }): FastifyPluginAsyncTypebox =>
   async (app) => {
+    app.get(
+      '/artists',
+      {
+        config: { permission: 'read:graph' },
+        schema: {
+          summary: 'List artists',
+          description: 'By id; `name` finds artists whose name or an alias contains it (case-insensitive).',
+          tags: ['artists'],
+          querystring: Type.Object(
+            { ...PageQuery, name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Page(
+              Type.Object({
+                id: Type.Integer(),
+                name: Type.String(),
+                tracks: Type.Integer({ description: 'tracks credited to the artist' }),
+                performed: Type.Integer({ description: 'sets the artist performed' }),
+              }),
+            ),
+            ...problems(400, 422),
+          },
+        },
+      },
+      async (req) => {
+        const { after, limit, ...f } = req.query;
+        const page = await s.catalog.listArtists(f, { after, limit }, req.principal);
+        return { ...page, nextUrl: nextUrl(req, page.next) };
+      },
+    );
+
     app.get(
       '/artists/:id',
       {
