@@ -179,4 +179,48 @@ describe.skipIf(noServer)('private imports through REST and GraphQL', () => {
     expect(sub.nodes.map((n: { trackId: number }) => n.trackId)).toContain(lanternId);
     expect(sub.edges).toHaveLength(3);
   });
+  it('WebSocket: a private import announces nothing on the graph room; sharing it announces its tracks', async () => {
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const ws = new WebSocket(`${address.replace('http', 'ws')}/ws?access_token=${tokens.b}`);
+    const got: { type: string; id?: number; cause?: string; trackIds?: number[] }[] = [];
+    ws.onmessage = (m) => got.push(JSON.parse(String(m.data)));
+    await new Promise((r, j) => {
+      ws.onopen = r;
+      ws.onerror = j;
+    });
+    const waitFor = async (pred: (m: (typeof got)[number]) => boolean) => {
+      for (let i = 0; i < 500 && !got.some(pred); i++) await new Promise((r) => setTimeout(r, 20));
+      return got.find(pred);
+    };
+    try {
+      ws.send(JSON.stringify({ v: 1, id: 1, type: 'subscribe', room: 'graph' }));
+      expect(await waitFor((m) => m.type === 'ack' && m.id === 1)).toBeDefined();
+      const post = await app.inject({
+        method: 'POST',
+        url: '/api/v1/sets',
+        headers: as('a'),
+        payload: {
+          title: 'Night notes',
+          entries: [{ raw: 'Ora - Horizon' }, { raw: 'Zed Quill - Paper Moon' }],
+        },
+      });
+      expect(post.statusCode).toBe(201);
+      const moon: number = post.json().entries[1].track.id;
+      // The private import is stored; a public one of the same size announces itself well within this.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(got.filter((m) => m.type === 'graph.changed')).toEqual([]);
+      const share = await app.inject({
+        method: 'PATCH',
+        url: `/api/v1/sets/${post.json().id}`,
+        headers: as('a'),
+        payload: { visibility: 'public' },
+      });
+      expect(share.statusCode).toBe(200);
+      const changed = await waitFor((m) => m.type === 'graph.changed');
+      expect(changed).toMatchObject({ cause: 'share by user' });
+      expect(changed?.trackIds).toContain(moon);
+    } finally {
+      ws.close();
+    }
+  });
 });

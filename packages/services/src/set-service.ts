@@ -67,7 +67,9 @@ export class SetService {
       {
         owner,
         onChange: (c) =>
-          this.deps.bus.publish({ type: 'graph.changed', ...c, cause: `import by ${viewer.label}` }),
+          // Graph changes reach every WebSocket listener: the cause names the kind of caller, never
+          // who (a user's label is their email address).
+          this.deps.bus.publish({ type: 'graph.changed', ...c, cause: `import by ${viewer.kind}` }),
       },
     );
     const error = summary.issues.find((i) => i.severity === 'error');
@@ -114,7 +116,7 @@ export class SetService {
       });
     const change = await shareSet(this.deps.db, id);
     if (change && (change.newTrackIds.length > 0 || change.changedPairs.length > 0))
-      this.deps.bus.publish({ type: 'graph.changed', ...change, cause: `share by ${viewer.label}` });
+      this.deps.bus.publish({ type: 'graph.changed', ...change, cause: `share by ${viewer.kind}` });
     if (change)
       await this.deps.audit?.record(viewer, 'set.share', {
         target: `set:${id}`,
