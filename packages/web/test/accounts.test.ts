@@ -41,7 +41,14 @@ describe('API keys', () => {
 
 describe('who is asking', () => {
   it('names the user, the local owner, or a guest', () => {
-    const user = { id: 1, email: 'dj@example.org', displayName: null, role: 'user' as const, createdAt: '' };
+    const user = {
+      id: 1,
+      email: 'dj@example.org',
+      displayName: null,
+      role: 'user' as const,
+      createdAt: '',
+      disabledAt: null,
+    };
     expect(whoIs(me({ user }))).toBe('dj@example.org');
     expect(whoIs(me({ user: { ...user, displayName: 'DJ Tide' } }))).toBe('DJ Tide');
     expect(whoIs(me({ mode: 'local', principal: { kind: 'local', role: 'admin', permissions: [] } }))).toBe(
@@ -57,7 +64,14 @@ describe('who is asking', () => {
     expect(lacking(guest, 'merge:tracks', 'Merging')).toBe('Merging needs you to sign in.');
     const user = ready(
       me({
-        user: { id: 2, email: 'u@example.org', displayName: null, role: 'user', createdAt: '' },
+        user: {
+          id: 2,
+          email: 'u@example.org',
+          displayName: null,
+          role: 'user',
+          createdAt: '',
+          disabledAt: null,
+        },
         principal: { kind: 'user', role: 'user', permissions: ['public', 'read:graph', 'import'] },
       }),
     );

@@ -1,9 +1,32 @@
-// Shapes of the account routes (/auth, /account, /admin) as docs/../auth-contract describes them,
-// written out until the server's OpenAPI document has them; then they come from schema.ts.
+// Shapes of the account routes (/auth, /account, /admin), from the OpenAPI document (schema.ts), and
+// the role and permission lists the forms offer, checked against it.
+import type { paths } from './schema.ts';
 
-export type Role = 'guest' | 'user' | 'premium' | 'admin';
+type Ok<T> = T extends { responses: { 200: { content: { 'application/json': infer R } } } }
+  ? R
+  : T extends { responses: { 201: { content: { 'application/json': infer R } } } }
+    ? R
+    : never;
 
-/** Every permission the server knows (services/auth/access.ts), in its order, for the key form. */
+/** GET /auth/me: who the server takes us for, the mode, whether the one-time setup is open. */
+export type Me = Ok<paths['/api/v1/auth/me']['get']>;
+/** POST /auth/login, /auth/setup, /auth/refresh. */
+export type TokenAnswer = Ok<paths['/api/v1/auth/login']['post']>;
+export type User = NonNullable<Me['user']>;
+export type Role = User['role'];
+export type Permission = Me['principal']['permissions'][number];
+export type ApiKey = Ok<paths['/api/v1/account/api-keys']['get']>['items'][number];
+/** POST /account/api-keys: the whole key (shown once) and its record. */
+export type ApiKeyCreated = Ok<paths['/api/v1/account/api-keys']['post']>;
+export type UserPage = Ok<paths['/api/v1/admin/users']['get']>;
+export type AdminUser = UserPage['items'][number];
+export type AuditPage = Ok<paths['/api/v1/admin/audit']['get']>;
+export type AuditEntry = AuditPage['items'][number];
+export type AuditAction = NonNullable<
+  NonNullable<paths['/api/v1/admin/audit']['get']['parameters']['query']>['action']
+>;
+
+/** Every permission a key may be given, in the server's order (services/auth/access.ts). */
 export const PERMISSIONS = [
   'read:graph',
   'write:sets',
@@ -13,73 +36,41 @@ export const PERMISSIONS = [
   'export',
   'run:jobs',
   'admin:users',
-] as const;
-export type Permission = 'public' | (typeof PERMISSIONS)[number];
+] as const satisfies readonly Permission[];
 
-export const ROLES: readonly Role[] = ['guest', 'user', 'premium', 'admin'];
+export const ROLES = ['guest', 'user', 'premium', 'admin'] as const satisfies readonly Role[];
 
-export interface User {
-  id: number;
-  email: string;
-  displayName: string | null;
-  role: Role;
-  createdAt: string;
-}
+/** The actions the audit log records (services/auth/audit-service.ts), for its filter. */
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.refresh_reuse',
+  'user.create',
+  'user.role',
+  'user.disable',
+  'user.password',
+  'apikey.create',
+  'apikey.revoke',
+  'tracks.merge',
+  'tracks.split',
+  'tracks.reject',
+  'track.delete',
+  'set.delete',
+  'set.share',
+  'export.private',
+] as const satisfies readonly AuditAction[];
 
-export interface Me {
-  user: User | null;
-  principal: {
-    kind: 'user' | 'api_key' | 'local' | 'guest' | 'system';
-    role: Role;
-    permissions: Permission[];
-  };
-  mode: 'local' | 'required';
-  setupNeeded: boolean;
-}
-
-export interface TokenAnswer {
-  accessToken: string;
-  tokenType: 'Bearer';
-  expiresIn: number;
-  user: User;
-}
-
-export interface ApiKey {
-  id: number;
-  name: string;
-  prefix: string;
-  permissions: Permission[];
-  expiresAt: string | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface ApiKeyCreated {
-  /** The whole key, shown once. */
-  key: string;
-  apiKey: ApiKey;
-}
-
-export interface AdminUser extends User {
-  /** When an admin disabled the account; null while it may sign in. */
-  disabledAt: string | null;
-}
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  actorUserId: number | null;
-  action: string;
-  target: string | null;
-  requestId: string | null;
-  ip: string | null;
-  details: Record<string, unknown> | null;
-}
-
-export interface AuditPage {
-  items: AuditEntry[];
-  /** The `before` cursor of the next (older) page, null at the end. */
-  next: string | number | null;
-}
+/** Compile-time check that a list names every value of its type: a new role, permission or action in
+ * the document fails the type check here until the list has it. */
+type Exactly<A, B> = [Exclude<A, B>] extends [never]
+  ? [Exclude<B, A>] extends [never]
+    ? true
+    : false
+  : false;
+const complete: [
+  Exactly<Exclude<Permission, 'public'>, (typeof PERMISSIONS)[number]>,
+  Exactly<Role, (typeof ROLES)[number]>,
+  Exactly<AuditAction, (typeof AUDIT_ACTIONS)[number]>,
+] = [true, true, true];
+void complete;

@@ -14,11 +14,13 @@ import type {
   AdminUser,
   ApiKey,
   ApiKeyCreated,
+  AuditAction,
   AuditPage,
   Me,
   Permission,
   Role,
   TokenAnswer,
+  UserPage,
 } from './auth-types.ts';
 import type { paths } from './schema.ts';
 import type {
@@ -198,28 +200,6 @@ async function call<T>(
   return r.data as T;
 }
 
-/** A JSON request outside openapi-fetch (routes the document cannot type), through `send`. */
-async function json<T>(method: string, path: string, body?: unknown): Promise<T> {
-  let res: Response;
-  try {
-    res = await send(
-      new Request(path, {
-        method,
-        headers: {
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-    );
-  } catch {
-    throw new ApiError(0, UNREACHABLE);
-  }
-  const data = res.status === 204 ? undefined : await res.json().catch(() => undefined);
-  if (!res.ok) throw errorOf(res.status, data);
-  return data as T;
-}
-
 // --- Accounts ---
 
 export type {
@@ -235,58 +215,66 @@ export type {
 } from './auth-types.ts';
 
 /** Who the server takes this browser for, and whether it runs in local or required mode. */
-export const getMe = () => json<Me>('GET', `${API}/auth/me`);
+export const getMe = () => call<Me>(client.GET('/api/v1/auth/me'));
 
 export async function login(email: string, password: string): Promise<void> {
-  const t = await json<TokenAnswer>('POST', `${API}/auth/login`, { email, password });
+  const t = await call<TokenAnswer>(
+    client.POST('/api/v1/auth/login', { params: { query: { cookie: true } }, body: { email, password } }),
+  );
   setToken(t.accessToken);
 }
 
 /** The one-time setup: the first admin account, from localhost only; signs in like login. */
 export async function setup(email: string, password: string): Promise<void> {
-  const t = await json<TokenAnswer>('POST', `${API}/auth/setup`, { email, password });
+  const t = await call<TokenAnswer>(client.POST('/api/v1/auth/setup', { body: { email, password } }));
   setToken(t.accessToken);
 }
 
 /** Revokes the refresh token on the server and forgets the access token here, whatever the server says. */
 export async function logout(): Promise<void> {
   try {
-    await json<void>('POST', `${API}/auth/logout`, {});
+    await call<void>(client.POST('/api/v1/auth/logout', { body: {} }));
   } finally {
     setToken(null);
   }
 }
 
 export const changePassword = (current: string, next: string) =>
-  json<void>('POST', `${API}/account/password`, { current, next });
+  call<void>(client.POST('/api/v1/account/password', { body: { current, next } }));
 
-export const listApiKeys = () => json<{ items: ApiKey[] }>('GET', `${API}/account/api-keys`);
+export const listApiKeys = () => call<{ items: ApiKey[] }>(client.GET('/api/v1/account/api-keys'));
 
 export const createApiKey = (name: string, permissions: Permission[], expiresAt: string | null) =>
-  json<ApiKeyCreated>('POST', `${API}/account/api-keys`, {
-    name,
-    permissions,
-    ...(expiresAt ? { expiresAt } : {}),
-  });
+  call<ApiKeyCreated>(
+    client.POST('/api/v1/account/api-keys', {
+      body: { name, permissions, ...(expiresAt ? { expiresAt } : {}) },
+    }),
+  );
 
-export const revokeApiKey = (id: number) => json<void>('DELETE', `${API}/account/api-keys/${id}`);
+export const revokeApiKey = (id: number) =>
+  call<void>(client.DELETE('/api/v1/account/api-keys/{id}', { params: { path: { id } } }));
 
 export const listUsers = () =>
-  json<{ items: AdminUser[]; next: number | null }>('GET', `${API}/admin/users?limit=200`);
+  call<UserPage>(client.GET('/api/v1/admin/users', { params: { query: { limit: 200 } } }));
 
 export const createUser = (email: string, password: string, role: Role) =>
-  json<AdminUser>('POST', `${API}/admin/users`, { email, password, role });
+  call<AdminUser>(client.POST('/api/v1/admin/users', { body: { email, password, role } }));
 
 export const updateUser = (id: number, change: { role?: Role; disabled?: boolean }) =>
-  json<AdminUser>('PATCH', `${API}/admin/users/${id}`, change);
+  call<AdminUser>(client.PATCH('/api/v1/admin/users/{id}', { params: { path: { id } }, body: change }));
 
-export const getAudit = (o: { before?: string | number; limit?: number; action?: string }) => {
-  const q = new URLSearchParams();
-  if (o.before !== undefined) q.set('before', String(o.before));
-  q.set('limit', String(o.limit ?? 50));
-  if (o.action) q.set('action', o.action);
-  return json<AuditPage>('GET', `${API}/admin/audit?${q}`);
-};
+export const getAudit = (o: { before?: number; limit?: number; action?: AuditAction }) =>
+  call<AuditPage>(
+    client.GET('/api/v1/admin/audit', {
+      params: {
+        query: {
+          limit: o.limit ?? 50,
+          ...(o.before !== undefined ? { before: o.before } : {}),
+          ...(o.action ? { action: o.action } : {}),
+        },
+      },
+    }),
+  );
 
 /** The filters as the API's query parameters (lists comma-separated; empty ones left out). */
 function filterQuery(f?: Filters) {

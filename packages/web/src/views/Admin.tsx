@@ -3,32 +3,12 @@
 // someone without the permission, so what they see is the server's own refusal.
 import { type FormEvent, useState } from 'react';
 import { describeDetails } from '../accounts.ts';
-import { ROLES } from '../api/auth-types.ts';
+import { AUDIT_ACTIONS, type AuditAction, ROLES } from '../api/auth-types.ts';
 import { type AdminUser, createUser, getAudit, listUsers, type Role, updateUser } from '../api/client.ts';
 import { Empty, ErrorState, failureText, Loading } from '../components/states.tsx';
 import { type AdminSection, href, type Place, useSetParams } from '../router.ts';
 import { useSession } from '../session.ts';
 import { useAsync } from '../use-async.ts';
-
-/** The actions the audit log records (docs/security.md), for the filter. */
-const AUDIT_ACTIONS = [
-  'auth.login',
-  'auth.login_failed',
-  'auth.logout',
-  'auth.refresh_reuse',
-  'user.create',
-  'user.role',
-  'user.disable',
-  'user.password',
-  'apikey.create',
-  'apikey.revoke',
-  'tracks.merge',
-  'tracks.split',
-  'track.delete',
-  'set.delete',
-  'set.share',
-  'export.private',
-];
 
 const PAGE = 50;
 
@@ -190,8 +170,11 @@ function Users() {
 
 function AuditLog({ place }: { place: Place }) {
   const setParams = useSetParams(place);
-  const action = place.params.get('action') ?? '';
-  const before = place.params.get('before') ?? undefined;
+  // From the URL: an action the log does not know, or a cursor that is not an entry id, is ignored.
+  const asked = place.params.get('action') ?? '';
+  const action = (AUDIT_ACTIONS as readonly string[]).includes(asked) ? (asked as AuditAction) : undefined;
+  const cursor = Number(place.params.get('before'));
+  const before = Number.isSafeInteger(cursor) && cursor > 0 ? cursor : undefined;
   const page = useAsync(() => getAudit({ before, action, limit: PAGE }), [before, action]);
 
   if (page.status === 'error' && !page.data) return <ErrorState error={page.error} retry={page.reload} />;
@@ -200,7 +183,10 @@ function AuditLog({ place }: { place: Place }) {
       <div className="audit-bar">
         <label className="field inline">
           <span>Action</span>
-          <select value={action} onChange={(e) => setParams({ action: e.target.value, before: undefined })}>
+          <select
+            value={action ?? ''}
+            onChange={(e) => setParams({ action: e.target.value, before: undefined })}
+          >
             <option value="">every action</option>
             {AUDIT_ACTIONS.map((a) => (
               <option key={a} value={a}>
