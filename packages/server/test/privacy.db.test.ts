@@ -128,9 +128,15 @@ describe.skipIf(noServer)('private imports through REST and GraphQL', () => {
   });
 
   it('GraphQL: the same answers through the same services', async () => {
-    const query = `{ set(id: "${secretId}") { id title } search(q: "Hidden Lantern") { tracks { id } } }`;
+    const query = `{ set(id: "${secretId}") { id title visibility } search(q: "Hidden Lantern") { tracks { id } } }`;
     const mine = await gql('a', query);
-    expect(mine.data.set).toEqual({ id: String(secretId), title: 'Secret Garden session' });
+    expect(mine.data.set).toEqual({
+      id: String(secretId),
+      title: 'Secret Garden session',
+      visibility: 'private',
+    });
+    const share = await gql('b', `mutation { shareSet(id: "${secretId}") { id } }`);
+    expect(share.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
     const theirs = await gql('b', `{ set(id: "${secretId}") { id } }`);
     expect(theirs.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
     expect((await gql('b', `{ search(q: "Hidden Lantern") { tracks { id } } }`)).data.search.tracks).toEqual(

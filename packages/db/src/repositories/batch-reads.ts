@@ -218,6 +218,7 @@ export interface SetRecord {
   event: string | null;
   venue: string | null;
   entryCount: number;
+  visibility: 'public' | 'private';
 }
 
 type SetRow = {
@@ -231,9 +232,10 @@ type SetRow = {
   event: string | null;
   venue: string | null;
   entry_count: number;
+  visibility: 'public' | 'private';
 };
 const SET_COLUMNS = `s.id, s.title, s.played_on::text AS played_on, s.date_precision, s.kind, src.name AS source,
-  s.url, s.event, s.venue, s.entry_count`;
+  s.url, s.event, s.venue, s.entry_count, s.visibility`;
 const setRecordOf = (r: SetRow): SetRecord => ({
   id: r.id,
   title: r.title,
@@ -245,6 +247,7 @@ const setRecordOf = (r: SetRow): SetRecord => ({
   event: r.event,
   venue: r.venue,
   entryCount: r.entry_count,
+  visibility: r.visibility,
 });
 
 export async function setsByIds(

@@ -30,6 +30,7 @@ export const FIELD_PERMISSIONS: Record<'Query' | 'Mutation' | 'Subscription', Re
     runPlan: 'read:graph',
     computeLayout: 'run:jobs',
     computeCommunities: 'run:jobs',
+    shareSet: 'write:sets',
   },
   Subscription: {
     jobProgress: 'read:graph',

@@ -202,10 +202,21 @@ export function resolvers(api: ApiServices): IResolvers {
     Mutation: {
       importText: async (
         _: unknown,
-        a: { text: string; filename?: string | null; format?: string | null; source?: string | null },
+        a: {
+          text: string;
+          filename?: string | null;
+          format?: string | null;
+          source?: string | null;
+          visibility?: string | null;
+        },
         ctx: Context,
       ) => {
         if (!api.imports) throw notReady('importing');
+        if (a.visibility != null && a.visibility !== 'public' && a.visibility !== 'private')
+          throw invalid(
+            'visibility',
+            `visibility is 'public' or 'private', not ${JSON.stringify(a.visibility)}`,
+          );
         if (a.text.trim() === '') throw invalid('text', 'text is empty: give the tracklist or file contents');
         if (a.format != null && !FORMAT_IDS.includes(a.format as FormatId))
           throw invalid(
@@ -218,11 +229,14 @@ export function resolvers(api: ApiServices): IResolvers {
             format: (a.format ?? undefined) as FormatId | undefined,
             source: a.source == null ? undefined : textOf(a.source, 'source', 100),
             filename: a.filename == null ? undefined : textOf(a.filename, 'filename', 200),
+            visibility: (a.visibility ?? undefined) as 'public' | 'private' | undefined,
           },
           ctx.principal,
         );
         return { jobId: r.jobId, progress: r.progress };
       },
+      shareSet: async (_: unknown, a: { id: string }, ctx: Context) =>
+        setNodeOf(await api.sets.setVisibility(idOf(a.id, 'id'), 'public', ctx.principal)),
       mergeTracks: async (_: unknown, a: { keptId: string; mergedId: string }, ctx: Context) => {
         const r = await api.dedupe.merge(idOf(a.keptId, 'keptId'), idOf(a.mergedId, 'mergedId'), ACTOR);
         return { ...r, kept: await ctx.loads.track(idOf(a.keptId, 'keptId')) };

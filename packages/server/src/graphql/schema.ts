@@ -81,6 +81,8 @@ export const schema = /* GraphQL */ `
     event: String
     venue: String
     entryCount: Int!
+    "'private': its owner's own import, seen by nobody else until shared; 'public': part of the shared graph."
+    visibility: String!
     "The lines of the set in play order; unknown ones keep their raw text and have no track."
     entries(first: Int = 100): [SetEntry!]!
   }
@@ -349,7 +351,7 @@ export const schema = /* GraphQL */ `
 
   type Mutation {
     "Imports a file given as text (any format the importers read); a job does the work."
-    importText(text: String!, filename: String, format: String, source: String): ImportAccepted!
+    importText(text: String!, filename: String, format: String, source: String, visibility: String): ImportAccepted!
     "Merges a duplicate track into the kept one; the graph moves the evidence at once."
     mergeTracks(keptId: ID!, mergedId: ID!): MergeResult!
     "Undoes a merge exactly."
@@ -360,6 +362,8 @@ export const schema = /* GraphQL */ `
     runPlan(input: PlanInput!): PlanResult!
     computeLayout(iterations: Int, seed: Int): JobAccepted!
     computeCommunities(seed: Int, resolution: Float): JobAccepted!
+    "Shares a private set (its owner or an admin): its transitions join the graph as an import's would. A public set cannot be made private."
+    shareSet(id: ID!): Set!
   }
 
   type Subscription {
