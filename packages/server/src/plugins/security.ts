@@ -29,12 +29,14 @@ export const APP_CSP = {
 
 /**
  * The API reference (/api/docs, Scalar) and GraphiQL (development only) are third-party pages that
- * start themselves with an inline script; they show only our own API description, never user data.
+ * start themselves with an inline script, and GraphiQL loads its code from unpkg.com; they show only
+ * our own API description, never user data.
  */
 const TOOL_CSP = {
   ...APP_CSP,
-  scriptSrc: ["'self'", "'unsafe-inline'"],
-  connectSrc: ["'self'"],
+  scriptSrc: ["'self'", "'unsafe-inline'", 'https://unpkg.com'],
+  styleSrc: ["'self'", "'unsafe-inline'", 'https://unpkg.com'],
+  fontSrc: ["'self'", 'data:', 'https://fonts.scalar.com'],
 };
 const TOOL_PAGES = /^\/(api\/docs|graphiql)(\/|$)/;
 
