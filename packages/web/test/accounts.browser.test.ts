@@ -148,6 +148,25 @@ describe.skipIf(!hasBrowser)('accounts, permissions and the CSP in required mode
     expect(await page.$('[data-state="forbidden"], [data-state="error"]')).toBeNull();
     await page.unroute(jobsList);
 
+    // The user may import: the upload goes with the token, and the job's WebSocket opens with the
+    // token as a subprotocol (a handshake the server must answer with the other protocol offered).
+    const socketErrors: string[] = [];
+    const sockets: string[] = [];
+    page.on('websocket', (ws) => {
+      sockets.push(ws.url());
+      ws.on('socketerror', (e) => socketErrors.push(e));
+    });
+    await page.goto(`${server.url}/#/import`);
+    await page.fill(
+      'textarea',
+      ['01. Private Tester - Only Mine', '02. Private Tester - Also Mine'].join('\n'),
+    );
+    await page.click('text=Import this tracklist');
+    await page.waitForSelector('.import-run[data-job-state="completed"] [data-report]', { timeout: 45_000 });
+    expect(await page.textContent('[data-fact="setsStored"]')).toBe('1');
+    expect(sockets.some((u) => u.includes('/api/v1/events?job='))).toBe(true);
+    expect(socketErrors).toEqual([]);
+
     // An API key with one permission, shown once; it works, then revoked it does not.
     await page.goto(`${server.url}/#/account`);
     await page.getByLabel('Name (what the key is for)').fill('playlist script');
@@ -168,6 +187,20 @@ describe.skipIf(!hasBrowser)('accounts, permissions and the CSP in required mode
     await page.waitForSelector('.key-table td:text-is("revoked")');
     expect((await asKey()).status).toBe(401);
 
+    // A new password: the old one no longer signs in, the new one does (checked after signing out).
+    const next = 'turntables and patience';
+    await page.getByLabel('Current password').fill(USER.password);
+    await page.getByLabel('New password (at least 10 characters)').fill(next);
+    await page.getByLabel('The new password again').fill(next);
+    await page.getByRole('button', { name: 'Change the password' }).click();
+    await page.waitForSelector('.auth-form [role="status"]:text-is("Password changed.")');
+    const signIn = (password: string) =>
+      fetch(`${server.url}/api/v1/auth/login?cookie=false`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: USER.email, password }),
+      });
+
     await page.click('.account-menu button:text-is("Sign out")');
     await page.waitForSelector('.account-menu[data-principal="guest"]');
     // The cookie is gone with the session: a reload stays signed out, and the account page says to sign in.
@@ -176,6 +209,8 @@ describe.skipIf(!hasBrowser)('accounts, permissions and the CSP in required mode
     await page.goto(`${server.url}/#/account`);
     await page.waitForSelector('[data-state="forbidden"]');
     expect(await page.textContent('[data-state="forbidden"]')).toContain('Sign in needed');
+    expect((await signIn(USER.password)).status).toBe(401);
+    expect((await signIn(next)).status).toBe(200);
     expect(errors).toEqual([]);
   });
 
