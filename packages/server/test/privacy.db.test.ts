@@ -9,7 +9,7 @@ import { graphStore } from '@songnodes/db';
 import { GraphService } from '@songnodes/graph';
 import { importItems } from '@songnodes/ingest';
 import { JobQueue } from '@songnodes/jobs';
-import { followChanges, LocalEventBus, SYSTEM } from '@songnodes/services';
+import { exportFileJob, followChanges, LocalEventBus, SYSTEM } from '@songnodes/services';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
@@ -36,6 +36,7 @@ describe.skipIf(noServer)('private imports through REST and GraphQL', () => {
     ]);
     graph = await GraphService.start(graphStore(t.db));
     jobs = await JobQueue.start(t.db, { schedule: false });
+    await jobs.work(exportFileJob({ db: t.db }), { pollingIntervalSeconds: 0.5 });
     const bus = new LocalEventBus();
     followChanges(bus, () => Promise.resolve(graph));
     const api = createApiServices({
@@ -125,6 +126,31 @@ describe.skipIf(noServer)('private imports through REST and GraphQL', () => {
     const sub = (await get('a', '/api/v1/graph/subgraph?nodes=100')).json();
     expect(sub.nodes.map((n: { trackId: number }) => n.trackId)).not.toContain(lanternId);
     expect(sub.edges).toHaveLength(1);
+  });
+
+  it('exports: the owner exports the private set; its status and file are nobody else’s', async () => {
+    const accepted = await app.inject({
+      method: 'POST',
+      url: '/api/v1/exports',
+      headers: as('a'),
+      payload: { kind: 'set', setId: secretId, format: 'm3u8' },
+    });
+    expect(accepted.statusCode).toBe(202);
+    const { jobId } = accepted.json();
+    let status = '';
+    for (let i = 0; i < 600 && status !== 'completed'; i++) {
+      status = (await get('a', `/api/v1/exports/${jobId}`)).json().status;
+      if (status === 'failed') throw new Error('the export failed');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(status).toBe('completed');
+    const file = await get('a', `/api/v1/exports/${jobId}/download`);
+    expect(file.statusCode).toBe(200);
+    expect(file.body).toContain('Hidden Lantern');
+    for (const who of ['b', 'local'] as const) {
+      expect((await get(who, `/api/v1/exports/${jobId}`)).statusCode).toBe(404);
+      expect((await get(who, `/api/v1/exports/${jobId}/download`)).statusCode).toBe(404);
+    }
   });
 
   it('GraphQL: the same answers through the same services', async () => {
