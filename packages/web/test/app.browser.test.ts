@@ -65,6 +65,10 @@ describe.skipIf(!hasBrowser)('web app on the demo data', () => {
     await page.waitForFunction(() => document.querySelector('[data-stat="sets"] dd')?.textContent === '30');
     await page.waitForSelector('.track-list tbody tr');
     await page.waitForSelector('.checks[data-status="ready"]');
+    // Local mode: this laptop's owner, no sign-in asked, every action offered (Admin included).
+    await page.waitForSelector('.account-menu[data-principal="local"][data-mode="local"]');
+    expect(await page.textContent('.account-menu')).toContain('local owner');
+    expect(await page.$('.app-header a:text-is("Admin")')).not.toBeNull();
     await shot(page, 'home');
     expect(errors).toEqual([]);
   });

@@ -116,12 +116,18 @@ export function onSessionChange(listener: () => void): () => void {
   return () => sessionListeners.delete(listener);
 }
 
-function setToken(token: string | null) {
-  accessToken = token;
-  hint(token !== null);
-}
+let renewal: ReturnType<typeof setTimeout> | undefined;
 
-export const signedIn = () => accessToken !== null;
+/**
+ * Keeps the answer's access token, and renews it a minute before it expires, so requests (and a
+ * job's WebSocket, which opens with the token) rarely meet an expired one; a 401 still renews it.
+ */
+function setToken(answer: TokenAnswer | null) {
+  accessToken = answer?.accessToken ?? null;
+  hint(answer !== null);
+  clearTimeout(renewal);
+  if (answer) renewal = setTimeout(() => void refresh(), Math.max(answer.expiresIn - 60, 30) * 1000);
+}
 
 /** Exchanges the refresh cookie for a new access token; false when there is no session to renew. */
 function refresh(): Promise<boolean> {
@@ -133,7 +139,7 @@ function refresh(): Promise<boolean> {
         body: '{}',
       });
       if (res.ok) {
-        setToken(((await res.json()) as TokenAnswer).accessToken);
+        setToken((await res.json()) as TokenAnswer);
         return true;
       }
       // 401: no cookie, or it expired or was revoked. A 429 or 5xx leaves the session as it was.
@@ -221,13 +227,13 @@ export async function login(email: string, password: string): Promise<void> {
   const t = await call<TokenAnswer>(
     client.POST('/api/v1/auth/login', { params: { query: { cookie: true } }, body: { email, password } }),
   );
-  setToken(t.accessToken);
+  setToken(t);
 }
 
 /** The one-time setup: the first admin account, from localhost only; signs in like login. */
 export async function setup(email: string, password: string): Promise<void> {
   const t = await call<TokenAnswer>(client.POST('/api/v1/auth/setup', { body: { email, password } }));
-  setToken(t.accessToken);
+  setToken(t);
 }
 
 /** Revokes the refresh token on the server and forgets the access token here, whatever the server says. */
