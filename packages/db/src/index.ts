@@ -133,6 +133,7 @@ export {
   type GraphExportFilter,
   type GraphExportNode,
   graphExport,
+  holdsPrivateData,
   type PlaylistTrack,
   playlistTracks,
   type SetPlaylist,

@@ -147,6 +147,10 @@ describe.skipIf(noServer)('private imports through REST and GraphQL', () => {
     const file = await get('a', `/api/v1/exports/${jobId}/download`);
     expect(file.statusCode).toBe(200);
     expect(file.body).toContain('Hidden Lantern');
+    const audit = await t.db.query<{ actor: string; target: string }>(
+      `SELECT actor, target FROM audit_log WHERE action = 'export.private'`,
+    );
+    expect(audit).toEqual([{ actor: 'a@example.org', target: `set:${secretId}` }]);
     for (const who of ['b', 'local'] as const) {
       expect((await get(who, `/api/v1/exports/${jobId}`)).statusCode).toBe(404);
       expect((await get(who, `/api/v1/exports/${jobId}/download`)).statusCode).toBe(404);

@@ -116,6 +116,19 @@ export async function setPlaylist(q: Queryable, setId: number, viewer: Viewer): 
   };
 }
 
+/** Whether an export of this set or these tracks holds private data (a private set, a private track). */
+export async function holdsPrivateData(
+  q: Queryable,
+  what: { setId?: number; trackIds?: readonly number[] },
+): Promise<boolean> {
+  const [r] = await q.query<{ private: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM sets WHERE id = $1 AND visibility = 'private')
+         OR EXISTS (SELECT 1 FROM tracks WHERE id = ANY($2::int[]) AND private_to IS NOT NULL) AS private`,
+    [what.setId ?? null, what.trackIds ?? []],
+  );
+  return r?.private ?? false;
+}
+
 export interface GraphExportFilter {
   minCount?: number;
   minDjs?: number;

@@ -83,7 +83,7 @@ export function createApiServices(d: ApiServiceDeps): ApiServices {
         : undefined,
     exports:
       jobs && d.exportDir
-        ? new ExportService({ db, jobs, dir: d.exportDir, job: exportFileJob({ db }) })
+        ? new ExportService({ db, jobs, dir: d.exportDir, job: exportFileJob({ db }), audit })
         : undefined,
   };
 }

@@ -5,9 +5,17 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { type Database, type GraphExportFilter, getPlan, playlistTracks, setPlaylist } from '@songnodes/db';
+import {
+  type Database,
+  type GraphExportFilter,
+  getPlan,
+  holdsPrivateData,
+  playlistTracks,
+  setPlaylist,
+} from '@songnodes/db';
 import type { JobDefinition, JobQueue } from '@songnodes/jobs';
 import type { Principal } from '../auth/access.ts';
+import { type AuditService, NO_REQUEST, type RequestContext } from '../auth/audit-service.ts';
 import { checkKeys, invalid, notFound, ServiceError } from '../errors.ts';
 import { viewerOf } from '../visibility.ts';
 import { EXPORT_KEEP_HOURS, type ExportJob, type ExportResult } from './export-job.ts';
@@ -58,21 +66,46 @@ const FIELDS_OF: Record<ExportKind, readonly (keyof ExportRequest)[]> = {
 };
 
 export class ExportService {
-  private readonly deps: { db: Database; jobs: JobQueue; dir: string; job: JobDefinition<ExportJob> };
+  private readonly deps: {
+    db: Database;
+    jobs: JobQueue;
+    dir: string;
+    job: JobDefinition<ExportJob>;
+    audit?: AuditService;
+  };
 
-  constructor(deps: { db: Database; jobs: JobQueue; dir: string; job: JobDefinition<ExportJob> }) {
+  /** With `audit`, exports of private data (a private set, private tracks) are recorded (export.private). */
+  constructor(deps: {
+    db: Database;
+    jobs: JobQueue;
+    dir: string;
+    job: JobDefinition<ExportJob>;
+    audit?: AuditService;
+  }) {
     this.deps = deps;
   }
 
   async create(
     r: ExportRequest,
     viewer: Principal,
+    ctx: RequestContext = NO_REQUEST,
   ): Promise<{ jobId: string; status: 'queued'; download: string; self: string }> {
     for (const field of ['tracks', 'setId', 'planId', 'plan', 'filters', 'name'] as const)
       if (r[field] !== undefined && !FIELDS_OF[r.kind].includes(field))
         throw invalid(field, `${field} does not apply to a ${r.kind} export`);
     const payload = { ...(await this.payloadOf(r, viewerOf(viewer))), viewer: viewerOf(viewer) };
     const jobId = await this.deps.jobs.send(this.deps.job, payload);
+    // Only the viewer's own private data can be in it (reads are filtered); saved plans hold public tracks.
+    if (
+      this.deps.audit &&
+      payload.viewer !== null &&
+      (await holdsPrivateData(this.deps.db, { setId: payload.setId, trackIds: payload.trackIds }))
+    )
+      await this.deps.audit.record(viewer, 'export.private', {
+        target: payload.setId !== undefined ? `set:${payload.setId}` : `export:${jobId}`,
+        details: { jobId, kind: r.kind, format: r.format },
+        ctx,
+      });
     return { jobId, status: 'queued', download: `${base(jobId)}/download`, self: base(jobId) };
   }
 

@@ -4,6 +4,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { EXPORT_FORMATS, EXPORT_KINDS, type ExportService, MAX_EXPORT_TRACKS } from '@songnodes/services';
 import { Type } from 'typebox';
+import { requestContext } from '../auth/session.ts';
 import { Id, MAX_ID, problems } from '../schemas.ts';
 
 const TrackIds = Type.Array(Id, {
@@ -121,7 +122,8 @@ export const exportRoutes =
           },
         },
       },
-      async (req, reply) => reply.code(202).send(await s.exports.create(req.body, req.principal)),
+      async (req, reply) =>
+        reply.code(202).send(await s.exports.create(req.body, req.principal, requestContext(req))),
     );
 
     app.get(
