@@ -93,12 +93,12 @@ const schema = z.object({
       ),
     )
     .default([]),
-  RATE_LIMIT_GUEST: int(1, 1_000_000).default(60),
-  RATE_LIMIT_USER: int(1, 1_000_000).default(200),
-  RATE_LIMIT_PREMIUM: int(1, 1_000_000).default(1000),
-  RATE_LIMIT_ADMIN: int(1, 1_000_000).default(1000),
-  RATE_LIMIT_EXPENSIVE: int(1, 1_000_000).default(20),
-  RATE_LIMIT_LOGIN: int(1, 1_000_000).default(10),
+  RATE_LIMIT_GUEST: int(1, 1_000_000_000).default(60),
+  RATE_LIMIT_USER: int(1, 1_000_000_000).default(200),
+  RATE_LIMIT_PREMIUM: int(1, 1_000_000_000).default(1000),
+  RATE_LIMIT_ADMIN: int(1, 1_000_000_000).default(1000),
+  RATE_LIMIT_EXPENSIVE: int(1, 1_000_000_000).default(20),
+  RATE_LIMIT_LOGIN: int(1, 1_000_000_000).default(10),
   BODY_LIMIT_BYTES: int(1024, 1_000_000_000).default(1_048_576),
   REQUEST_TIMEOUT_MS: int(1000, 3_600_000).default(300_000),
 });

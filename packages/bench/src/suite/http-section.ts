@@ -11,7 +11,7 @@ import { type HttpBenchResult, httpBench } from './http.ts';
 import { measurement } from './measurement.ts';
 import { removeFolder, spawnTracked, stopChild, tempFolder } from './resources.ts';
 import type { SectionResult } from './results.ts';
-import { type SongnodesProcess, startSongnodes } from './songnodes-process.ts';
+import { CSRF_HEADERS, type SongnodesProcess, startSongnodes } from './songnodes-process.ts';
 
 const DEMO_SETS = 400;
 const CONNECTIONS = 8;
@@ -84,7 +84,7 @@ async function chooseTargets(url: string): Promise<Target[]> {
     const res = await fetch(`${url}/api/v1/plan`, {
       method: 'POST',
       body,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...CSRF_HEADERS },
     });
     if (res.status === 200) {
       targets.push({ label: 'POST /api/v1/plan (6 tracks)', method: 'POST', path: '/api/v1/plan', body });
@@ -97,7 +97,7 @@ async function chooseTargets(url: string): Promise<Target[]> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     body: gql,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...CSRF_HEADERS },
   });
   // A query the schema refuses answers 200 with `errors` (GraphQL over HTTP): check the body too, and
   // say so rather than leave the row out silently.
@@ -138,7 +138,7 @@ export async function httpSection(ctx: SuiteContext): Promise<SectionResult> {
     for (const [i, t] of targets.entries()) {
       const res = await fetch(`${songnodes.url}${t.path}`, {
         method: t.method,
-        ...(t.body ? { body: t.body, headers: { 'content-type': 'application/json' } } : {}),
+        ...(t.body ? { body: t.body, headers: { 'content-type': 'application/json', ...CSRF_HEADERS } } : {}),
       });
       if (res.status !== 200) throw new Error(`${t.label} answered ${res.status}: ${await res.text()}`);
       const bodyFile = join(dir, `body-${i}`);
@@ -158,7 +158,14 @@ export async function httpSection(ctx: SuiteContext): Promise<SectionResult> {
         { label: `bare Fastify route, same bytes as ${t.label}`, url: `${bare.url}${t.path}` },
         { label: `${t.label} (songnodes start)`, url: `${songnodes.url}${t.path}` },
       ];
-      const load = { duration, connections: CONNECTIONS, method: t.method, body: t.body };
+      // Writes as the local owner carry the CSRF header, as the web app's do.
+      const load = {
+        duration,
+        connections: CONNECTIONS,
+        method: t.method,
+        body: t.body,
+        headers: t.method === 'POST' ? { ...CSRF_HEADERS } : undefined,
+      };
       // One short warm-up each (JIT, connection pools, caches), not counted.
       for (const p of pair) await httpBench({ ...load, url: p.url, duration: 1 });
       const results: HttpBenchResult[][] = [[], []];
@@ -196,6 +203,7 @@ export async function httpSection(ctx: SuiteContext): Promise<SectionResult> {
         section.measurements.push(base, route);
       }
     }
+    await authCost(ctx, section, songnodes.url, duration);
     section.notes.push(
       `autocannon in its own process, ${CONNECTIONS} connections, ${duration} s per run, runs alternating between the two servers; songnodes start with its demo data (${sets} generated sets), default log level`,
       'graph reads repeat one URL: after the first they are answered from the per-graph-version cache (as repeated reads are in use); search and the planner compute every answer',
@@ -208,4 +216,81 @@ export async function httpSection(ctx: SuiteContext): Promise<SectionResult> {
     removeFolder(dir);
   }
   return section;
+}
+
+/**
+ * What the auth check costs per request: one read route (GET /api/v1/stats, answered from a
+ * one-second cache, so the check is a visible part of it) without credentials (the local owner: no
+ * verification, no rate limit), with an access token (JWT verified, the user's budget counted) and
+ * with an API key (looked up by its hash in the database, budget counted), alternating in one run.
+ */
+async function authCost(ctx: SuiteContext, section: SectionResult, url: string, duration: number) {
+  const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${url}/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...CSRF_HEADERS, ...headers },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`POST ${path} answered ${res.status}: ${await res.text()}`);
+    return (await res.json()) as Record<string, unknown>;
+  };
+  // The first admin, made from this machine as `npm start` offers; then a read-only key of theirs.
+  const session = await post('/auth/setup', { email: 'bench@example.org', password: 'bench password 1' });
+  const token = String(session.accessToken);
+  const key = await post(
+    '/account/api-keys',
+    { name: 'bench', permissions: ['read:graph'] },
+    { authorization: `Bearer ${token}` },
+  );
+  const path = '/api/v1/stats';
+  const variants: { label: string; short?: string; headers: Record<string, string> }[] = [
+    { label: `GET ${path}, no credentials (local owner)`, short: 'no credentials', headers: {} },
+    {
+      label: `GET ${path}, Bearer access token (JWT verified, budget counted)`,
+      headers: { authorization: `Bearer ${token}` },
+    },
+    {
+      label: `GET ${path}, X-API-Key (looked up in the database, budget counted)`,
+      headers: { 'x-api-key': String(key.key) },
+    },
+  ];
+  const load = { url: `${url}${path}`, duration, connections: CONNECTIONS };
+  for (const v of variants) await httpBench({ ...load, headers: v.headers, duration: 1 });
+  const results: HttpBenchResult[][] = variants.map(() => []);
+  for (let i = 0; i < ctx.runs; i++)
+    for (const [k, v] of variants.entries()) {
+      const r = await httpBench({ ...load, headers: v.headers });
+      if (r.errors || r.non2xx)
+        section.notes.push(`${v.label} run ${i + 1}: ${r.errors} errors, ${r.non2xx} non-2xx responses`);
+      ctx.log(
+        `http: ${v.label} run ${i + 1}/${ctx.runs}: ${Math.round(r.requestsPerSecond)} req/s, p99 ${r.latencyP99Ms} ms`,
+      );
+      results[k]!.push(r);
+    }
+  for (const [what, unit, better, name] of [
+    ['requestsPerSecond', 'req/s', 'higher', 'throughput'],
+    ['latencyP50Ms', 'ms', 'lower', 'latency p50'],
+    ['latencyP99Ms', 'ms', 'lower', 'latency p99'],
+  ] as const) {
+    const runs = (k: number) => results[k]!.map((r) => r[what]);
+    const base = measurement({
+      section: 'http',
+      label: `${variants[0]!.label}: ${name}`,
+      short: variants[0]!.short,
+      unit,
+      better,
+      runs: runs(0),
+    });
+    section.measurements.push(base);
+    for (const k of [1, 2])
+      section.measurements.push(
+        measurement(
+          { section: 'http', label: `${variants[k]!.label}: ${name}`, unit, better, runs: runs(k) },
+          { baseline: base },
+        ),
+      );
+  }
+  section.notes.push(
+    'auth cost: the same read without credentials (local owner), with a Bearer access token and with an API key, runs alternating; the difference in throughput is what the auth check (and the rate-limit count it brings) costs per request',
+  );
 }

@@ -12,6 +12,8 @@ export interface HttpBenchOptions {
   /** GET unless given; a POST sends `body` as JSON. */
   method?: 'GET' | 'POST';
   body?: string;
+  /** Sent with every request (`authorization`, `x-api-key`, the CSRF header). */
+  headers?: Record<string, string>;
 }
 
 export interface HttpBenchResult {
@@ -67,6 +69,7 @@ export async function httpBench(opts: HttpBenchOptions): Promise<HttpBenchResult
       ...(opts.method === 'POST'
         ? ['--method', 'POST', '--headers', 'content-type=application/json', '--body', opts.body ?? '{}']
         : []),
+      ...Object.entries(opts.headers ?? {}).flatMap(([k, v]) => ['--headers', `${k}=${v}`]),
       opts.url,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },

@@ -11,7 +11,7 @@ import { writeGeneratedFile } from './ingest.ts';
 import { measurement } from './measurement.ts';
 import { removeFolder, tempFolder } from './resources.ts';
 import type { Measurement, SectionResult } from './results.ts';
-import { startSongnodes } from './songnodes-process.ts';
+import { CSRF_HEADERS, startSongnodes } from './songnodes-process.ts';
 import { percentile } from './stats.ts';
 
 const PROBE_TIMEOUT_MS = 30_000;
@@ -65,7 +65,11 @@ async function oneRun(file: string, dir: string): Promise<Run> {
   try {
     const res = await fetch(`${p.url}/api/v1/imports?filename=sets.ndjson`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-ndjson', 'content-length': String(statSync(file).size) },
+      headers: {
+        'content-type': 'application/x-ndjson',
+        'content-length': String(statSync(file).size),
+        ...CSRF_HEADERS,
+      },
       body: createReadStream(file) as unknown as BodyInit,
       duplex: 'half',
     } as RequestInit);

@@ -1,12 +1,19 @@
 // `songnodes start` as the suite runs it: a separate process on a data folder of its own, with the time
 // from spawn until /health/ready answers 200, and its resident memory read from /proc.
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@songnodes/db';
 import { spawnTracked, stopChild } from './resources.ts';
 
 const CLI = fileURLToPath(new URL('../../../cli/src/main.ts', import.meta.url));
+
+/**
+ * The suite is the laptop's owner (local mode on loopback, as `npm start`): its writes carry the CSRF
+ * header the web app sends (docs/security.md).
+ */
+export const CSRF_HEADERS = { 'x-songnodes-csrf': '1' } as const;
 
 export interface SongnodesProcess {
   child: ChildProcess;
@@ -38,6 +45,12 @@ export async function startSongnodes(opts: {
     SONGNODES_DATA_DIR: opts.dataDir,
     SONGNODES_DEMO: String(opts.demo),
     NODE_ENV: 'production',
+    // Production needs a signing key; local mode keeps the loopback owner free of sign-in and of
+    // rate limits, as on a laptop; a signed-in admin (the http section's auth-cost rows) gets a budget
+    // no benchmark reaches, so what is measured is the counting, not refusals.
+    SONGNODES_AUTH: 'local',
+    SONGNODES_JWT_SECRET: randomBytes(48).toString('base64url'),
+    RATE_LIMIT_ADMIN: '1000000000',
   };
   if (opts.demoSets) env.SONGNODES_DEMO_SETS = String(opts.demoSets);
   // The embedded database is what is measured: a DATABASE_URL from the caller's shell must not leak in.

@@ -12,7 +12,7 @@ import { writeGeneratedFile } from './ingest.ts';
 import { measurement } from './measurement.ts';
 import { removeFolder, spawnTracked, stopChild, tempFolder } from './resources.ts';
 import type { SectionResult } from './results.ts';
-import { residentBytes, startSongnodes } from './songnodes-process.ts';
+import { CSRF_HEADERS, residentBytes, startSongnodes } from './songnodes-process.ts';
 
 const KB = 1024;
 
@@ -70,6 +70,7 @@ export async function websocketSection(ctx: SuiteContext): Promise<SectionResult
         perConnectionRss.push((idle.rss - before.rss) / KB / ready.ready!);
         const res = await fetch(`${p.url}/api/v1/imports?filename=bench.ndjson`, {
           method: 'POST',
+          headers: CSRF_HEADERS,
           body: readFileSync(file),
         });
         const { jobId } = (await res.json()) as { jobId: string };
