@@ -116,6 +116,15 @@ describe.runIf(engine === 'pglite')('nothing secret reaches the logs', () => {
     });
     expect(await socket(`${ws}/ws?access_token=not-a-token`)).toEqual({ status: 401 });
     expect(await socket(`${ws}/ws`, ['songnodes', 'access_token.not-a-token'])).toEqual({ status: 401 });
+    // GraphQL subscriptions upgrade through the same check.
+    expect(
+      await socket(`${ws}/graphql`, ['graphql-transport-ws', `access_token.${next.accessToken}`]),
+    ).toEqual({
+      protocol: 'graphql-transport-ws',
+    });
+    expect(await socket(`${ws}/graphql?access_token=not-a-token`, ['graphql-transport-ws'])).toEqual({
+      status: 401,
+    });
   });
 
   it('logged all of it, and none of the secrets', async () => {
