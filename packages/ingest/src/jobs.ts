@@ -156,8 +156,10 @@ async function importFile(deps: IngestJobDeps, job: ImportFileJob, ctx: JobConte
   // Saved before anything is stored, and kept by a retry: which tracks are this import's to dedupe.
   const earlier = ctx.previous?.tracksAfter;
   const tracksAfter = typeof earlier === 'number' ? earlier : await maxTrackId(deps.db);
-  await ctx.progress({ done: 0, unit: 'sets', tracksAfter });
-  const report = importProgressReporter(ctx, { tracksAfter });
+  // A user's upload: its progress (counts, messages naming the file and its sets) is theirs alone.
+  const owner = job.owner ? { owner: job.owner.userId } : {};
+  await ctx.progress({ done: 0, unit: 'sets', tracksAfter, ...owner });
+  const report = importProgressReporter(ctx, { tracksAfter, ...owner });
   let last: ImportProgress | null = null;
   const { summary, dedupe } = await importAndDedupe(deps.db, job.path, {
     // The embedded database has one connection: every read of the API waits for the write transaction
@@ -181,6 +183,7 @@ async function importFile(deps: IngestJobDeps, job: ImportFileJob, ctx: JobConte
     onDedupeProgress: (p) =>
       ctx.progress({
         ...(last ?? {}),
+        ...owner,
         tracksAfter,
         done: last?.setsRead ?? 0,
         unit: 'sets',

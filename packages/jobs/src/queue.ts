@@ -291,7 +291,14 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
   }
 
   /** Jobs, most recently changed first (every queue, or one; every state, or one). */
-  list(f: { queue?: string; state?: JobState; offset: number; limit: number }): Promise<JobProgressRecord[]> {
+  list(f: {
+    queue?: string;
+    state?: JobState;
+    offset: number;
+    limit: number;
+    /** A user id, or null: jobs owned by another user (their private uploads) are left out (db's listJobProgress). */
+    viewer?: number | null;
+  }): Promise<JobProgressRecord[]> {
     return listJobProgress(this.db, f);
   }
 

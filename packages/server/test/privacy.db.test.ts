@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { graphStore } from '@songnodes/db';
 import { GraphService } from '@songnodes/graph';
-import { importItems } from '@songnodes/ingest';
+import { importFileJob, importItems } from '@songnodes/ingest';
 import { JobQueue } from '@songnodes/jobs';
 import { exportFileJob, followChanges, LocalEventBus, SYSTEM } from '@songnodes/services';
 import type { FastifyInstance } from 'fastify';
@@ -45,7 +45,9 @@ describe.skipIf(noServer)('private imports through REST and GraphQL', () => {
       graph,
       jobs,
       exportDir: mkdtempSync(join(tmpdir(), 'songnodes-privacy-exports-')),
+      uploadDir: mkdtempSync(join(tmpdir(), 'songnodes-privacy-uploads-')),
     });
+    await jobs.work(importFileJob({ db: t.db }), { pollingIntervalSeconds: 0.5 });
     app = await buildApp({ config: { LOG_LEVEL: 'silent' }, db: t.db, jobs, api });
     for (const who of ['a', 'b'] as const) {
       await api.users.create(SYSTEM, { email: `${who}@example.org`, password: PASSWORD });
@@ -258,5 +260,34 @@ describe.skipIf(noServer)('private imports through REST and GraphQL', () => {
     } finally {
       ws.close();
     }
+  });
+
+  it('uploads: a user’s file is imported private, and its job is theirs alone', async () => {
+    const up = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports?filename=history.txt&source=upload',
+      headers: { ...as('a'), 'content-type': 'text/plain' },
+      payload: '01. Nova Reed - Glass Harbor\n02. Ora - Horizon\n',
+    });
+    expect(up.statusCode).toBe(202);
+    const { jobId } = up.json();
+    let state = '';
+    for (let i = 0; i < 600 && state !== 'completed'; i++) {
+      const j = (await get('a', `/api/v1/jobs/${jobId}`)).json();
+      state = j.state;
+      if (state === 'failed') throw new Error(`the import failed: ${j.progress.message}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(state).toBe('completed');
+    const mine = (await get('a', '/api/v1/sets?source=upload')).json().items;
+    expect(mine.map((x: { visibility: string }) => x.visibility)).toEqual(['private']);
+    for (const who of ['b', 'local'] as const) {
+      expect((await get(who, '/api/v1/sets?source=upload')).json().items).toEqual([]);
+      expect((await get(who, `/api/v1/jobs/${jobId}`)).statusCode).toBe(404);
+      const listed = (await get(who, '/api/v1/jobs?limit=100')).json().items;
+      expect(listed.map((j: { jobId: string }) => j.jobId)).not.toContain(jobId);
+    }
+    const listed = (await get('a', '/api/v1/jobs?limit=100')).json().items;
+    expect(listed.map((j: { jobId: string }) => j.jobId)).toContain(jobId);
   });
 });

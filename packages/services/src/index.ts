@@ -78,7 +78,7 @@ export {
 export { EXPORT_FORMATS, EXPORT_KINDS, GRAPH_FORMATS, PLAYLIST_FORMATS } from './exports/formats.ts';
 export { followChanges } from './graph-follower.ts';
 export { type ImportPayload, ImportService, safeUploadName } from './import-service.ts';
-export { type Accepted, type GraphJobDefinitions, JobService } from './job-service.ts';
+export { type Accepted, type GraphJobDefinitions, JobService, jobVisibleTo } from './job-service.ts';
 export { MAX_PLAN_TRACKS, type PlanInput, PlanService } from './plan-service.ts';
 export { chunkEvent, EVENT_CHANNEL, PostgresEventBus } from './postgres-event-bus.ts';
 export { RedisEventBus } from './redis-event-bus.ts';

@@ -33,10 +33,14 @@ export async function setJobState(db: Queryable, jobId: string, state: JobState)
   await db.query('UPDATE job_progress SET state = $2, updated_at = now() WHERE job_id = $1', [jobId, state]);
 }
 
-/** Jobs, most recently changed first; `offset` pages through them. */
+/**
+ * Jobs, most recently changed first; `offset` pages through them. With `viewer` (a user id, or null for
+ * anyone else), a job whose progress names an `owner` (a user's private upload) is listed for that user
+ * only; without it (the CLI), every job is.
+ */
 export async function listJobProgress(
   db: Queryable,
-  f: { queue?: string; state?: JobState; offset: number; limit: number },
+  f: { queue?: string; state?: JobState; offset: number; limit: number; viewer?: number | null },
 ): Promise<JobProgressRecord[]> {
   const rows = await db.query<{
     job_id: string;
@@ -47,8 +51,9 @@ export async function listJobProgress(
   }>(
     `SELECT job_id, queue, state, progress, updated_at FROM job_progress
      WHERE ($1::text IS NULL OR queue = $1) AND ($2::text IS NULL OR state = $2)
+       AND (NOT $5::boolean OR progress->>'owner' IS NULL OR progress->>'owner' = $6::int::text)
      ORDER BY updated_at DESC, job_id LIMIT $3 OFFSET $4`,
-    [f.queue ?? null, f.state ?? null, f.limit, f.offset],
+    [f.queue ?? null, f.state ?? null, f.limit, f.offset, f.viewer !== undefined, f.viewer ?? null],
   );
   return rows.map((r) => ({
     jobId: r.job_id,

@@ -15,7 +15,7 @@ import type {
 import { topTransitions } from '@songnodes/db';
 import type { EvidenceSet, PlannedSet, PlanStep } from '@songnodes/graph';
 import { FORMAT_IDS, type FormatId } from '@songnodes/importers';
-import { type DomainEvent, invalid, ServiceError } from '@songnodes/services';
+import { type DomainEvent, invalid, jobVisibleTo, ServiceError } from '@songnodes/services';
 import type { IResolvers, MercuriusContext } from 'mercurius';
 import type { ApiServices } from '../api/plugin.ts';
 import { graphqlJs } from './graphql-js.ts';
@@ -196,7 +196,8 @@ export function resolvers(api: ApiServices): IResolvers {
         a: { from?: string | null; to?: string | null; first: number },
         ctx: Context,
       ) => transitions(a, ctx),
-      job: async (_: unknown, a: { id: string }) => jobs().progress(textOf(a.id, 'id', 100)),
+      job: async (_: unknown, a: { id: string }, ctx: Context) =>
+        jobs().progress(textOf(a.id, 'id', 100), ctx.principal),
     },
 
     Mutation: {
@@ -278,10 +279,15 @@ export function resolvers(api: ApiServices): IResolvers {
 
     Subscription: {
       jobProgress: {
-        subscribe: (_: unknown, a: { id?: string | null }) => {
+        subscribe: (_: unknown, a: { id?: string | null }, ctx: Context) => {
           const id = a.id == null ? undefined : textOf(a.id, 'id', 100);
+          // Another user's private upload is not theirs to follow (services' jobVisibleTo).
           return busEvents(api.bus, (e: DomainEvent) =>
-            e.type === 'job.progress' && (id === undefined || e.job.jobId === id) ? e.job : undefined,
+            e.type === 'job.progress' &&
+            (id === undefined || e.job.jobId === id) &&
+            jobVisibleTo(e.job, ctx.principal)
+              ? e.job
+              : undefined,
           );
         },
         resolve: (job: unknown) => job,

@@ -59,7 +59,7 @@ export const jobRoutes =
       },
       async (req) => {
         const offset = req.query.after ?? 0;
-        const rows = await s.jobs.list({ ...req.query, offset, limit: req.query.limit + 1 });
+        const rows = await s.jobs.list({ ...req.query, offset, limit: req.query.limit + 1 }, req.principal);
         const next = rows.length > req.query.limit ? offset + req.query.limit : null;
         return { items: rows.slice(0, req.query.limit), next, nextUrl: nextUrl(req, next) };
       },
@@ -78,7 +78,10 @@ export const jobRoutes =
             response: { 200: Job, ...problems(400, 404, 409) },
           },
         },
-        async (req) => (action === 'cancel' ? s.jobs.cancel(req.params.id) : s.jobs.retry(req.params.id)),
+        async (req) =>
+          action === 'cancel'
+            ? s.jobs.cancel(req.params.id, req.principal)
+            : s.jobs.retry(req.params.id, req.principal),
       );
 
     app.get(
@@ -101,6 +104,6 @@ export const jobRoutes =
           },
         },
       },
-      async (req) => s.jobs.progress(req.params.id),
+      async (req) => s.jobs.progress(req.params.id, req.principal),
     );
   };
