@@ -126,6 +126,22 @@ describe.skipIf(!hasBrowser)('accounts, permissions and the CSP in required mode
     await page.reload();
     await page.waitForSelector('[data-signed-in-as]');
     expect(await page.textContent('[data-signed-in-as]')).toBe(USER.email);
+    // Two tabs loading at once both renew from the one cookie; presenting a replaced cookie would end
+    // the sign-in everywhere, so the renewals must take turns. Both tabs stay signed in, and a third
+    // load afterwards still finds a live cookie.
+    const tabs = [page, await page.context().newPage(), await page.context().newPage()];
+    await Promise.all(tabs.map((t) => t.goto(`${server.url}/#/account`)));
+    for (const t of tabs)
+      await t.waitForSelector('[data-signed-in-as], .account-menu[data-principal="guest"]');
+    expect(await Promise.all(tabs.map((t) => t.getAttribute('.account-menu', 'data-principal')))).toEqual([
+      'user',
+      'user',
+      'user',
+    ]);
+    await tabs[1]!.close();
+    await tabs[2]!.close();
+    await page.reload();
+    await page.waitForSelector('[data-signed-in-as]');
 
     // An access token the server refuses (as an expired one is): the page renews it from the cookie
     // and retries, and the user sees the page, not an error. The first jobs request goes out with a

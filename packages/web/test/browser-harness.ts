@@ -69,7 +69,9 @@ export async function launch(): Promise<Browser> {
 
 /** A page that records uncaught errors, so every test can assert there were none. */
 export async function openPage(browser: Browser, theme: 'light' | 'dark' = 'light') {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // A context of its own (not browser.newPage's), so a test may open more tabs sharing its cookies.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript((t) => localStorage.setItem('songnodes-theme', t), theme);

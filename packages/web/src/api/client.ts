@@ -129,15 +129,29 @@ function setToken(answer: TokenAnswer | null) {
   if (answer) renewal = setTimeout(() => void refresh(), Math.max(answer.expiresIn - 60, 30) * 1000);
 }
 
+/**
+ * Every use of the refresh cookie replaces it, and presenting a replaced one ends the sign-in
+ * everywhere (reuse detection). Two tabs renewing at once would present the same cookie twice, so
+ * renewals queue behind one lock shared by the app's tabs (Web Locks; absent outside secure
+ * contexts, where each tab goes alone).
+ */
+function oneTabAtATime<T>(f: () => Promise<T>): Promise<T> {
+  return typeof navigator !== 'undefined' && navigator.locks
+    ? navigator.locks.request('songnodes-refresh', f)
+    : f();
+}
+
 /** Exchanges the refresh cookie for a new access token; false when there is no session to renew. */
 function refresh(): Promise<boolean> {
   refreshing ??= (async () => {
     try {
-      const res = await fetch(`${API}/auth/refresh`, {
-        method: 'POST',
-        headers: { [CSRF_HEADER]: '1', 'content-type': 'application/json', accept: 'application/json' },
-        body: '{}',
-      });
+      const res = await oneTabAtATime(() =>
+        fetch(`${API}/auth/refresh`, {
+          method: 'POST',
+          headers: { [CSRF_HEADER]: '1', 'content-type': 'application/json', accept: 'application/json' },
+          body: '{}',
+        }),
+      );
       if (res.ok) {
         setToken((await res.json()) as TokenAnswer);
         return true;
