@@ -39,6 +39,8 @@ describe.skipIf(noServer)('private imports through REST and GraphQL', () => {
     await jobs.work(exportFileJob({ db: t.db }), { pollingIntervalSeconds: 0.5 });
     const bus = new LocalEventBus();
     followChanges(bus, () => Promise.resolve(graph));
+    // As the runtime does: job progress reaches WebSocket and GraphQL listeners through the bus.
+    jobs.on('progress', (job) => bus.publish({ type: 'job.progress', job }));
     const api = createApiServices({
       db: t.db,
       bus,
@@ -86,6 +88,25 @@ describe.skipIf(noServer)('private imports through REST and GraphQL', () => {
     await jobs?.stop(1000);
     await t?.drop();
   });
+
+  type Message = { type: string; id?: number; cause?: string; trackIds?: number[]; job?: { state: string } };
+  /** A WebSocket to /ws signed in as a user (the server listens from the first call on). */
+  const socket = async (who: 'a' | 'b') => {
+    if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as { port: number };
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?access_token=${tokens[who]}`);
+    const got: Message[] = [];
+    ws.onmessage = (m) => got.push(JSON.parse(String(m.data)));
+    await new Promise((r, j) => {
+      ws.onopen = r;
+      ws.onerror = j;
+    });
+    const waitFor = async (pred: (m: Message) => boolean) => {
+      for (let i = 0; i < 500 && !got.some(pred); i++) await new Promise((r) => setTimeout(r, 20));
+      return got.find(pred);
+    };
+    return { ws, got, waitFor };
+  };
 
   /** As user a or b (Bearer), or as the local owner (no credentials from loopback, CSRF header). */
   const as = (who: 'a' | 'b' | 'local') =>
@@ -218,18 +239,7 @@ describe.skipIf(noServer)('private imports through REST and GraphQL', () => {
     expect(sub.edges).toHaveLength(3);
   });
   it('WebSocket: a private import announces nothing on the graph room; sharing it announces its tracks', async () => {
-    const address = await app.listen({ port: 0, host: '127.0.0.1' });
-    const ws = new WebSocket(`${address.replace('http', 'ws')}/ws?access_token=${tokens.b}`);
-    const got: { type: string; id?: number; cause?: string; trackIds?: number[] }[] = [];
-    ws.onmessage = (m) => got.push(JSON.parse(String(m.data)));
-    await new Promise((r, j) => {
-      ws.onopen = r;
-      ws.onerror = j;
-    });
-    const waitFor = async (pred: (m: (typeof got)[number]) => boolean) => {
-      for (let i = 0; i < 500 && !got.some(pred); i++) await new Promise((r) => setTimeout(r, 20));
-      return got.find(pred);
-    };
+    const { ws, got, waitFor } = await socket('b');
     try {
       ws.send(JSON.stringify({ v: 1, id: 1, type: 'subscribe', room: 'graph' }));
       expect(await waitFor((m) => m.type === 'ack' && m.id === 1)).toBeDefined();
@@ -271,6 +281,12 @@ describe.skipIf(noServer)('private imports through REST and GraphQL', () => {
     });
     expect(up.statusCode).toBe(202);
     const { jobId } = up.json();
+    // Both follow the job on the WebSocket (B having somehow learnt its id): only its owner hears of it.
+    const [mine, theirs] = [await socket('a'), await socket('b')];
+    for (const c of [mine, theirs]) {
+      c.ws.send(JSON.stringify({ v: 1, id: 7, type: 'subscribe', room: `import:${jobId}` }));
+      expect(await c.waitFor((m) => m.type === 'ack' && m.id === 7)).toBeDefined();
+    }
     let state = '';
     for (let i = 0; i < 600 && state !== 'completed'; i++) {
       const j = (await get('a', `/api/v1/jobs/${jobId}`)).json();
@@ -279,8 +295,8 @@ describe.skipIf(noServer)('private imports through REST and GraphQL', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(state).toBe('completed');
-    const mine = (await get('a', '/api/v1/sets?source=upload')).json().items;
-    expect(mine.map((x: { visibility: string }) => x.visibility)).toEqual(['private']);
+    const uploaded = (await get('a', '/api/v1/sets?source=upload')).json().items;
+    expect(uploaded.map((x: { visibility: string }) => x.visibility)).toEqual(['private']);
     for (const who of ['b', 'local'] as const) {
       expect((await get(who, '/api/v1/sets?source=upload')).json().items).toEqual([]);
       expect((await get(who, `/api/v1/jobs/${jobId}`)).statusCode).toBe(404);
@@ -289,5 +305,11 @@ describe.skipIf(noServer)('private imports through REST and GraphQL', () => {
     }
     const listed = (await get('a', '/api/v1/jobs?limit=100')).json().items;
     expect(listed.map((j: { jobId: string }) => j.jobId)).toContain(jobId);
+    expect(
+      await mine.waitFor((m) => m.type === 'job.progress' && m.job?.state === 'completed'),
+    ).toBeDefined();
+    expect(theirs.got.filter((m) => m.type === 'job.progress')).toEqual([]);
+    mine.ws.close();
+    theirs.ws.close();
   });
 });

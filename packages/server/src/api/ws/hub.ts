@@ -1,7 +1,7 @@
 // The WebSocket hub: clients, the rooms they joined, and the fan-out of bus events to them. One hub
 // per process; events from other processes arrive through the bus (PostgreSQL NOTIFY), so a socket on
 // any api process sees every job and graph change. Shared sessions keep the last write per field.
-import type { DomainEvent, EventBus } from '@songnodes/services';
+import { type DomainEvent, type EventBus, jobVisibleTo, type Principal } from '@songnodes/services';
 import { Gauge, type Registry } from 'prom-client';
 import type { WebSocket } from 'ws';
 import { type ClientMessage, PROTOCOL_VERSION, type ProtocolError, parseClientMessage } from './protocol.ts';
@@ -21,6 +21,8 @@ interface Client {
   socket: WebSocket;
   rooms: Set<string>;
   alive: boolean;
+  /** Who opened the socket (the upgrade request's principal): a user's private upload is theirs to follow. */
+  principal: Principal;
 }
 
 /** Ids and pairs listed per graph change message at most; a larger change says `truncated`. */
@@ -72,8 +74,8 @@ export class SocketHub {
     return this.clients.size;
   }
 
-  attach(socket: WebSocket): void {
-    const c: Client = { socket, rooms: new Set(), alive: true };
+  attach(socket: WebSocket, principal: Principal): void {
+    const c: Client = { socket, rooms: new Set(), alive: true, principal };
     this.clients.add(c);
     socket.on('pong', () => {
       c.alive = true;
@@ -108,8 +110,8 @@ export class SocketHub {
     c.socket.send(text);
   }
 
-  private broadcast(room: string, message: object): void {
-    for (const c of this.rooms.get(room) ?? []) this.send(c, { room, ...message });
+  private broadcast(room: string, message: object, to: (c: Client) => boolean = () => true): void {
+    for (const c of this.rooms.get(room) ?? []) if (to(c)) this.send(c, { room, ...message });
   }
 
   private onMessage(c: Client, text: string): void {
@@ -180,9 +182,10 @@ export class SocketHub {
           : {}),
       });
     } else if (e.type === 'job.progress') {
-      this.broadcast(`job:${e.job.jobId}`, { type: 'job.progress', job: e.job });
+      const to = (c: Client) => jobVisibleTo(e.job, c.principal);
+      this.broadcast(`job:${e.job.jobId}`, { type: 'job.progress', job: e.job }, to);
       if (e.job.queue.startsWith('ingest'))
-        this.broadcast(`import:${e.job.jobId}`, { type: 'job.progress', job: e.job });
+        this.broadcast(`import:${e.job.jobId}`, { type: 'job.progress', job: e.job }, to);
     } else if (e.type === 'session.update') {
       let s = this.sessions.get(e.session);
       if (!s) {

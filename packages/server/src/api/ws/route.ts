@@ -18,7 +18,7 @@ export async function wsRoute(
       schema: { hide: true },
       onRequest: async (req) => enforce(req, 'read:graph', o.origins),
     },
-    (socket) => o.hub.attach(socket),
+    (socket, req) => o.hub.attach(socket, req.principal),
   );
   app.addHook('onClose', async () => o.hub.close());
 }
