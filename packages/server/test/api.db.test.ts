@@ -219,7 +219,7 @@ describe.skipIf(noServer)('REST API', () => {
       field: 'aliases',
       detail: expect.stringMatching(/merge the two artists/),
     });
-    const merge = (body: unknown) =>
+    const merge = (body: Record<string, number>) =>
       app.inject({ method: 'POST', url: '/api/v1/artists/merge', payload: body });
     expect((await merge({ keep: kay, merge: kay })).statusCode).toBe(422);
     expect((await merge({ keep: kay })).json()).toMatchObject({ status: 400, field: 'merge' });

@@ -35,8 +35,8 @@ describe.skipIf(noServer)('API keys and users', () => {
     t = await testDatabase();
     const now = () => clock;
     audit = new AuditService({ db: t.db });
-    users = new UserService({ db: t.db, audit });
     keys = new ApiKeyService({ db: t.db, audit, now });
+    users = new UserService({ db: t.db, audit, onAccountChange: () => keys.forget() });
     auth = new AuthService({
       db: t.db,
       signer: new TokenSigner([SECRET], { now }),
@@ -126,6 +126,16 @@ describe.skipIf(noServer)('API keys and users', () => {
     expect((await auth.authenticate(key)).permissions).toEqual(['read:graph', 'run:jobs']);
     await users.update(SYSTEM, pro.userId!, { role: 'user' });
     expect((await auth.authenticate(key)).permissions).toEqual(['read:graph']);
+  });
+
+  it('trusts a checked key for 5 seconds: a revocation made elsewhere (another process) holds after that', async () => {
+    const { key, apiKey } = await keys.create(dj, { name: 'cached', permissions: ['read:graph'] });
+    await expect(auth.authenticate(key)).resolves.toMatchObject({ kind: 'api_key' });
+    // As another API process would: straight in the database, this process's cache not told.
+    await t.db.query('UPDATE api_keys SET revoked_at = now() WHERE id = $1', [apiKey.id]);
+    await expect(auth.authenticate(key)).resolves.toMatchObject({ kind: 'api_key' });
+    clock += 5_000;
+    expect((await failure(auth.authenticate(key))).message).toBe('API key has been revoked');
   });
 
   it('revoked, expired, unknown and malformed keys are refused; only the owner revokes', async () => {

@@ -62,7 +62,7 @@ export function createApiServices(d: ApiServiceDeps): ApiServices {
     bus,
     catalog,
     auth: new AuthService({ db, signer, audit, apiKeys, throttle: new LoginThrottle(d.throttleStore) }),
-    users: new UserService({ db, audit }),
+    users: new UserService({ db, audit, onAccountChange: () => apiKeys.forget() }),
     apiKeys,
     audit,
     artists: new ArtistService({ db, bus }),

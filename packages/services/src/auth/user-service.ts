@@ -35,9 +35,13 @@ export class UserService {
   private readonly db: Database;
   private readonly audit: AuditService;
 
-  constructor(deps: { db: Database; audit: AuditService }) {
+  /** Told after a role or disabled change commits (ApiKeyService.forget: keys re-read their owner). */
+  private readonly onAccountChange: () => void;
+
+  constructor(deps: { db: Database; audit: AuditService; onAccountChange?: () => void }) {
     this.db = deps.db;
     this.audit = deps.audit;
+    this.onAccountChange = deps.onAccountChange ?? (() => {});
   }
 
   private allow(principal: Principal): void {
@@ -109,7 +113,7 @@ export class UserService {
       throw invalid('disabled', 'disabled must be true or false');
     if (role === undefined && change.disabled === undefined)
       throw invalid('body', 'nothing to change: give role or disabled');
-    return this.db.transaction(async (tx) => {
+    const updated = await this.db.transaction(async (tx) => {
       // Serialises changes to accounts so two admins cannot demote each other at once and leave none.
       await tx.query("SELECT pg_advisory_xact_lock(hashtext('songnodes.users'))");
       const before = await getUser(tx, id);
@@ -147,6 +151,8 @@ export class UserService {
       }
       return userView(after);
     });
+    this.onAccountChange();
+    return updated;
   }
 }
 
