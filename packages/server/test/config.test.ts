@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, requireJwtSecrets } from '../src/config.ts';
+import { jwtSecretsFor } from '../src/secrets.ts';
 
 describe('configuration', () => {
   it('has working defaults for a laptop', () => {
@@ -99,5 +100,29 @@ describe('configuration', () => {
     expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example/app' })).toThrow(
       /CORS_ORIGINS=.*each origin must be scheme:\/\/host\[:port\]/,
     );
+  });
+
+  it('a server role gets its JWT keys: configured, else kept beside the embedded database, else per process', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'songnodes-keys-'));
+    const warnings: string[] = [];
+    const warn = (m: string) => warnings.push(m);
+    expect(() =>
+      jwtSecretsFor(loadConfig({ NODE_ENV: 'production', SONGNODES_DATA_DIR: dir }), warn),
+    ).toThrow(/SONGNODES_JWT_SECRET is not set/);
+    const configured = 'c'.repeat(40);
+    expect(jwtSecretsFor(loadConfig({ SONGNODES_JWT_SECRET: configured }), warn)).toEqual([configured]);
+    // Embedded database: made once, kept with mode 0600, the same on the next start.
+    const first = jwtSecretsFor(loadConfig({ SONGNODES_DATA_DIR: dir }), warn);
+    expect(first[0]?.length).toBeGreaterThanOrEqual(32);
+    expect(statSync(join(dir, 'jwt-secret')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(dir, 'jwt-secret'), 'utf8').trim()).toBe(first[0]);
+    expect(jwtSecretsFor(loadConfig({ SONGNODES_DATA_DIR: dir }), warn)).toEqual(first);
+    expect(warnings).toEqual([]);
+    // PostgreSQL: one per process, said in a warning that does not hold the key.
+    const pg = jwtSecretsFor(loadConfig({ DATABASE_URL: 'postgres://db/x', SONGNODES_DATA_DIR: dir }), warn);
+    expect(pg[0]).not.toBe(first[0]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/SONGNODES_JWT_SECRET is not set/);
+    expect(warnings[0]).not.toContain(pg[0]);
   });
 });
