@@ -6,7 +6,6 @@ import {
   migrationStatus,
   openDatabase,
   type PgliteDatabase,
-  type PostgresDatabase,
   SchemaTooNewError,
 } from '@songnodes/db';
 import { GraphService } from '@songnodes/graph';
@@ -18,14 +17,14 @@ import {
   registerScrapeWorkers,
   scraperSettings,
 } from '@songnodes/scrapers';
-import { type EventBus, followChanges, LocalEventBus, PostgresEventBus } from '@songnodes/services';
+import { type EventBus, followChanges, openEventBus, RedisUnavailableError } from '@songnodes/services';
 import type { FastifyInstance } from 'fastify';
 import { RedisThrottleStore } from './api/auth/redis-throttle-store.ts';
 import { createApiServices } from './api/services.ts';
 import { buildApp } from './app.ts';
-import type { Config } from './config.ts';
+import { type Config, ConfigError } from './config.ts';
 import { enqueueDemoIfEmpty } from './demo.ts';
-import { connectRedis, jwtSecretsFor } from './secrets.ts';
+import { connectRedis, jwtSecretsFor, redisShown } from './secrets.ts';
 import { registerWorkers } from './workers.ts';
 
 /**
@@ -98,12 +97,23 @@ export async function runRole(role: Role, config: Config): Promise<Running> {
     return graphLoad;
   };
   // Every change any service or job makes is published here; the graph index patches itself from it.
-  // On a PostgreSQL server the bus crosses processes (LISTEN/NOTIFY): an import run by a worker
-  // reaches the graph and the sockets of every api process. The embedded database has one process.
-  const bus: EventBus =
-    db.kind === 'postgres'
-      ? await PostgresEventBus.start(db as PostgresDatabase, (e) => app?.log.warn({ err: e }, 'event bus'))
-      : new LocalEventBus();
+  // The bus crosses processes (Redis with REDIS_URL, else LISTEN/NOTIFY on a PostgreSQL server): an
+  // import run by a worker reaches the graph and the sockets of every api process.
+  let bus: EventBus;
+  try {
+    bus = await openEventBus({
+      db,
+      redisUrl: config.REDIS_URL,
+      redisPassword: config.REDIS_PASSWORD,
+      onError: (e) => app?.log.warn({ err: e }, 'event bus'),
+    });
+  } catch (e) {
+    await db.close();
+    if (!config.REDIS_URL) throw e;
+    // Start-up names the variable to fix, never the password (as connectRedis does).
+    const why = e instanceof RedisUnavailableError ? e.reason : (e as Error).message;
+    throw new ConfigError([`REDIS_URL=${redisShown(config.REDIS_URL)}: cannot use it (${why})`]);
+  }
   followChanges(bus, () => graphLoad);
   const onGraphChange = (c: GraphChange) =>
     bus.publish({

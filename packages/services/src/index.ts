@@ -79,9 +79,10 @@ export { EXPORT_FORMATS, EXPORT_KINDS, GRAPH_FORMATS, PLAYLIST_FORMATS } from '.
 export { followChanges } from './graph-follower.ts';
 export { type ImportPayload, ImportService, safeUploadName } from './import-service.ts';
 export { type Accepted, type GraphJobDefinitions, JobService, jobVisibleTo } from './job-service.ts';
+export { openEventBus } from './open-event-bus.ts';
 export { MAX_PLAN_TRACKS, type PlanInput, PlanService } from './plan-service.ts';
 export { chunkEvent, EVENT_CHANNEL, PostgresEventBus } from './postgres-event-bus.ts';
-export { RedisEventBus } from './redis-event-bus.ts';
+export { RedisEventBus, RedisUnavailableError } from './redis-event-bus.ts';
 export { ScrapeService } from './scrape-service.ts';
 export {
   facetsOf,

@@ -11,6 +11,16 @@ import { EVENT_CHANNEL } from './postgres-event-bus.ts';
 
 type Envelope = { o: string; e: DomainEvent };
 
+/** Redis could not be used: the address (without its password) and the reason Redis gave. */
+export class RedisUnavailableError extends Error {
+  readonly reason: string;
+  constructor(shownUrl: string, reason: string) {
+    super(`cannot use Redis at ${shownUrl}: ${reason}`);
+    this.name = 'RedisUnavailableError';
+    this.reason = reason;
+  }
+}
+
 export class RedisEventBus implements EventBus {
   private readonly local = new LocalEventBus();
   private readonly origin = randomUUID();
@@ -51,7 +61,7 @@ export class RedisEventBus implements EventBus {
       pub.disconnect();
       sub.disconnect();
       const why = (reason as Error | null)?.message ?? (e as Error).message;
-      throw new Error(`cannot use Redis at ${url.replace(/\/\/[^@/]*@/, '//***@')}: ${why}`);
+      throw new RedisUnavailableError(url.replace(/\/\/[^@/]*@/, '//***@'), why);
     }
     const bus = new RedisEventBus(pub, sub, onError);
     sub.on('message', (_channel: string, payload: string) => bus.receive(payload));

@@ -2,8 +2,11 @@
 // its own events at once and the other's through Redis, never its own twice; a graph change of any
 // size travels whole; close() waits for what is on its way; a wrong address fails start().
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabase } from '../../../test/db.ts';
 import { redisBinary, startRedis, type TestRedis } from '../../../test/redis-server.ts';
-import type { DomainEvent } from '../src/events.ts';
+import { type DomainEvent, LocalEventBus } from '../src/events.ts';
+import { openEventBus } from '../src/open-event-bus.ts';
+import { PostgresEventBus } from '../src/postgres-event-bus.ts';
 import { RedisEventBus } from '../src/redis-event-bus.ts';
 
 const until = async (ok: () => boolean, ms = 5000) => {
@@ -40,6 +43,20 @@ describe.skipIf(!redisBinary)('RedisEventBus', () => {
     expect(change?.type === 'graph.changed' && change.changedPairs).toEqual(big);
     await a.close();
     await b.close();
+  });
+
+  it('is the bus of every process when REDIS_URL is set; else LISTEN/NOTIFY on PostgreSQL, else in-process', async () => {
+    const t = await testDatabase();
+    try {
+      const viaRedis = await openEventBus({ db: t.db, redisUrl: redis.url });
+      expect(viaRedis).toBeInstanceOf(RedisEventBus);
+      await viaRedis.close();
+      const without = await openEventBus({ db: t.db });
+      expect(without).toBeInstanceOf(t.db.kind === 'postgres' ? PostgresEventBus : LocalEventBus);
+      await without.close();
+    } finally {
+      await t.drop();
+    }
   });
 
   it('refuses to start on a wrong password or an address with nothing listening', async () => {

@@ -2,19 +2,12 @@
 // undo a merge. Scoring is @songnodes/ingest's; merges, splits and rejections go through
 // @songnodes/services' DedupeService, the one the API uses.
 import { userInfo } from 'node:os';
-import {
-  type CandidateTrack,
-  type Database,
-  DedupeError,
-  listCandidates,
-  listMerges,
-  type PostgresDatabase,
-} from '@songnodes/db';
+import { type CandidateTrack, type Database, DedupeError, listCandidates, listMerges } from '@songnodes/db';
 import { runDedupe } from '@songnodes/ingest';
+import { loadConfig } from '@songnodes/server/config';
 import { DedupeService } from '@songnodes/services/dedupe-service';
 import { ServiceError } from '@songnodes/services/errors';
-import { type EventBus, LocalEventBus } from '@songnodes/services/events';
-import { PostgresEventBus } from '@songnodes/services/postgres-event-bus';
+import { openEventBus } from '@songnodes/services/open-event-bus';
 import { openCliDatabase } from '../database.ts';
 import { ArgumentError, UsageError } from '../errors.ts';
 import { progressLine } from '../progress.ts';
@@ -37,13 +30,13 @@ async function withDb<T>(body: (db: Database) => Promise<T>): Promise<T> {
 
 /**
  * Merges, splits and rejections go through the same service as the API's, which announces each on the
- * event bus: on a PostgreSQL server every running `api` process's graph follows at once (on the
- * embedded database no server runs beside this command; the next start reads the merge).
+ * event bus the servers use (Redis or PostgreSQL): every running `api` process's graph follows at
+ * once (on the embedded database no server runs beside this command; the next start reads the merge).
  */
 async function withDedupe<T>(body: (s: DedupeService) => Promise<T>): Promise<T> {
+  const config = loadConfig();
   return withDb(async (db) => {
-    const bus: EventBus =
-      db.kind === 'postgres' ? await PostgresEventBus.start(db as PostgresDatabase) : new LocalEventBus();
+    const bus = await openEventBus({ db, redisUrl: config.REDIS_URL, redisPassword: config.REDIS_PASSWORD });
     try {
       return await body(new DedupeService({ db, bus }));
     } finally {
