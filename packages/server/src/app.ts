@@ -10,6 +10,7 @@ import type { Metric } from 'prom-client';
 import { TOKEN_SUBPROTOCOL } from './api/auth/credentials.ts';
 import { principalHook } from './api/auth/principal.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimits, rateLimiter } from './api/auth/rate-limits.ts';
+import { cachingAuthenticator } from './api/auth/token-cache.ts';
 import { registerOpenApi } from './api/openapi.ts';
 import { type ApiServices, apiV1 } from './api/plugin.ts';
 import { sendProblem } from './api/problem.ts';
@@ -100,7 +101,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   // Who is asking, then their budget: before every other hook (docs/security.md).
   const limit = await rateLimiter(app, rateLimitsOf(c), deps.redis ?? null);
-  principalHook(app, { mode: c.authMode ?? 'local', authenticator: deps.api?.auth ?? null, origins }, limit);
+  const authenticator = deps.api ? cachingAuthenticator(deps.api.auth) : null;
+  principalHook(app, { mode: c.authMode ?? 'local', authenticator, origins }, limit);
 
   const metrics = createMetrics({ db: deps.db, jobs: deps.jobs });
   for (const m of deps.metrics ?? []) metrics.registry.registerMetric(m);
