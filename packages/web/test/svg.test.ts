@@ -49,7 +49,8 @@ describe('graphToSvg', () => {
   });
 
   it('escapes labels and keeps them as text', () => {
-    const svg = graphToSvg(scene());
+    // Wide enough for every label to fit beside its node.
+    const svg = graphToSvg(scene({ width: 500 }));
     expect(svg).toContain('A &amp; B &lt;Remix&gt;');
     expect(svg).not.toContain('<Remix>');
     expect(all(svg, /<text /g)).toHaveLength(3);
@@ -67,6 +68,14 @@ describe('graphToSvg', () => {
     const svg = graphToSvg(crowded);
     expect(svg).toContain('>Big one</text>');
     expect(svg).not.toContain('>Hidden under it</text>');
+  });
+
+  it('puts a label that would be cut off at the right edge on the left of its node', () => {
+    const svg = graphToSvg(
+      scene({ nodes: [{ x: 390, y: 100, r: 5, colour: '#000000', label: 'Near the edge' }], edges: [] }),
+    );
+    const x = Number(/<text x="([\d.]+)"/.exec(svg)![1]);
+    expect(x + 'Near the edge'.length * 12 * 0.6).toBeLessThanOrEqual(390 - 5);
   });
 
   it('leaves out what is outside the view, and edges between nodes that overlap', () => {

@@ -1,13 +1,15 @@
 // The detailed graph in WebGL (sigma.js v4). Arrows show direction, edge width is evidence, node
 // size is plays and colour is whatever the legend says. Hovering a track highlights it and its
 // neighbours and dims the rest; clicking selects it (the view opens its side panel). Labels are
-// thinned on a grid by node size and hidden while panning or zooming.
+// hidden while panning or zooming; once the camera rests, `placeLabels` (labels.ts) picks which to
+// draw and on which side, so none overlaps another or runs off the edge of the canvas.
 import { DirectedGraph } from 'graphology';
 import { useEffect, useRef } from 'react';
 import Sigma from 'sigma';
 import { extremityArrow, pathLine } from 'sigma/rendering';
 import type { Theme } from '../theme.ts';
 import { canvasColours } from '../theme.ts';
+import { type LabelBox, type LabelSide, placeLabels } from './labels.ts';
 import { radialPositions, settle } from './layout.ts';
 import { edgeSize, nodeSize, type ViewGraph } from './model.ts';
 import { graphToSvg } from './svg.ts';
@@ -20,6 +22,50 @@ export interface GraphHandle {
   toSvg(background: string): string;
   /** Moves the camera at once (graph-normalised x, y and zoom ratio): the frame-time benchmark pans this way. */
   setCamera(state: { x: number; y: number; ratio: number }): void;
+  /**
+   * The labels sigma draws now, each with the box sigma's own label shader puts it in (viewport
+   * pixels): what the browser test checks for overlaps and clipping.
+   */
+  drawnLabels(): { key: string; label: string; x: number; y: number; box: LabelBox }[];
+}
+
+/** The handle is also kept on the container element, so a browser test can reach it. */
+export type GraphElement = HTMLDivElement & { songnodesGraph?: GraphHandle };
+
+/** Per-node state of ours: where its label goes, null when it is not drawn. */
+interface LabelState {
+  labelSide: LabelSide | null;
+}
+/** While the camera moves the placement is out of date: no placed label is drawn until it rests. */
+interface LabelGraphState {
+  labelsStale: boolean;
+}
+
+const LABEL_SIZE = 12;
+const LABEL_FONT = 'system-ui, sans-serif';
+/** Sigma's own gap between a node's rim and its label (DEFAULT_LABEL_MARGIN). */
+const LABEL_MARGIN = 5;
+/** Nodes drawn smaller than this radius get no label unless hovered or highlighted. */
+const LABEL_MIN_RADIUS = 7;
+/** How long the camera must rest before labels are placed again. */
+const SETTLE_MS = 120;
+
+/**
+ * Text widths from the 2D canvas with the label font. Sigma measures from its glyph atlas, which
+ * can come out a little wider: the allowance keeps a label's box around what is drawn.
+ */
+function labelMeasurer(): (text: string) => number {
+  const ctx = document.createElement('canvas').getContext('2d');
+  const cache = new Map<string, number>();
+  if (ctx) ctx.font = `${LABEL_SIZE}px ${LABEL_FONT}`;
+  return (text) => {
+    let w = cache.get(text);
+    if (w === undefined) {
+      w = (ctx ? ctx.measureText(text).width : text.length * LABEL_SIZE * 0.6) * 1.08 + 4;
+      cache.set(text, w);
+    }
+    return w;
+  };
 }
 
 export interface SigmaGraphProps {
@@ -73,12 +119,12 @@ export default function SigmaGraph({
   onReady,
 }: SigmaGraphProps) {
   const container = useRef<HTMLDivElement>(null);
-  const sigmaRef = useRef<Sigma | null>(null);
   const selectedRef = useRef(selected);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
   const onReadyRef = useRef(onReady);
   onReadyRef.current = onReady;
+  const highlightRef = useRef<((node: string | null) => void) | null>(null);
 
   useEffect(() => {
     const el = container.current;
@@ -87,7 +133,14 @@ export default function SigmaGraph({
     const colours = canvasColours(theme);
     const dimmed = (s: { isHighlighted: boolean; isHovered: boolean }, gs: { hasHighlighted: boolean }) =>
       gs.hasHighlighted && !s.isHighlighted && !s.isHovered;
-    const sigma = new Sigma(graph, el, {
+    const sigma = new Sigma<
+      Record<string, unknown>,
+      Record<string, unknown>,
+      Record<string, unknown>,
+      LabelState,
+      object,
+      LabelGraphState
+    >(graph, el, {
       primitives: {
         edges: { paths: [pathLine()], extremities: [extremityArrow()], defaultHead: 'arrow' },
       },
@@ -99,14 +152,13 @@ export default function SigmaGraph({
           color: (a, s, gs) => (dimmed(s, gs) ? colours.dim : String(a.color)),
           label: { attribute: 'label' },
           labelColor: (_a, s, gs) => (dimmed(s, gs) ? colours.dim : colours.label),
+          // Only the labels placeLabels picked (the hovered node's always): sigma's own grid
+          // thinning lets wide labels overlap and cuts off labels at the right edge.
           labelVisibility: (_a, s, gs) =>
-            s.isHovered || (gs.hasHighlighted && s.isHighlighted)
-              ? 'visible'
-              : dimmed(s, gs)
-                ? 'hidden'
-                : 'auto',
-          labelFont: 'system-ui, sans-serif',
-          labelSize: 12,
+            s.isHovered || (!gs.labelsStale && s.labelSide != null) ? 'visible' : 'hidden',
+          labelPosition: (_a, s) => s.labelSide ?? 'right',
+          labelFont: LABEL_FONT,
+          labelSize: LABEL_SIZE,
           depth: (_a, s) => (s.isHovered || s.isHighlighted ? 'topNodes' : 'nodes'),
           cursor: 'pointer',
         },
@@ -122,31 +174,88 @@ export default function SigmaGraph({
         hideLabelsOnMove: true,
         itemSizesReference: 'screen',
         hideEdgesOnMove: false,
-        labelDensity: 0.6,
-        labelGridCellSize: 90,
-        labelRenderedSizeThreshold: 7,
         stagePadding: 40,
         zoomToSizeRatioFunction: (r: number) => Math.sqrt(r),
       },
     });
-    sigmaRef.current = sigma;
+
+    // Labels for the camera as it is now: with a neighbourhood highlighted, only its tracks (the
+    // focused one first, whatever its size); otherwise every track big enough to be labelled.
+    const measure = labelMeasurer();
+    let highlighted: Set<string> | null = null;
+    let focus: string | null = null;
+    const place = () => {
+      const { width, height } = sigma.getDimensions();
+      const candidates = [];
+      for (const key of highlighted ?? graph.nodes()) {
+        const a = graph.getNodeAttributes(key);
+        const p = sigma.graphToViewport({ x: a.x as number, y: a.y as number });
+        const r = sigma.scaleSize(a.size as number);
+        if (p.x < 0 || p.y < 0 || p.x > width || p.y > height) continue;
+        if (highlighted === null && r < LABEL_MIN_RADIUS) continue;
+        const label = String(a.label ?? '');
+        if (label === '') continue;
+        candidates.push({
+          key,
+          x: p.x,
+          y: p.y,
+          r,
+          width: measure(label),
+          height: LABEL_SIZE * 1.4,
+          forced: key === focus,
+        });
+      }
+      const side = new Map(
+        placeLabels(candidates, { width, height, margin: LABEL_MARGIN }).map((l) => [l.key, l.side]),
+      );
+      const changed = new Map<LabelSide | null, string[]>();
+      graph.forEachNode((key) => {
+        const want = side.get(key) ?? null;
+        if ((sigma.getNodeState(key).labelSide ?? null) === want) return;
+        changed.set(want, [...(changed.get(want) ?? []), key]);
+      });
+      for (const [labelSide, keys] of changed) sigma.setNodesState(keys, { labelSide });
+    };
 
     // Highlights a node's neighbourhood: hover wins, otherwise the selected node's.
     const highlight = (node: string | null) => {
       sigma.setNodesState(graph.nodes(), { isHighlighted: false });
       sigma.setEdgesState(graph.edges(), { isHighlighted: false });
-      if (node === null || !graph.hasNode(node)) return;
-      sigma.setNodesState([node, ...graph.neighbors(node)], { isHighlighted: true });
-      sigma.setEdgesState(graph.edges(node), { isHighlighted: true });
+      if (node === null || !graph.hasNode(node)) {
+        highlighted = null;
+        focus = null;
+      } else {
+        highlighted = new Set([node, ...graph.neighbors(node)]);
+        focus = node;
+        sigma.setNodesState([...highlighted], { isHighlighted: true });
+        sigma.setEdgesState(graph.edges(node), { isHighlighted: true });
+      }
+      place();
     };
+    highlightRef.current = highlight;
     const selectedKey = () => (selectedRef.current === null ? null : String(selectedRef.current));
     sigma.on('enterNode', ({ node }) => highlight(node));
     sigma.on('leaveNode', () => highlight(selectedKey()));
     sigma.on('clickNode', ({ node }) => onSelectRef.current(Number(node)));
     sigma.on('clickStage', () => onSelectRef.current(null));
     highlight(selectedKey());
+
+    // While the camera moves, labels are hidden (sigma's hideLabelsOnMove, and our placement is out
+    // of date); once it has rested for SETTLE_MS they are placed for where it stopped.
+    let settling: ReturnType<typeof setTimeout> | undefined;
+    const cameraMoved = () => {
+      if (!sigma.getGraphState().labelsStale) sigma.setGraphState({ labelsStale: true });
+      clearTimeout(settling);
+      settling = setTimeout(() => {
+        place();
+        sigma.setGraphState({ labelsStale: false });
+      }, SETTLE_MS);
+    };
+    const camera = sigma.getCamera();
+    camera.on('updated', cameraMoved);
+    sigma.on('resize', cameraMoved);
     el.dataset.ready = 'true';
-    onReadyRef.current?.({
+    const handle: GraphHandle = {
       toPng(background: string) {
         // The WebGL buffer is only readable in the task that drew it (no preserveDrawingBuffer):
         // draw now, then copy it onto an opaque canvas.
@@ -172,8 +281,7 @@ export default function SigmaGraph({
           height,
           background,
           labelColour: colours.label,
-          // Sigma's labelRenderedSizeThreshold (7) compares the rendered size, which is a radius.
-          labelMinRadius: 7,
+          labelMinRadius: LABEL_MIN_RADIUS,
           nodes: ids.map((k) => {
             const a = graph.getNodeAttributes(k);
             const p = sigma.graphToViewport({ x: a.x as number, y: a.y as number });
@@ -196,28 +304,46 @@ export default function SigmaGraph({
       setCamera(state) {
         sigma.getCamera().setState(state);
       },
-    });
+      drawnLabels() {
+        // nodeLabelBox is sigma's own mirror of its label shader's placement (private in its types).
+        const renderer = (
+          sigma as unknown as {
+            labelRenderer: { nodeLabelBox(data: unknown, radius: number): LabelBox | null };
+          }
+        ).labelRenderer;
+        return [...sigma.getNodeDisplayedLabels()].flatMap((key) => {
+          const data = sigma.getNodeDisplayData(key);
+          if (!data) return [];
+          const centre = sigma.framedGraphToViewport(data);
+          const rel = renderer.nodeLabelBox(data, sigma.scaleSize(data.size));
+          if (!rel) return [];
+          const box = {
+            minX: centre.x + rel.minX,
+            minY: centre.y + rel.minY,
+            maxX: centre.x + rel.maxX,
+            maxY: centre.y + rel.maxY,
+          };
+          return [{ key, label: String(data.label ?? ''), x: centre.x, y: centre.y, box }];
+        });
+      },
+    };
+    (el as GraphElement).songnodesGraph = handle;
+    onReadyRef.current?.(handle);
     return () => {
+      clearTimeout(settling);
+      camera.removeListener('updated', cameraMoved);
+      delete (el as GraphElement).songnodesGraph;
       onReadyRef.current?.(null);
       el.dataset.ready = 'false';
       sigma.kill();
-      sigmaRef.current = null;
+      highlightRef.current = null;
     };
   }, [g, colourOf, theme]);
 
-  // A new selection re-highlights without rebuilding the view.
+  // A new selection re-highlights (and places labels again) without rebuilding the view.
   useEffect(() => {
     selectedRef.current = selected;
-    const sigma = sigmaRef.current;
-    if (!sigma) return;
-    const graph = sigma.getGraph();
-    sigma.setNodesState(graph.nodes(), { isHighlighted: false });
-    sigma.setEdgesState(graph.edges(), { isHighlighted: false });
-    const key = selected === null ? null : String(selected);
-    if (key !== null && graph.hasNode(key)) {
-      sigma.setNodesState([key, ...graph.neighbors(key)], { isHighlighted: true });
-      sigma.setEdgesState(graph.edges(key), { isHighlighted: true });
-    }
+    highlightRef.current?.(selected === null ? null : String(selected));
   }, [selected]);
 
   return (

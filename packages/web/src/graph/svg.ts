@@ -1,6 +1,7 @@
 // The drawn graph as an SVG document, built from the graph model (screen positions, colours, sizes,
 // edges with arrowheads, labels), not from canvas pixels: the file stays sharp at any size and its
 // text stays text. Pure, so it is unit tested; SigmaGraph supplies the positions of the current view.
+import { placeLabels } from './labels.ts';
 
 export interface SvgNode {
   /** Position in the picture, pixels from the top left. */
@@ -76,32 +77,26 @@ function edgeSvg(s: SvgNode, t: SvgNode, e: SvgEdge): string {
 }
 
 /**
- * Labels of the larger nodes, largest first, each left out when it would overlap one already placed
- * (the same thinning as on screen, so the picture does not turn into a smear of text).
+ * Labels placed as on screen (labels.ts): larger nodes first, none overlapping another, each on the
+ * side of its node that keeps it inside the picture.
  */
 function labelsSvg(scene: SvgScene, fontSize: number): string[] {
-  const min = scene.labelMinRadius ?? 0;
-  const boxes: [number, number, number, number][] = [];
-  const out: string[] = [];
-  const order = scene.nodes
-    .map((n, i) => ({ n, i }))
-    .filter(({ n }) => n.label !== '' && n.r >= min && visible(n, scene.width, scene.height))
-    .sort((a, b) => b.n.r - a.n.r || a.i - b.i);
-  for (const { n } of order) {
-    const x = n.x + n.r + 3;
-    const y = n.y + fontSize * 0.35;
-    // Width estimated from the character count: an SVG builder has no font metrics.
-    const box: [number, number, number, number] = [
-      x,
-      y - fontSize,
-      x + n.label.length * fontSize * 0.6,
-      y + 2,
-    ];
-    if (boxes.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) continue;
-    boxes.push(box);
-    out.push(`<text x="${n2(x)}" y="${n2(y)}">${escapeXml(n.label)}</text>`);
-  }
-  return out;
+  const placed = placeLabels(
+    scene.nodes.map((n, i) => ({
+      key: String(i),
+      x: n.x,
+      y: n.y,
+      r: n.r,
+      // Width estimated from the character count: an SVG builder has no font metrics.
+      width: n.label.length * fontSize * 0.6,
+      height: fontSize * 1.2,
+    })),
+    { width: scene.width, height: scene.height, margin: 3, minRadius: scene.labelMinRadius ?? 0 },
+  );
+  return placed.map(({ key, box }) => {
+    const n = scene.nodes[Number(key)]!;
+    return `<text x="${n2(box.minX)}" y="${n2(n.y + fontSize * 0.35)}">${escapeXml(n.label)}</text>`;
+  });
 }
 
 export function graphToSvg(scene: SvgScene): string {

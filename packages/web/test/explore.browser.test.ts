@@ -1,0 +1,109 @@
+// The graph views in a real browser (Debian's Chromium, WebGL 2 through SwiftShader) against a real
+// `songnodes start` with the demo data: labels in the detailed view neither overlap nor run off the
+// canvas, at the first frame, zoomed in and with a neighbourhood highlighted.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphElement } from '../src/graph/SigmaGraph.tsx';
+import { hasBrowser, launch, openPage, type Server, shot, startServer } from './browser-harness.ts';
+
+interface Drawn {
+  key: string;
+  label: string;
+  x: number;
+  y: number;
+  box: { minX: number; minY: number; maxX: number; maxY: number };
+}
+
+/** What sigma draws once the labels have settled: each label with the box its shader puts it in. */
+async function drawnLabels(page: Page): Promise<{ labels: Drawn[]; width: number; height: number }> {
+  // Placement waits for the camera to rest (120 ms), then sigma draws on the next frame.
+  await page.waitForTimeout(400);
+  return page.evaluate(() => {
+    const el = document.querySelector('.sigma-container') as GraphElement;
+    return {
+      labels: el.songnodesGraph!.drawnLabels(),
+      width: el.clientWidth,
+      height: el.clientHeight,
+    };
+  });
+}
+
+/** Every pair of labels that overlap, and every label not wholly inside the canvas. */
+function problems({ labels, width, height }: Awaited<ReturnType<typeof drawnLabels>>): string[] {
+  const out: string[] = [];
+  // Half a pixel of tolerance for the shader's rounding.
+  const e = 0.5;
+  for (const [i, a] of labels.entries()) {
+    const b = a.box;
+    if (b.minX < -e || b.minY < -e || b.maxX > width + e || b.maxY > height + e)
+      out.push(`"${a.label}" is cut off: ${JSON.stringify(b)} in ${width}×${height}`);
+    for (const c of labels.slice(i + 1)) {
+      const o = c.box;
+      if (b.minX < o.maxX - e && o.minX < b.maxX - e && b.minY < o.maxY - e && o.minY < b.maxY - e)
+        out.push(`"${a.label}" overlaps "${c.label}"`);
+    }
+  }
+  return out;
+}
+
+describe.skipIf(!hasBrowser)('graph views on the demo data', () => {
+  let server: Server;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer({ SONGNODES_DEMO_SETS: '30' });
+    browser = await launch();
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const stats = (await (await fetch(`${server.url}/api/v1/stats`)).json()) as { sets: number };
+      if (stats.sets >= 30) break;
+      if (Date.now() > deadline) throw new Error('the demo data did not load within 60 s');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('explore: labels never overlap and are never cut off at the edges, however the view moves', async () => {
+    const { page, errors } = await openPage(browser);
+    // A narrow window: more labels compete for the space and more reach the right edge.
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await page.goto(`${server.url}/#/explore?size=300`);
+    await page.waitForSelector('.sigma-container[data-ready="true"]');
+    const first = await drawnLabels(page);
+    expect(first.labels.length).toBeGreaterThan(3);
+    expect(problems(first)).toEqual([]);
+    await shot(page, 'explore-labels');
+
+    // Zoomed in around the right part of the canvas: more labels, nodes near the right edge.
+    const box = (await page.locator('.sigma-container').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2);
+    for (let i = 0; i < 3; i++) {
+      await page.mouse.wheel(0, -300);
+      await page.waitForTimeout(150);
+    }
+    const zoomed = await drawnLabels(page);
+    expect(zoomed.labels.length).toBeGreaterThan(3);
+    expect(problems(zoomed)).toEqual([]);
+    await shot(page, 'explore-labels-zoomed');
+
+    // Panned so that part of the graph runs off the right edge.
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.5, { steps: 8 });
+    await page.mouse.up();
+    const panned = await drawnLabels(page);
+    expect(problems(panned)).toEqual([]);
+
+    // Hovering a labelled track: its neighbourhood's labels (its own included), still without overlaps.
+    const target = (panned.labels.length > 0 ? panned : zoomed).labels[0]!;
+    await page.mouse.move(box.x + target.x, box.y + target.y);
+    const hovered = await drawnLabels(page);
+    expect(hovered.labels.map((l) => l.key)).toContain(target.key);
+    expect(problems(hovered)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
