@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { edgeSize, fromSetPath, kCore, largestComponent, nodeSize } from '../src/graph/model.ts';
+import {
+  edgeSize,
+  formatRegion,
+  fromSetPath,
+  inRegion,
+  kCore,
+  largestComponent,
+  nodeSize,
+  parseRegion,
+  type ViewGraph,
+} from '../src/graph/model.ts';
 
 const t = (id: number, bpm: number | null = 124) => ({
   id,
@@ -96,5 +106,49 @@ describe('topological filters on what is drawn', () => {
     expect(kCore(g, 2).nodes.map((n) => n.id)).toEqual([1, 2, 3]);
     expect(kCore(g, 3).nodes).toEqual([]);
     expect(kCore(g, 1)).toBe(g);
+  });
+});
+
+describe('a region of the overview', () => {
+  const at = (id: number, x: number | null, y: number | null) => ({
+    id,
+    label: `T${id}`,
+    bpm: null,
+    key: null,
+    genre: null,
+    year: null,
+    plays: 1,
+    community: null,
+    hop: null,
+    x,
+    y,
+  });
+  const g: ViewGraph = {
+    center: null,
+    nodes: [at(1, 0, 0), at(2, 1, 1), at(3, 5, 5), at(4, null, null), at(5, 0.5, 0.2)],
+    edges: [
+      { source: 1, target: 2, count: 2, djs: 1, evidence: 2 },
+      { source: 2, target: 3, count: 1, djs: 1, evidence: 1 },
+      { source: 5, target: 1, count: 1, djs: 1, evidence: 1 },
+    ],
+  };
+
+  it('keeps the tracks placed inside the box (strongest first, at most max) and the transitions between them', () => {
+    const r = inRegion(g, { minX: 0, minY: 0, maxX: 1, maxY: 1 }, 10);
+    expect(r.nodes.map((n) => n.id)).toEqual([1, 2, 5]);
+    expect(r.edges.map((e) => [e.source, e.target])).toEqual([
+      [1, 2],
+      [5, 1],
+    ]);
+    expect(inRegion(g, { minX: 0, minY: 0, maxX: 1, maxY: 1 }, 2).nodes.map((n) => n.id)).toEqual([1, 2]);
+  });
+
+  it('writes the box rounded outwards, so every track it was made from is still inside', () => {
+    const box = { minX: 0.123456, minY: -0.123456, maxX: 0.5000001, maxY: 2 };
+    expect(formatRegion(box)).toBe('0.1234,-0.1235,0.5001,2');
+    const back = parseRegion(formatRegion(box)).region!;
+    expect(back.minX).toBeLessThanOrEqual(box.minX);
+    expect(back.minY).toBeLessThanOrEqual(box.minY);
+    expect(back.maxX).toBeGreaterThanOrEqual(box.maxX);
   });
 });

@@ -92,4 +92,16 @@ describe('hash routes', () => {
     expect(s.filters.keys).toEqual(['8A']);
     expect(s.problems).toEqual(['colour=rainbow ignored: one of key, community, genre']);
   });
+
+  it('keeps a region of the overview in the URL, and drops a malformed one with the reason', () => {
+    const s = exploreState(new URLSearchParams('region=-1.5,2,3.25,4&size=100'));
+    expect(s.region).toEqual({ minX: -1.5, minY: 2, maxX: 3.25, maxY: 4 });
+    expect(s.problems).toEqual([]);
+    expect(exploreState(new URLSearchParams('region=1,2,3')).problems).toEqual([
+      'region=1,2,3 ignored: expected four numbers minX,minY,maxX,maxY',
+    ]);
+    const flipped = exploreState(new URLSearchParams('region=5,0,1,1'));
+    expect(flipped.region).toBeNull();
+    expect(flipped.problems).toEqual(['region=5,0,1,1 ignored: each minimum must not exceed its maximum']);
+  });
 });

@@ -1,6 +1,8 @@
 // The whole graph on the GPU (cosmos.gl), drawn at the stored layout positions: the simulation is
 // off, so nothing ever moves by itself or under the pointer. The most played tracks are labelled;
-// clicking a track opens its neighbourhood in the detailed view; search flies to a track.
+// clicking a track opens its neighbourhood in the detailed view; search flies to a track; after
+// every zoom or pan the view reports which tracks are on screen (`onView`), so the page can offer
+// to open that region in the detailed view.
 import { Graph as Cosmos } from '@cosmos.gl/graph';
 import { useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { hexToRgba } from '../colours.ts';
@@ -14,12 +16,19 @@ export interface OverviewHandle {
   showAt(trackId: number, scale: number): boolean;
 }
 
+/** The tracks on screen after a zoom or pan, and the box of their stored layout positions. */
+export interface OverviewView {
+  trackIds: number[];
+  box: { minX: number; minY: number; maxX: number; maxY: number } | null;
+}
+
 export default function CosmosOverview({
   graph,
   colourOf,
   labelled,
   theme,
   onPick,
+  onView,
   ref,
 }: {
   graph: ViewGraph;
@@ -28,6 +37,7 @@ export default function CosmosOverview({
   labelled: number[];
   theme: Theme;
   onPick: (trackId: number) => void;
+  onView?: (view: OverviewView) => void;
   ref?: React.Ref<OverviewHandle>;
 }) {
   const container = useRef<HTMLDivElement>(null);
@@ -38,6 +48,8 @@ export default function CosmosOverview({
   const index = useRef(new Map<number, number>());
   const onPickRef = useRef(onPick);
   onPickRef.current = onPick;
+  const onViewRef = useRef(onView);
+  onViewRef.current = onView;
 
   useImperativeHandle(ref, () => ({
     flyTo(trackId: number) {
@@ -97,6 +109,7 @@ export default function CosmosOverview({
         if (n) onPickRef.current(n.id);
       },
       onZoom: () => placeLabels(),
+      onZoomEnd: () => reportView(),
     });
     cosmos.current = g;
     g.setPointPositions(positions);
@@ -162,8 +175,35 @@ export default function CosmosOverview({
       }
       setLabels(placed);
     }
+    // The tracks on screen, by their stored layout positions (cosmos may rescale its own space).
+    function reportView() {
+      const { width, height } = el!.getBoundingClientRect();
+      const inView = g.findPointsInRect([
+        [0, 0],
+        [width, height],
+      ]);
+      const trackIds: number[] = [];
+      let box: OverviewView['box'] = null;
+      for (const i of inView) {
+        const n = nodes[i];
+        if (!n || n.x === null || n.y === null) continue;
+        trackIds.push(n.id);
+        box = box
+          ? {
+              minX: Math.min(box.minX, n.x),
+              minY: Math.min(box.minY, n.y),
+              maxX: Math.max(box.maxX, n.x),
+              maxY: Math.max(box.maxY, n.y),
+            }
+          : { minX: n.x, minY: n.y, maxX: n.x, maxY: n.y };
+      }
+      onViewRef.current?.({ trackIds, box });
+    }
     // fitViewOnInit animates; place the labels once it has settled, and after every zoom or pan.
-    const timer = setTimeout(placeLabels, 900);
+    const timer = setTimeout(() => {
+      placeLabels();
+      reportView();
+    }, 900);
     el.dataset.ready = 'true';
     return () => {
       clearTimeout(timer);

@@ -250,3 +250,49 @@ export function kCore(g: ViewGraph, k: number): ViewGraph {
   }
   return induced(g, new Set(g.nodes.map((n) => n.id).filter((id) => !removed.has(id))));
 }
+
+/** How many tracks the detailed view may draw, as the explore view offers them. */
+export const DETAIL_SIZES = [100, 300, 1000] as const;
+
+/** A box of stored layout coordinates: a region of the overview opened in the detailed view. */
+export interface Region {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+/**
+ * `minX,minY,maxX,maxY` as it goes in the URL: 4 decimals, rounded outwards so that the box still
+ * holds every track it was made from.
+ */
+export const formatRegion = (r: Region) =>
+  [Math.floor(r.minX * 1e4), Math.floor(r.minY * 1e4), Math.ceil(r.maxX * 1e4), Math.ceil(r.maxY * 1e4)]
+    .map((v) => String(v / 1e4))
+    .join(',');
+
+/** The region in a URL value, or null with the reason when it is not four ordered numbers. */
+export function parseRegion(value: string): { region: Region | null; problem: string | null } {
+  const parts = value.split(',').map((p) => (p.trim() === '' ? Number.NaN : Number(p)));
+  if (parts.length !== 4 || parts.some((v) => !Number.isFinite(v)))
+    return { region: null, problem: `region=${value} ignored: expected four numbers minX,minY,maxX,maxY` };
+  const [minX, minY, maxX, maxY] = parts as [number, number, number, number];
+  if (minX > maxX || minY > maxY)
+    return { region: null, problem: `region=${value} ignored: each minimum must not exceed its maximum` };
+  return { region: { minX, minY, maxX, maxY }, problem: null };
+}
+
+/**
+ * The tracks whose stored layout position lies in the region (the subgraph's order, strongest
+ * first, at most `max` of them) and the transitions between them. Tracks without a position are
+ * not in any region.
+ */
+export function inRegion(g: ViewGraph, r: Region, max: number): ViewGraph {
+  const nodes = g.nodes
+    .filter(
+      (n) => n.x !== null && n.y !== null && n.x >= r.minX && n.x <= r.maxX && n.y >= r.minY && n.y <= r.maxY,
+    )
+    .slice(0, max);
+  const ids = new Set(nodes.map((n) => n.id));
+  return { center: null, nodes, edges: g.edges.filter((e) => ids.has(e.source) && ids.has(e.target)) };
+}

@@ -1,5 +1,7 @@
-// Explore: a track's ego network (?track=ID&hops=N) or, without a track, the strongest filtered
-// subgraph. Everything that shapes the view — centre, hops, colours, filters — is in the URL.
+// Explore: a track's ego network (?track=ID&hops=N), a region of the overview (?region=minX,minY,
+// maxX,maxY in stored layout coordinates, drawn at those positions) or, without either, the
+// strongest filtered subgraph. Everything that shapes the view — centre, region, hops, colours,
+// filters — is in the URL.
 import { useMemo } from 'react';
 import {
   exportFilters,
@@ -16,17 +18,31 @@ import { SearchBox } from '../components/SearchBox.tsx';
 import { ErrorState, Loading } from '../components/states.tsx';
 import { describeFilters, FILTER_PARAMS, type Filters, filtersToParams, parseFilters } from '../filters.ts';
 import { GraphPanel } from '../graph/GraphPanel.tsx';
-import { fromNeighbourhood, fromSubgraph, kCore, largestComponent } from '../graph/model.ts';
+import {
+  DETAIL_SIZES,
+  formatRegion,
+  fromNeighbourhood,
+  fromSubgraph,
+  inRegion,
+  kCore,
+  largestComponent,
+  parseRegion,
+  type Region,
+} from '../graph/model.ts';
 import { type Place, useSetParams } from '../router.ts';
 import { useCan } from '../session.ts';
 import type { Theme } from '../theme.ts';
 import { useAsync } from '../use-async.ts';
 
-const SIZES = [100, 300, 1000] as const;
+const SIZES = DETAIL_SIZES;
+/** The subgraph route's ceiling: a region is cut from at most this many of the strongest tracks. */
+const REGION_SOURCE = 20_000;
 const CORES = [0, 2, 3, 4, 5];
 
 export interface ExploreState {
   track: number | null;
+  /** A region of the overview (stored layout coordinates); a centre track wins over it. */
+  region: Region | null;
   hops: number;
   colour: ColourBy;
   size: number;
@@ -45,10 +61,13 @@ export function exploreState(params: URLSearchParams): ExploreState {
   const hops = Number(params.get('hops') ?? 1);
   const colour = params.get('colour') ?? 'key';
   const size = Number(params.get('size') ?? 300);
+  const region = params.has('region') ? parseRegion(params.get('region')!) : null;
+  if (region?.problem) problems.push(region.problem);
   if (params.has('colour') && !COLOUR_BY.includes(colour as ColourBy))
     problems.push(`colour=${colour} ignored: one of ${COLOUR_BY.join(', ')}`);
   return {
     track: Number.isInteger(track) && track > 0 ? track : null,
+    region: region?.region ?? null,
     hops: [1, 2, 3].includes(hops) ? hops : 1,
     colour: COLOUR_BY.includes(colour as ColourBy) ? (colour as ColourBy) : 'key',
     size: (SIZES as readonly number[]).includes(size) ? size : 300,
@@ -65,6 +84,7 @@ export default function ExploreView({ place, theme }: { place: Place; theme: The
   const mayRunJobs = useCan('run:jobs');
   const filterKey = JSON.stringify(state.filters);
   const needCommunities = state.colour === 'community';
+  const regionKey = state.region ? formatRegion(state.region) : null;
 
   const data = useAsync(async () => {
     const communities = needCommunities ? await getCommunities() : null;
@@ -81,6 +101,16 @@ export default function ExploreView({ place, theme }: { place: Place; theme: The
       );
       return { graph: fromNeighbourhood(n, membership), communities: communities !== null };
     }
+    if (state.region !== null) {
+      // The API has no region query: the region is cut from the strongest tracks the subgraph route
+      // serves, as the overview draws them.
+      const [s, names] = await Promise.all([
+        getSubgraph(state.filters, REGION_SOURCE, REGION_SOURCE * 3),
+        getRankings('most-played', 1000, state.filters),
+      ]);
+      const whole = fromSubgraph(s, names.tracks, membership);
+      return { graph: inRegion(whole, state.region, state.size), communities: communities !== null };
+    }
     // The subgraph answer carries no names; the most-played ranking under the same filters names
     // most of its tracks (the rest show their id until the API adds names to the subgraph).
     const [s, names] = await Promise.all([
@@ -88,7 +118,7 @@ export default function ExploreView({ place, theme }: { place: Place; theme: The
       getRankings('most-played', 1000, state.filters),
     ]);
     return { graph: fromSubgraph(s, names.tracks, membership), communities: communities !== null };
-  }, [state.track, state.hops, state.size, filterKey, needCommunities]);
+  }, [state.track, regionKey, state.hops, state.size, filterKey, needCommunities]);
 
   const setFilters = (f: Filters) => {
     const cleared = Object.fromEntries(FILTER_PARAMS.map((p) => [p, undefined]));
@@ -108,13 +138,15 @@ export default function ExploreView({ place, theme }: { place: Place; theme: The
     const what =
       state.track !== null
         ? `${graph.nodes.length} tracks within ${state.hops} hop${state.hops > 1 ? 's' : ''} of ${centreName ?? `track #${state.track}`}`
-        : `The ${graph.nodes.length} tracks with the strongest evidence`;
+        : state.region !== null
+          ? `The ${graph.nodes.length} strongest tracks in a region of the overview, at their layout positions`
+          : `The ${graph.nodes.length} tracks with the strongest evidence`;
     const topology = [
       state.largest ? 'largest connected part' : '',
       state.core > 1 ? `${state.core}-core (each track linked to at least ${state.core} others shown)` : '',
     ].filter((x) => x !== '');
     return `${what}, ${graph.edges.length} transitions; ${describeFilters(state.filters)}${topology.length > 0 ? `; ${topology.join(', ')}` : ''}.`;
-  }, [graph, state.track, state.hops, centreName, state.filters, state.largest, state.core]);
+  }, [graph, state.track, state.region, state.hops, centreName, state.filters, state.largest, state.core]);
 
   return (
     <div className="explore">
@@ -129,6 +161,13 @@ export default function ExploreView({ place, theme }: { place: Place; theme: The
                 show the strongest subgraph instead
               </button>
             </p>
+          ) : state.region !== null ? (
+            <p className="centre" data-region={regionKey}>
+              none: a region of the <a href="#/overview">overview</a> is shown{' '}
+              <button type="button" className="link-button" onClick={() => setParams({ region: undefined })}>
+                show the strongest subgraph instead
+              </button>
+            </p>
           ) : (
             <p className="muted">none: the strongest subgraph is shown</p>
           )}
@@ -136,7 +175,9 @@ export default function ExploreView({ place, theme }: { place: Place; theme: The
             label="Centre the graph on a track"
             placeholder="Find a track to centre on"
             kinds={['Tracks']}
-            onPick={({ route }) => route.view === 'track' && setParams({ track: String(route.id) })}
+            onPick={({ route }) =>
+              route.view === 'track' && setParams({ track: String(route.id), region: undefined })
+            }
           />
         </div>
         <div className="field-row">
@@ -209,7 +250,7 @@ export default function ExploreView({ place, theme }: { place: Place; theme: The
         {data.status === 'error' && <ErrorState error={data.error} retry={data.reload} />}
         {data.status === 'loading' && !graph && <Loading what="the graph" />}
         {graph &&
-          (state.track === null ? (
+          (state.track === null && state.region === null ? (
             <ExportMenu
               label={
                 state.largest || state.core > 1
@@ -231,7 +272,10 @@ export default function ExploreView({ place, theme }: { place: Place; theme: The
                 kind: 'tracks',
                 format,
                 tracks: graph.nodes.map((n) => n.id),
-                name: `Around ${centreName ?? `track ${state.track}`}`,
+                name:
+                  state.track !== null
+                    ? `Around ${centreName ?? `track ${state.track}`}`
+                    : 'A region of the overview',
               })}
             />
           ))}
@@ -241,7 +285,7 @@ export default function ExploreView({ place, theme }: { place: Place; theme: The
             colourBy={state.colour}
             theme={theme}
             caption={caption}
-            onCentre={(id) => setParams({ track: String(id) })}
+            onCentre={(id) => setParams({ track: String(id), region: undefined })}
             legendExtra={
               state.colour === 'community' &&
               data.data?.communities === false &&

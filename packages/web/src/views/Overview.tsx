@@ -1,6 +1,7 @@
 // The whole-graph overview: every track at its stored layout position (computed by a server job,
 // so the browser never waits for a layout to converge), coloured by community when computed, else
-// by key. Search flies to a track; clicking one opens its neighbourhood in the detailed view.
+// by key. Search flies to a track; clicking one opens its neighbourhood in the detailed view; once
+// zoomed into a region small enough for the detailed view, it offers to open that region there.
 import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import {
   getCommunities,
@@ -15,8 +16,8 @@ import { Legend } from '../components/Legend.tsx';
 import { SearchBox } from '../components/SearchBox.tsx';
 import { Empty, ErrorState, Loading, PermissionNote } from '../components/states.tsx';
 import { NO_FILTERS } from '../filters.ts';
-import type { OverviewHandle } from '../graph/CosmosOverview.tsx';
-import { fromSubgraph } from '../graph/model.ts';
+import type { OverviewHandle, OverviewView } from '../graph/CosmosOverview.tsx';
+import { DETAIL_SIZES, formatRegion, fromSubgraph } from '../graph/model.ts';
 import { hasWebGL2 } from '../graph/webgl.ts';
 import { href, navigate, type Place } from '../router.ts';
 import { useCan } from '../session.ts';
@@ -28,10 +29,43 @@ const CosmosOverview = lazy(() => import('../graph/CosmosOverview.tsx'));
 /** The subgraph route's ceiling: the overview shows this many of the strongest tracks at most. */
 const MAX_NODES = 20_000;
 const LABELS = 30;
+const DETAIL_MAX = DETAIL_SIZES[DETAIL_SIZES.length - 1]!;
+
+/** What the tracks on screen can become: a link into the detailed view, or why not yet. */
+function RegionOffer({ view, total, colour }: { view: OverviewView; total: number; colour: ColourBy }) {
+  const n = view.trackIds.length;
+  if (n === 0 || view.box === null)
+    return <p className="region-offer muted">No tracks in view: zoom out or fly to a track.</p>;
+  if (n === total)
+    return (
+      <p className="region-offer muted">
+        Zoom into a region (wheel or pinch) to open it in the detailed view, or click a track.
+      </p>
+    );
+  if (n > DETAIL_MAX)
+    return (
+      <p className="region-offer muted" data-in-view={n}>
+        {n.toLocaleString('en')} tracks in view: zoom in further to open them in the detailed view (it draws
+        up to {DETAIL_MAX.toLocaleString('en')}).
+      </p>
+    );
+  const size = DETAIL_SIZES.find((s) => s >= n)!;
+  return (
+    <p className="region-offer" data-in-view={n}>
+      <a
+        className="button"
+        href={href({ view: 'explore' }, { region: formatRegion(view.box), size: String(size), colour })}
+      >
+        Open the {n.toLocaleString('en')} tracks in view in the detailed view
+      </a>
+    </p>
+  );
+}
 
 export default function OverviewView({ theme }: { place: Place; theme: Theme }) {
   const [job, setJob] = useState<{ id: string; state: string; error?: unknown } | null>(null);
   const [missing, setMissing] = useState<string | null>(null);
+  const [inView, setInView] = useState<OverviewView | null>(null);
   const view = useRef<OverviewHandle>(null);
   const data = useAsync(async () => {
     const layout = await getLayout();
@@ -112,7 +146,7 @@ export default function OverviewView({ theme }: { place: Place; theme: Theme }) 
         )}
       </Empty>
     );
-  const { graph, labelled } = data.data;
+  const { graph, labelled, colourBy } = data.data;
   return (
     <div className="overview">
       <div className="overview-bar">
@@ -134,6 +168,7 @@ export default function OverviewView({ theme }: { place: Place; theme: Theme }) 
           }}
         />
         {missing && <p className="problems">{missing}</p>}
+        {inView && <RegionOffer view={inView} total={graph.nodes.length} colour={colourBy} />}
       </div>
       <div className="graph-stage overview-stage">
         <Suspense fallback={<Loading what="the GPU renderer" />}>
@@ -144,6 +179,7 @@ export default function OverviewView({ theme }: { place: Place; theme: Theme }) 
             labelled={labelled}
             theme={theme}
             onPick={(id) => navigate({ view: 'explore' }, { track: String(id) })}
+            onView={setInView}
           />
         </Suspense>
         {scale && <Legend legend={scale.legend} />}
