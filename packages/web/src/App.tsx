@@ -13,7 +13,6 @@ import { Home } from './views/Home.tsx';
 import { ImportView } from './views/Import.tsx';
 import { JobsView } from './views/Jobs.tsx';
 import { NotFound } from './views/NotFound.tsx';
-import { PlannerView } from './views/Planner.tsx';
 import { SearchView } from './views/Search.tsx';
 import { SetView } from './views/Set.tsx';
 import { SourcesView } from './views/Sources.tsx';
@@ -21,6 +20,9 @@ import { TrackView } from './views/Track.tsx';
 
 const ExploreView = lazy(() => import('./views/Explore.tsx'));
 const OverviewView = lazy(() => import('./views/Overview.tsx'));
+// The planner re-grades edited orders with core's key and tempo rules: its own chunk keeps core
+// (shared with the paste preview) out of the first view.
+const PlannerView = lazy(() => import('./views/Planner.tsx').then((m) => ({ default: m.PlannerView })));
 // The account pages are visited rarely: their own chunk keeps them out of the first view.
 const AccountView = lazy(() => import('./views/Account.tsx').then((m) => ({ default: m.AccountView })));
 const AdminView = lazy(() => import('./views/Admin.tsx').then((m) => ({ default: m.AdminView })));

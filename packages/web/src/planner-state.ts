@@ -1,5 +1,8 @@
-// The planner's state: what the user asked for (kept in the URL, so a plan is a link) and how a
-// planned step is graded for display. Pure, unit tested.
+// The planner's state: what the user asked for (kept in the URL, so a plan is a link), how a
+// planned step is graded for display, and the user's own edits of a planned set (tracks dragged
+// into another order or swapped, first and last locked), re-graded from the evidence. Pure, unit
+// tested.
+import { bpmChangePercent, keyCompatibility, parseKey } from '@songnodes/core';
 import {
   ENERGY_CURVES,
   type EnergyCurve,
@@ -125,7 +128,7 @@ export function planRequest(s: PlannerState): { request: PlanRequest } | { missi
   };
 }
 
-export type StepGrade = 'strong' | 'observed' | 'bridge';
+export type StepGrade = 'strong' | 'observed' | 'bridge' | 'unseen';
 
 /**
  * How well a step is supported: seen by two or more DJs ("strong"), seen at all ("observed"), or
@@ -133,6 +136,9 @@ export type StepGrade = 'strong' | 'observed' | 'bridge';
  */
 export function gradeStep(step: PlanStep): { grade: StepGrade; label: string; clash: boolean } {
   const clash = step.key.relation === 'clash';
+  // A step of the user's own order that no set has: nothing vouches for it, not even the planner.
+  if (step.kind === 'bridge' && step.position < 0)
+    return { grade: 'unseen', label: 'never seen in a set (your order)', clash };
   if (step.kind === 'bridge')
     return { grade: 'bridge', label: 'compatible bridge, never seen in a set', clash };
   if (step.djs >= 2) return { grade: 'strong', label: `seen ${step.count}× by ${step.djs} DJs`, clash };
@@ -176,4 +182,125 @@ export function pinAt(
     .sort((a, b) => a.at - b.at)
     .map((p) => p.v)
     .filter((v, i, all) => all.indexOf(v) === i);
+}
+
+/**
+ * The order after dragging the track at `from` to `to` (0-based positions). The first and last
+ * tracks are locked: a move from or onto either end leaves the order as it was.
+ */
+export function moveTrack(order: readonly number[], from: number, to: number): number[] {
+  const last = order.length - 1;
+  if (from === to || from <= 0 || from >= last || to <= 0 || to >= last) return [...order];
+  const next = [...order];
+  const [track] = next.splice(from, 1);
+  next.splice(to, 0, track!);
+  return next;
+}
+
+/**
+ * The order with the track at `position` swapped for `track`. The ends are locked, and a track
+ * already in the set is not put in twice: both leave the order as it was.
+ */
+export function swapTrack(order: readonly number[], position: number, track: number): number[] {
+  if (position <= 0 || position >= order.length - 1 || order.includes(track)) return [...order];
+  return order.map((t, i) => (i === position ? track : t));
+}
+
+/** What is known of a pair that is not a step of the planned set: its evidence, once fetched. */
+export type PairEvidence = { count: number; sets: number; djs: number } | null;
+
+export const pairKey = (from: number, to: number) => `${from}>${to}`;
+
+/** Steps the planner (or the swap list) described; without `position`, as the swap list gives them. */
+export type KnownStep = Omit<PlanStep, 'position'> & { position?: number };
+
+/** The pairs of an edited order that no known step describes. */
+export function newPairs(order: readonly number[], steps: readonly KnownStep[]): [number, number][] {
+  const known = new Set(steps.map((s) => pairKey(s.from, s.to)));
+  return order
+    .slice(1)
+    .map((t, i): [number, number] => [order[i]!, t])
+    .filter(([a, b]) => !known.has(pairKey(a, b)));
+}
+
+/** Each track's BPM and key as the steps give them (unknown stays null). */
+export function trackFacts(
+  steps: readonly KnownStep[],
+): Map<number, { bpm: number | null; key: string | null }> {
+  const facts = new Map<number, { bpm: number | null; key: string | null }>();
+  for (const s of steps) {
+    facts.set(s.from, { bpm: s.bpm.from, key: s.key.from });
+    facts.set(s.to, { bpm: s.bpm.to, key: s.key.to });
+  }
+  return facts;
+}
+
+/** BPM and key curves of an order, from what the steps say of each track. */
+export function orderCurves(
+  order: readonly number[],
+  steps: readonly KnownStep[],
+): { bpm: (number | null)[]; key: (string | null)[] } {
+  const facts = trackFacts(steps);
+  return {
+    bpm: order.map((t) => facts.get(t)?.bpm ?? null),
+    key: order.map((t) => facts.get(t)?.key ?? null),
+  };
+}
+
+/**
+ * The steps of an edited order. A pair the planner (or the swap list) described keeps that
+ * description; any other pair is described from what is known: its evidence (`evidence`: seen N times by M DJs, null = never
+ * seen, missing = not fetched yet, then null is returned for that step), the key relation and
+ * tempo change worked out from the tracks' keys and BPMs (unknown stays unknown). Never-seen
+ * steps are marked with position -1, which `gradeStep` reads as "your order, never seen".
+ */
+export function editedSteps(
+  order: readonly number[],
+  steps: readonly KnownStep[],
+  evidence: ReadonlyMap<string, PairEvidence>,
+  halfDoubleTime: boolean,
+): (PlanStep | null)[] {
+  const planned = new Map(steps.map((s) => [pairKey(s.from, s.to), s]));
+  const facts = trackFacts(steps);
+  return order.slice(1).map((to, i) => {
+    const from = order[i]!;
+    const known = planned.get(pairKey(from, to));
+    if (known) return { ...known, position: i + 1 };
+    if (!evidence.has(pairKey(from, to))) return null;
+    const seen = evidence.get(pairKey(from, to)) ?? null;
+    const a = facts.get(from) ?? { bpm: null, key: null };
+    const b = facts.get(to) ?? { bpm: null, key: null };
+    const ka = parseKey(a.key);
+    const kb = parseKey(b.key);
+    const compat = ka && kb ? keyCompatibility(ka, kb) : null;
+    const relation = compat
+      ? (compat.relations.find((r) => r !== 'any') ?? (compat.score > 0 ? 'loose' : 'clash'))
+      : null;
+    const change =
+      a.bpm !== null && b.bpm !== null
+        ? bpmChangePercent(a.bpm, b.bpm, { allowHalfDouble: halfDoubleTime })
+        : null;
+    return {
+      from,
+      to,
+      kind: seen ? 'observed' : 'bridge',
+      count: seen?.count ?? 0,
+      sets: seen?.sets ?? 0,
+      djs: seen?.djs ?? 0,
+      probability: 0,
+      evidence: 0,
+      key: { from: a.key, to: b.key, relation, score: compat?.score ?? null },
+      bpm: {
+        from: a.bpm,
+        to: b.bpm,
+        changePercent: change === null ? null : Math.round(change * 100) / 100,
+        matchedAt: null,
+      },
+      text: seen
+        ? `seen ${seen.count}× by ${seen.djs} DJ${seen.djs === 1 ? '' : 's'}`
+        : 'never seen in a set',
+      position: seen ? i + 1 : -1,
+      cost: 0,
+    };
+  });
 }

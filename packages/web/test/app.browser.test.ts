@@ -156,11 +156,11 @@ describe.skipIf(!hasBrowser)('web app on the demo data', () => {
     await page.waitForSelector(
       `${second} .swap-list li button, ${second} .swap-list span:has-text("Nothing else")`,
     );
-    // Keep the second track: it becomes a waypoint of the request, and the set is planned again
+    // Pin the second track: it becomes a waypoint of the request, and the set is planned again
     // through it — or the designed "no set fits" state says so (the planner decides; on this small
     // demo a plan through a waypoint is not always found).
     const kept = (await page.textContent(`${second} .plan-track a`))!.trim();
-    await page.click(`${second} button:has-text("keep")`);
+    await page.click(`${second} button:has-text("pin")`);
     await page.waitForFunction(() => window.location.hash.includes('via='));
     await page.waitForSelector(`.track-pick:has-text("Waypoint 1") a:has-text("${kept}")`);
     await page.waitForFunction(

@@ -2,12 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { PlannedSet, PlanStep } from '../src/api/types.ts';
 import {
   DEFAULT_PLANNER,
+  editedSteps,
   gradeStep,
+  moveTrack,
+  newPairs,
+  type PairEvidence,
+  pairKey,
   pinAt,
   plannerFromParams,
   plannerToParams,
   planRequest,
   setCurves,
+  swapTrack,
 } from '../src/planner-state.ts';
 
 const step = (over: Partial<PlanStep>): PlanStep => ({
@@ -143,5 +149,83 @@ describe('pinning a track of a planned set', () => {
   it('never pins the first or last track', () => {
     expect(pinAt([3], set, 0, 9)).toEqual([3]);
     expect(pinAt([3], set, 5, 9)).toEqual([3]);
+  });
+});
+
+describe("editing a planned set: the user's own order", () => {
+  it('moves a track to another place; the first and last stay locked', () => {
+    expect(moveTrack([1, 2, 3, 4, 5], 1, 3)).toEqual([1, 3, 4, 2, 5]);
+    expect(moveTrack([1, 2, 3, 4, 5], 3, 1)).toEqual([1, 4, 2, 3, 5]);
+    expect(moveTrack([1, 2, 3, 4, 5], 0, 2)).toEqual([1, 2, 3, 4, 5]);
+    expect(moveTrack([1, 2, 3, 4, 5], 2, 4)).toEqual([1, 2, 3, 4, 5]);
+    expect(moveTrack([1, 2, 3, 4, 5], 4, 1)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('swaps a track in place, never an end and never for a track already in the set', () => {
+    expect(swapTrack([1, 2, 3, 4], 2, 9)).toEqual([1, 2, 9, 4]);
+    expect(swapTrack([1, 2, 3, 4], 0, 9)).toEqual([1, 2, 3, 4]);
+    expect(swapTrack([1, 2, 3, 4], 3, 9)).toEqual([1, 2, 3, 4]);
+    expect(swapTrack([1, 2, 3, 4], 1, 3)).toEqual([1, 2, 3, 4]);
+  });
+
+  // Planned 1 → 2 → 3 → 4; the user moves 3 before 2: 1 → 3 → 2 → 4.
+  const planned = [
+    step({ from: 1, to: 2, key: { from: '8A', to: '9A', relation: 'adjacent', score: 0.9 }, position: 1 }),
+    step({
+      from: 2,
+      to: 3,
+      djs: 3,
+      count: 4,
+      key: { from: '9A', to: '3B', relation: 'clash', score: 0 },
+      bpm: { from: 125, to: 126, changePercent: 0.8, matchedAt: null },
+      position: 2,
+    }),
+    step({
+      from: 3,
+      to: 4,
+      key: { from: '3B', to: null, relation: null, score: null },
+      bpm: { from: 126, to: null, changePercent: null, matchedAt: null },
+      position: 3,
+    }),
+  ];
+
+  it('lists the pairs no step describes, which need their evidence fetched', () => {
+    expect(newPairs([1, 3, 2, 4], planned)).toEqual([
+      [1, 3],
+      [3, 2],
+      [2, 4],
+    ]);
+    expect(newPairs([1, 2, 3, 4], planned)).toEqual([]);
+  });
+
+  it('re-grades an edited order: seen pairs by their evidence, others as never seen, unknowns unknown', () => {
+    const evidence = new Map<string, PairEvidence>([
+      [pairKey(1, 3), { count: 2, sets: 2, djs: 2 }],
+      [pairKey(3, 2), null],
+    ]);
+    const steps = editedSteps([1, 3, 2, 4], planned, evidence, false);
+    // 1 → 3: seen by 2 DJs; keys 8A → 3B clash; 124 → 126 BPM.
+    expect(steps[0]).toMatchObject({ from: 1, to: 3, kind: 'observed', count: 2, djs: 2 });
+    expect(steps[0]!.key).toEqual({ from: '8A', to: '3B', relation: 'clash', score: 0 });
+    expect(steps[0]!.bpm.changePercent).toBe(1.61);
+    expect(gradeStep(steps[0]!)).toMatchObject({ grade: 'strong', clash: true });
+    // 3 → 2: nobody played it (the user's order, not a planner bridge), and 3B → 9A clashes.
+    expect(gradeStep(steps[1]!)).toEqual({
+      grade: 'unseen',
+      label: 'never seen in a set (your order)',
+      clash: true,
+    });
+    expect(steps[1]!.key.relation).toBe('clash');
+    // 2 → 4: not fetched yet; and track 4's key and BPM are unknown, so they stay unknown.
+    expect(steps[2]).toBeNull();
+    const later = editedSteps([1, 3, 2, 4], planned, new Map([...evidence, [pairKey(2, 4), null]]), false);
+    expect(later[2]!.key).toEqual({ from: '9A', to: null, relation: null, score: null });
+    expect(later[2]!.bpm.changePercent).toBeNull();
+  });
+
+  it('keeps the planned description of a pair the planner chose', () => {
+    const steps = editedSteps([1, 2, 3, 4], planned, new Map(), false);
+    expect(steps.map((s) => s?.position)).toEqual([1, 2, 3]);
+    expect(gradeStep(steps[1]!).grade).toBe('strong');
   });
 });

@@ -377,6 +377,19 @@ export const getSet = (id: number) =>
 export const getArtist = (id: number) =>
   call<ArtistDetail>(client.GET('/api/v1/artists/{id}', { params: { path: { id } } }));
 
+/** The evidence of one transition (how often, in how many sets, by how many DJs); null when nobody played it. */
+export async function getTransition(from: number, to: number) {
+  try {
+    const t = await call<{ count: number; sets: number; djs: number }>(
+      client.GET('/api/v1/transitions', { params: { query: { from, to, sets: 0 } } }),
+    );
+    return { count: t.count, sets: t.sets, djs: t.djs };
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  }
+}
+
 export const getSubgraph = (filters: Filters, nodes: number, edges: number) =>
   call<Subgraph>(
     client.GET('/api/v1/graph/subgraph', { params: { query: { nodes, edges, ...filterQuery(filters) } } }),

@@ -17,7 +17,7 @@ export interface OverviewHandle {
 }
 
 /** The tracks on screen after a zoom or pan, and the box of their stored layout positions. */
-export interface OverviewView {
+export interface OnScreen {
   trackIds: number[];
   box: { minX: number; minY: number; maxX: number; maxY: number } | null;
 }
@@ -37,7 +37,7 @@ export default function CosmosOverview({
   labelled: number[];
   theme: Theme;
   onPick: (trackId: number) => void;
-  onView?: (view: OverviewView) => void;
+  onView?: (view: OnScreen) => void;
   ref?: React.Ref<OverviewHandle>;
 }) {
   const container = useRef<HTMLDivElement>(null);
@@ -183,7 +183,7 @@ export default function CosmosOverview({
         [width, height],
       ]);
       const trackIds: number[] = [];
-      let box: OverviewView['box'] = null;
+      let box: OnScreen['box'] = null;
       for (const i of inView) {
         const n = nodes[i];
         if (!n || n.x === null || n.y === null) continue;

@@ -16,7 +16,7 @@ import { Legend } from '../components/Legend.tsx';
 import { SearchBox } from '../components/SearchBox.tsx';
 import { Empty, ErrorState, Loading, PermissionNote } from '../components/states.tsx';
 import { NO_FILTERS } from '../filters.ts';
-import type { OverviewHandle, OverviewView } from '../graph/CosmosOverview.tsx';
+import type { OnScreen, OverviewHandle } from '../graph/CosmosOverview.tsx';
 import { DETAIL_SIZES, formatRegion, fromSubgraph } from '../graph/model.ts';
 import { hasWebGL2 } from '../graph/webgl.ts';
 import { href, navigate, type Place } from '../router.ts';
@@ -32,7 +32,7 @@ const LABELS = 30;
 const DETAIL_MAX = DETAIL_SIZES[DETAIL_SIZES.length - 1]!;
 
 /** What the tracks on screen can become: a link into the detailed view, or why not yet. */
-function RegionOffer({ view, total, colour }: { view: OverviewView; total: number; colour: ColourBy }) {
+function RegionOffer({ view, total, colour }: { view: OnScreen; total: number; colour: ColourBy }) {
   const n = view.trackIds.length;
   if (n === 0 || view.box === null)
     return <p className="region-offer muted">No tracks in view: zoom out or fly to a track.</p>;
@@ -65,7 +65,7 @@ function RegionOffer({ view, total, colour }: { view: OverviewView; total: numbe
 export default function OverviewView({ theme }: { place: Place; theme: Theme }) {
   const [job, setJob] = useState<{ id: string; state: string; error?: unknown } | null>(null);
   const [missing, setMissing] = useState<string | null>(null);
-  const [inView, setInView] = useState<OverviewView | null>(null);
+  const [inView, setInView] = useState<OnScreen | null>(null);
   const view = useRef<OverviewHandle>(null);
   const data = useAsync(async () => {
     const layout = await getLayout();

@@ -2,8 +2,15 @@
 // slider weighing real-set evidence against harmonic/tempo fit. The alternatives are shown side by
 // side, each step graded and explained, with the BPM curve and the key path on the wheel.
 import { useId, useState } from 'react';
-import { getNext, getTrack, listPlans, plan, savePlan } from '../api/client.ts';
-import { HARMONIC_RULES, type HarmonicRule, type Plan, type PlannedSet } from '../api/types.ts';
+import { getNext, getTrack, getTransition, listPlans, plan, savePlan } from '../api/client.ts';
+import {
+  HARMONIC_RULES,
+  type HarmonicRule,
+  type Plan,
+  type PlannedSet,
+  type PlanStep,
+  type TrackNames,
+} from '../api/types.ts';
 import { CamelotWheel } from '../components/CamelotWheel.tsx';
 import { Curve } from '../components/Curve.tsx';
 import { ExportMenu } from '../components/ExportMenu.tsx';
@@ -12,13 +19,21 @@ import { Empty, ErrorState, failureText, Loading, PermissionNote } from '../comp
 import { KeyBadge } from '../components/TrackList.tsx';
 import { formatBpm, formatPercentChange, trackTitle } from '../format.ts';
 import {
+  editedSteps,
   gradeStep,
+  type KnownStep,
+  moveTrack,
+  newPairs,
+  orderCurves,
+  type PairEvidence,
   type PlannerState,
+  pairKey,
   pinAt,
   plannerFromParams,
   plannerToParams,
   planRequest,
   setCurves,
+  swapTrack,
 } from '../planner-state.ts';
 import { href, navigate, type Place } from '../router.ts';
 import { useCan } from '../session.ts';
@@ -152,29 +167,50 @@ function SavedSets({ version }: { version: number }) {
   );
 }
 
-/** Keep a track (pin it as a waypoint) or swap it for one of the tracks that could follow the one before. */
+/**
+ * Pin a track (it becomes a waypoint and the set is planned again through it), or swap it in
+ * place for one of the tracks that could follow the one before.
+ */
 function StepActions({
   previous,
-  current,
+  inSet,
   rules,
+  pinned,
   onPin,
+  onUnpin,
+  onSwap,
 }: {
   previous: number;
-  current: number;
+  /** Tracks already in the set: not offered as a swap. */
+  inSet: readonly number[];
   rules: Pick<PlannerState, 'harmonic' | 'maxBpmChange' | 'trust'>;
-  onPin: (track: number) => void;
+  pinned: boolean;
+  onPin: () => void;
+  onUnpin: () => void;
+  onSwap: (track: number, step: KnownStep, name: TrackNames[string] | undefined) => void;
 }) {
   const [open, setOpen] = useState(false);
   const next = useAsync(
-    async () => (open ? getNext(previous, { ...rules, limit: 6 }) : null),
+    async () => (open ? getNext(previous, { ...rules, limit: 8 }) : null),
     [open, previous, rules.harmonic, rules.maxBpmChange, rules.trust],
   );
-  const options = next.data?.recommendations.filter((r) => r.to !== current) ?? [];
+  const options = next.data?.recommendations.filter((r) => !inSet.includes(r.to)) ?? [];
   return (
     <div className="step-actions">
-      <button type="button" className="link-button small" onClick={() => onPin(current)}>
-        keep
-      </button>
+      {pinned ? (
+        <button type="button" className="link-button small" onClick={onUnpin}>
+          unpin
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="link-button small"
+          onClick={onPin}
+          title="Keep this track: the set is planned again through it (a waypoint)"
+        >
+          pin
+        </button>
+      )}
       <button
         type="button"
         className="link-button small"
@@ -187,14 +223,22 @@ function StepActions({
         <div className="swap-list">
           {next.status === 'loading' && <span className="muted small">Finding what could follow…</span>}
           {next.status === 'error' && <ErrorState error={next.error} retry={next.reload} />}
-          {next.status === 'ready' && options.length === 0 && (
+          {/* Only once this list's answer is in (the closed list's empty answer is not it). */}
+          {next.status === 'ready' && next.data && options.length === 0 && (
             <span className="muted small">Nothing else fits after the previous track under these rules.</span>
           )}
           {options.length > 0 && (
             <ul>
               {options.map((r) => (
                 <li key={r.to}>
-                  <button type="button" className="link-button" onClick={() => onPin(r.to)}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => {
+                      setOpen(false);
+                      onSwap(r.to, r, next.data!.tracks[r.to]);
+                    }}
+                  >
                     {trackTitle(next.data!.tracks[r.to], r.to)}
                   </button>{' '}
                   <span className="muted small">{r.text}</span>
@@ -208,6 +252,15 @@ function StepActions({
   );
 }
 
+/** The evidence of the pairs an edited order has that no known step describes. */
+function usePairEvidence(pairs: [number, number][]) {
+  const key = JSON.stringify(pairs);
+  return useAsync(async () => {
+    const found = await Promise.all(pairs.map(([a, b]) => getTransition(a, b)));
+    return new Map<string, PairEvidence>(pairs.map(([a, b], i) => [pairKey(a, b), found[i]!]));
+  }, [key]);
+}
+
 function SetColumn({
   set,
   index,
@@ -215,67 +268,174 @@ function SetColumn({
   constraints,
   onSaved,
   rules,
+  via,
   onPin,
+  onUnpin,
 }: {
   set: PlannedSet;
   index: number;
   result: Plan;
   constraints: Record<string, unknown>;
   onSaved: () => void;
-  rules: Pick<PlannerState, 'harmonic' | 'maxBpmChange' | 'trust'>;
-  /** Makes `track` a waypoint at this position; the plan is made again through it. */
-  onPin: (position: number, track: number) => void;
+  rules: Pick<PlannerState, 'harmonic' | 'maxBpmChange' | 'trust' | 'halfDoubleTime'>;
+  /** The waypoints: their tracks show as pinned. */
+  via: readonly number[];
+  /** Makes `track` a waypoint at this position of `order`; the plan is made again through it. */
+  onPin: (order: number[], position: number, track: number) => void;
+  onUnpin: (track: number) => void;
 }) {
-  const curves = setCurves(set);
+  // The user's own order (dragged, moved or swapped), null while it is the planner's. It lives
+  // here, not in the URL: a new plan starts from the planner's order again.
+  const [order, setOrder] = useState<number[] | null>(null);
+  // Steps the swap lists described (previous track → swapped-in track), and the names they gave.
+  const [learned, setLearned] = useState<{ steps: KnownStep[]; names: Plan['tracks'] }>({
+    steps: [],
+    names: {},
+  });
+  const [dragging, setDragging] = useState<number | null>(null);
+  const tracks = order ?? set.tracks;
+  const known = [...set.steps, ...learned.steps];
+  const pending = order ? newPairs(tracks, known) : [];
+  const evidence = usePairEvidence(pending);
+  const steps: (PlanStep | null)[] = order
+    ? editedSteps(tracks, known, evidence.data ?? new Map(), rules.halfDoubleTime)
+    : set.steps;
+  const curves = order ? orderCurves(tracks, known) : setCurves(set);
+  const names = { ...result.tracks, ...learned.names };
+  const seen = steps.filter((s) => s !== null && s.kind === 'observed').length;
+  const movable = (i: number) => i > 0 && i < tracks.length - 1;
+  const move = (from: number, to: number) => {
+    const next = moveTrack(tracks, from, to);
+    setOrder(next.join() === set.tracks.join() ? null : next);
+  };
   return (
-    <section className="plan-column" aria-labelledby={`alt-${index}`} data-alternative={index}>
+    <section
+      className="plan-column"
+      aria-labelledby={`alt-${index}`}
+      data-alternative={index}
+      data-edited={order ? 'true' : undefined}
+    >
       <h2 id={`alt-${index}`}>
-        {index === 0 ? 'Best set' : `Alternative ${index}`}{' '}
+        {index === 0 ? 'Best set' : `Alternative ${index}`}
+        {order ? ', your order' : ''}{' '}
         <span className="muted small">
-          {set.totals.observedSteps} of {set.steps.length} steps seen in real sets
-          {set.totals.bridges > 0 ? `, ${set.totals.bridges} bridge${set.totals.bridges > 1 ? 's' : ''}` : ''}
+          {seen} of {steps.length} steps seen in real sets
+          {!order && set.totals.bridges > 0
+            ? `, ${set.totals.bridges} bridge${set.totals.bridges > 1 ? 's' : ''}`
+            : ''}
         </span>
       </h2>
+      {order && (
+        <p className="edited-note small">
+          You changed the order: steps the planner did not choose are graded from what DJs played.{' '}
+          <button type="button" className="link-button" onClick={() => setOrder(null)}>
+            back to the planner's order
+          </button>
+        </p>
+      )}
+      <p className="muted small">Drag a track (or use ↑ ↓) to reorder; the first and last stay in place.</p>
       <ol className="plan-steps">
-        {set.tracks
-          .map((t, i) => ({ t, i, position: i + 1 }))
-          .map(({ t, i, position }) => {
-            const step = i > 0 ? set.steps[i - 1] : undefined;
-            const g = step ? gradeStep(step) : null;
-            return (
-              <li key={position} className={g ? `grade-${g.grade}` : 'grade-start'}>
-                {g && step && (
-                  <p className="step" title={step.text}>
-                    <span className={`grade grade-${g.grade}`}>
-                      {g.grade === 'bridge' ? 'bridge' : g.grade === 'strong' ? 'strong' : 'seen'}
-                    </span>{' '}
-                    {g.label}; key {step.key.relation ?? 'unknown'}
-                    {step.bpm.changePercent !== null
-                      ? `, tempo ${formatPercentChange(step.bpm.changePercent)}`
-                      : ', tempo change unknown'}
-                    {g.clash && <strong className="warn"> — keys clash</strong>}
-                  </p>
-                )}
-                <p className="plan-track">
-                  <span className="pos">{i + 1}</span>
-                  <a href={href({ view: 'track', id: t })}>{trackTitle(result.tracks[t], t)}</a>
-                  <span className="muted">
-                    {formatBpm(curves.bpm[i])} BPM <KeyBadge k={curves.key[i]} />
-                  </span>
+        {tracks.map((t, i) => {
+          const step = i > 0 ? steps[i - 1] : undefined;
+          const g = step ? gradeStep(step) : null;
+          const title = trackTitle(names[t], t);
+          return (
+            <li
+              // A track is in a set once (swapTrack keeps it so).
+              key={t}
+              className={`${g ? `grade-${g.grade}` : 'grade-start'}${dragging === i ? ' dragging' : ''}`}
+              data-track={t}
+              draggable={movable(i)}
+              onDragStart={(e) => {
+                e.dataTransfer.setData('text/plain', String(i));
+                e.dataTransfer.effectAllowed = 'move';
+                setDragging(i);
+              }}
+              onDragEnd={() => setDragging(null)}
+              onDragOver={(e) => {
+                if (movable(i)) e.preventDefault();
+              }}
+              onDrop={(e) => {
+                e.preventDefault();
+                setDragging(null);
+                move(Number(e.dataTransfer.getData('text/plain')), i);
+              }}
+            >
+              {i > 0 && step === null && (
+                <p className="step muted">
+                  {evidence.status === 'error' ? failureText(evidence.error) : 'checking what DJs played…'}
                 </p>
-                {i > 0 && i < set.tracks.length - 1 && (
-                  <StepActions
-                    previous={set.tracks[i - 1]!}
-                    current={t}
-                    rules={rules}
-                    onPin={(track) => onPin(i, track)}
-                  />
+              )}
+              {g && step && (
+                <p className="step" title={step.text}>
+                  <span className={`grade grade-${g.grade}`}>
+                    {g.grade === 'bridge'
+                      ? 'bridge'
+                      : g.grade === 'strong'
+                        ? 'strong'
+                        : g.grade === 'unseen'
+                          ? 'unseen'
+                          : 'seen'}
+                  </span>{' '}
+                  {g.label}; key {step.key.relation ?? 'unknown'}
+                  {step.bpm.changePercent !== null
+                    ? `, tempo ${formatPercentChange(step.bpm.changePercent)}`
+                    : ', tempo change unknown'}
+                  {g.clash && <strong className="warn"> — keys clash</strong>}
+                </p>
+              )}
+              <p className="plan-track">
+                <span className="pos">{i + 1}</span>
+                <a href={href({ view: 'track', id: t })}>{title}</a>
+                {via.includes(t) && <span className="pill small">pinned</span>}
+                <span className="muted">
+                  {formatBpm(curves.bpm[i] ?? null)} BPM <KeyBadge k={curves.key[i] ?? null} />
+                </span>
+                {movable(i) && (
+                  <span className="move-buttons">
+                    <button
+                      type="button"
+                      className="link-button small"
+                      disabled={!movable(i - 1)}
+                      onClick={() => move(i, i - 1)}
+                      aria-label={`Move ${title} earlier`}
+                    >
+                      ↑
+                    </button>
+                    <button
+                      type="button"
+                      className="link-button small"
+                      disabled={!movable(i + 1)}
+                      onClick={() => move(i, i + 1)}
+                      aria-label={`Move ${title} later`}
+                    >
+                      ↓
+                    </button>
+                  </span>
                 )}
-              </li>
-            );
-          })}
+              </p>
+              {movable(i) && (
+                <StepActions
+                  previous={tracks[i - 1]!}
+                  inSet={tracks}
+                  rules={rules}
+                  pinned={via.includes(t)}
+                  onPin={() => onPin(tracks, i, t)}
+                  onUnpin={() => onUnpin(t)}
+                  onSwap={(track, step, name) => {
+                    setLearned((l) => ({
+                      steps: [...l.steps, step],
+                      names: name ? { ...l.names, [track]: name } : l.names,
+                    }));
+                    setOrder(swapTrack(tracks, i, track));
+                  }}
+                />
+              )}
+            </li>
+          );
+        })}
       </ol>
-      <SaveSet set={set} constraints={constraints} onSaved={onSaved} />
+      <SaveSet set={{ ...set, tracks }} constraints={constraints} onSaved={onSaved} />
       <ExportMenu
         label="Export this set"
         formats={['rekordbox', 'traktor', 'm3u8', 'csv', 'json']}
@@ -283,8 +443,8 @@ function SetColumn({
           kind: 'plan',
           format,
           plan: {
-            tracks: set.tracks,
-            name: `SongNodes set ${index === 0 ? '' : `(alternative ${index}) `}${set.tracks.length} tracks`,
+            tracks,
+            name: `SongNodes set ${index === 0 ? '' : `(alternative ${index}) `}${tracks.length} tracks`,
           },
         })}
       />
@@ -503,7 +663,9 @@ export function PlannerView({ place }: { place: Place }) {
                 constraints={constraints}
                 onSaved={() => setSavedVersion((v) => v + 1)}
                 rules={state}
-                onPin={(position, track) => update({ via: pinAt(state.via, s.tracks, position, track) })}
+                via={state.via}
+                onPin={(order, position, track) => update({ via: pinAt(state.via, order, position, track) })}
+                onUnpin={(track) => update({ via: state.via.filter((v) => v !== track) })}
               />
             ))}
           </div>
