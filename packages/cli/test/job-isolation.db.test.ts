@@ -58,7 +58,7 @@ describe.skipIf(noServer)(`bad uploads never take the server down (${engine})`, 
   const upload = async (filename: string, body: string | Buffer) => {
     const res = await fetch(`${served.url}/api/v1/imports?filename=${encodeURIComponent(filename)}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/octet-stream' },
+      headers: { 'content-type': 'application/octet-stream', 'x-songnodes-csrf': '1' },
       body: typeof body === 'string' ? body : new Uint8Array(body),
     });
     expect(res.status).toBe(202);
