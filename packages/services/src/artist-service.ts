@@ -11,6 +11,7 @@ import {
   replaceArtistAliases,
 } from '@songnodes/db';
 import { can, type Principal } from './auth/access.ts';
+import { type AuditService, NO_REQUEST, type RequestContext } from './auth/audit-service.ts';
 import { invalid, notFound, ServiceError } from './errors.ts';
 import type { EventBus } from './events.ts';
 
@@ -29,9 +30,10 @@ export interface ArtistMerge {
 }
 
 export class ArtistService {
-  private readonly deps: { db: Database; bus: EventBus };
+  private readonly deps: { db: Database; bus: EventBus; audit?: AuditService };
 
-  constructor(deps: { db: Database; bus: EventBus }) {
+  /** With `audit`, merges and alias changes are recorded (actor, target, request id). */
+  constructor(deps: { db: Database; bus: EventBus; audit?: AuditService }) {
     this.deps = deps;
   }
 
@@ -40,6 +42,7 @@ export class ArtistService {
     id: number,
     aliases: readonly string[],
     who: Principal,
+    ctx: RequestContext = NO_REQUEST,
   ): Promise<{ id: number; aliases: string[] }> {
     if (!can(who, 'write:tracks'))
       throw new ServiceError('forbidden', 'correcting artists needs write:tracks');
@@ -54,7 +57,15 @@ export class ArtistService {
     });
     const result = await this.deps.db.transaction(async (tx) => {
       if (!(await artistExists(tx, id))) throw notFound(`no artist ${id}`, 'id');
-      return replaceArtistAliases(tx, id, writes);
+      const r = await replaceArtistAliases(tx, id, writes);
+      if (r.conflicts.length === 0)
+        await this.deps.audit?.record(
+          who,
+          'artist.aliases',
+          { target: `artist:${id}`, details: { aliases: r.aliases }, ctx },
+          tx,
+        );
+      return r;
     });
     if (result.conflicts.length > 0) {
       const c = result.conflicts[0]!;
@@ -73,7 +84,12 @@ export class ArtistService {
    * Folds artist `merged` into `kept` (two records of one artist: a misspelling, a former name). Not
    * reversible by a split: the merged record is gone and its name is kept as an alias.
    */
-  async merge(kept: number, merged: number, who: Principal): Promise<ArtistMerge> {
+  async merge(
+    kept: number,
+    merged: number,
+    who: Principal,
+    ctx: RequestContext = NO_REQUEST,
+  ): Promise<ArtistMerge> {
     if (!can(who, 'merge:tracks')) throw new ServiceError('forbidden', 'merging artists needs merge:tracks');
     if (kept === merged) throw invalid('merge', 'an artist cannot be merged into itself');
     const done = await this.deps.db.transaction(async (tx) => {
@@ -86,6 +102,16 @@ export class ArtistService {
       if (!r) throw notFound(`artist ${kept} or ${merged} is gone`);
       const pairs = await pairsOfSets(tx, r.setIds);
       await recountFromEvidence(tx, pairs, 'djs');
+      await this.deps.audit?.record(
+        who,
+        'artist.merge',
+        {
+          target: `artist:${kept}`,
+          details: { merged, tracks: r.trackIds.length, sets: r.setIds.length },
+          ctx,
+        },
+        tx,
+      );
       return { ...r, pairs };
     });
     if (done.trackIds.length > 0 || done.pairs.length > 0)

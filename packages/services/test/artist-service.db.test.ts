@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
 import { ArtistService } from '../src/artist-service.ts';
 import { GUEST, SYSTEM } from '../src/auth/access.ts';
+import { AuditService } from '../src/auth/audit-service.ts';
 import { type DomainEvent, LocalEventBus } from '../src/events.ts';
 import { followChanges } from '../src/graph-follower.ts';
 
@@ -39,7 +40,7 @@ describe.skipIf(noServer)('ArtistService', () => {
     bus = new LocalEventBus();
     events = [];
     bus.subscribe((e) => events.push(e));
-    artists = new ArtistService({ db: t.db, bus });
+    artists = new ArtistService({ db: t.db, bus, audit: new AuditService({ db: t.db }) });
     // The same DJ written two ways played Tide → Horizon in two sets: two DJs until they are one.
     await importItems(t.db, [
       set('a', 'Luke Abbott', ['Mira Vale - Tide', 'Ora - Horizon']),
@@ -64,6 +65,10 @@ describe.skipIf(noServer)('ArtistService', () => {
     const merged = await artistId(t, 'Luke Abbot');
     const r = await artists.merge(kept, merged, SYSTEM);
     expect(r).toEqual({ kept, merged, tracks: 1, sets: 1, transitions: 2 });
+    const audited = await new AuditService({ db: t.db }).list(SYSTEM, { action: 'artist.merge' });
+    expect(audited.items).toEqual([
+      expect.objectContaining({ action: 'artist.merge', actor: 'system', target: `artist:${kept}` }),
+    ]);
     expect(await djs()).toBe(1);
     const credits = await t.db.query<{ title: string }>(
       'SELECT t.title FROM track_artists ta JOIN tracks t ON t.id = ta.track_id WHERE ta.artist_id = $1 ORDER BY 1',

@@ -65,7 +65,7 @@ export function createApiServices(d: ApiServiceDeps): ApiServices {
     users: new UserService({ db, audit, onAccountChange: () => apiKeys.forget() }),
     apiKeys,
     audit,
-    artists: new ArtistService({ db, bus }),
+    artists: new ArtistService({ db, bus, audit }),
     sets: new SetService({ db, bus, catalog, audit }),
     search: new SearchService({ db }),
     plans: new PlanService({ db }),

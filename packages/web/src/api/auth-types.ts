@@ -55,6 +55,8 @@ export const AUDIT_ACTIONS = [
   'tracks.merge',
   'tracks.split',
   'tracks.reject',
+  'artist.merge',
+  'artist.aliases',
   'track.delete',
   'set.delete',
   'set.share',

@@ -361,7 +361,7 @@ export interface paths {
         query: {
           before?: number;
           limit: number;
-          action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.refresh_reuse" | "user.create" | "user.role" | "user.disable" | "user.password" | "apikey.create" | "apikey.revoke" | "tracks.merge" | "tracks.split" | "tracks.reject" | "track.delete" | "set.delete" | "set.share" | "export.private";
+          action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.refresh_reuse" | "user.create" | "user.role" | "user.disable" | "user.password" | "apikey.create" | "apikey.revoke" | "tracks.merge" | "tracks.split" | "tracks.reject" | "artist.merge" | "artist.aliases" | "track.delete" | "set.delete" | "set.share" | "export.private";
         };
         header?: never;
         path?: never;

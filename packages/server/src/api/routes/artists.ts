@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ArtistService, CatalogService } from '@songnodes/services';
 import { Type } from 'typebox';
+import { requestContext } from '../auth/session.ts';
 import { nextUrl } from '../pagination.ts';
 import { Id, IdParams, Page, PageQuery, problems, TrackSummary } from '../schemas.ts';
 
@@ -92,7 +93,8 @@ export const artistRoutes =
           },
         },
       },
-      async (req) => s.artists.setAliases(req.params.id, req.body.aliases, req.principal),
+      async (req) =>
+        s.artists.setAliases(req.params.id, req.body.aliases, req.principal, requestContext(req)),
     );
 
     app.post(
@@ -123,6 +125,6 @@ export const artistRoutes =
           },
         },
       },
-      async (req) => s.artists.merge(req.body.keep, req.body.merge, req.principal),
+      async (req) => s.artists.merge(req.body.keep, req.body.merge, req.principal, requestContext(req)),
     );
   };
