@@ -620,6 +620,19 @@ export const mergeTracks = (keptId: number, mergedId: number) =>
 export const rejectCandidate = (trackId: number, candidateId: number) =>
   call<unknown>(client.POST('/api/v1/dedupe/reject', { body: { trackId, candidateId } }));
 
+type Merges = paths['/api/v1/dedupe/merges']['get']['responses'][200]['content']['application/json'];
+export type TrackMerge = Merges[number];
+
+/** Merges done, automatic and manual, newest first (undone ones too, with when). */
+export const getMerges = (limit = 20) =>
+  call<Merges>(client.GET('/api/v1/dedupe/merges', { params: { query: { limit, offset: 0 } } }));
+
+type Split = paths['/api/v1/dedupe/split']['post']['responses'][200]['content']['application/json'];
+
+/** Undoes a merge: the merged track comes back with its entries and transitions. */
+export const splitMerge = (mergeId: number) =>
+  call<Split>(client.POST('/api/v1/dedupe/split', { body: { mergeId } }));
+
 /** What could follow a track under the planner's rules (for swapping a step of a planned set). */
 export const getNext = (
   id: number,

@@ -81,12 +81,24 @@ export interface Rankings {
   tracks: TrackNames;
 }
 
+/** A community's description, from its dominant genres and artists (the server's labelCommunities). */
+export interface CommunityLabel {
+  community: number;
+  size: number;
+  genres: { name: string; share: number }[];
+  artists: { artistId: number; name: string | null; tracks: number }[];
+  label: string;
+}
+
 export interface Communities {
   id: number;
   graphVersion: number;
   algorithm: string;
   modularity: number;
+  createdAt?: string;
   count: number;
+  /** Largest first. */
+  communities?: CommunityLabel[];
   trackIds?: number[];
   membership?: number[];
 }

@@ -1,11 +1,121 @@
-// An artist: their tracks (most played first), who they make music with, and which artists DJs
-// play next to them.
-import { getArtist } from '../api/client.ts';
-import { Empty, ErrorState, Loading } from '../components/states.tsx';
+// An artist: their tracks (most played first), who they make music with, which artists DJs play
+// next to them, and the communities of the graph their tracks fall in (when computed).
+import { useState } from 'react';
+import { getArtist, getCommunities, getJob, startCommunitiesJob } from '../api/client.ts';
+import type { ArtistDetail } from '../api/types.ts';
+import { artistCommunities } from '../artist-communities.ts';
+import { Empty, ErrorState, failureText, Loading, PermissionNote } from '../components/states.tsx';
 import { TrackList } from '../components/TrackList.tsx';
 import { plural } from '../format.ts';
 import { href } from '../router.ts';
+import { useCan } from '../session.ts';
 import { useAsync } from '../use-async.ts';
+
+/**
+ * The communities holding the artist's tracks, from the stored Louvain communities. When none are
+ * stored it says so (and offers the job), never guessing one.
+ */
+function ArtistCommunities({ artist }: { artist: ArtistDetail }) {
+  const stored = useAsync(() => getCommunities(), []);
+  const mayRunJobs = useCan('run:jobs');
+  const [job, setJob] = useState<string | null>(null);
+  const compute = async () => {
+    try {
+      const { jobId } = await startCommunitiesJob();
+      setJob('queued');
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 1000));
+        const j = await getJob(jobId);
+        setJob(j.state);
+        if (['completed', 'failed', 'cancelled'].includes(j.state)) break;
+      }
+      stored.reload();
+    } catch (e) {
+      setJob(`failed: ${failureText(e)}`);
+    }
+  };
+  let body: React.ReactNode;
+  if (stored.status === 'error') body = <ErrorState error={stored.error} retry={stored.reload} />;
+  else if (stored.status === 'loading' && stored.data === undefined)
+    body = <Loading what="the communities" />;
+  else if (!stored.data)
+    body = (
+      <div className="state state-empty" data-state="no-communities">
+        <strong>Communities are not computed yet.</strong>
+        <p>
+          They group tracks DJs play together (Louvain, a background job over the whole graph); until the job
+          has run, no track belongs to one.
+        </p>
+        {job ? (
+          <p role="status">
+            Communities job: <span className="pill">{job}</span>
+          </p>
+        ) : (
+          <>
+            <PermissionNote permission="run:jobs" doing="Computing communities" />
+            <button type="button" disabled={!mayRunJobs} onClick={compute}>
+              Compute communities now
+            </button>
+          </>
+        )}
+      </div>
+    );
+  else {
+    const { communities, unplaced } = artistCommunities(
+      artist.tracks.map((t) => t.id),
+      stored.data,
+    );
+    const title = new Map(
+      artist.tracks.map((t) => [t.id, t.version ? `${t.title} (${t.version})` : t.title]),
+    );
+    body = (
+      <>
+        {communities.length === 0 ? (
+          <p className="muted" data-state="none-placed">
+            None of {artist.name}'s tracks is in a community.
+          </p>
+        ) : (
+          <ul className="artist-communities">
+            {communities.map((c) => (
+              <li key={c.community} data-community={c.community}>
+                <strong>Community {c.community}</strong>
+                {c.label ? ` — ${c.label.label}` : ''}{' '}
+                <span className="muted">
+                  {plural(c.trackIds.length, 'track')} of {artist.name}
+                  {c.label ? ` among its ${c.label.size}` : ''}:{' '}
+                  {c.trackIds
+                    .slice(0, 5)
+                    .map((t) => title.get(t))
+                    .join(', ')}
+                  {c.trackIds.length > 5 ? ', …' : ''}
+                </span>{' '}
+                <a href={href({ view: 'explore' }, { track: String(c.trackIds[0]), colour: 'community' })}>
+                  see it in the graph
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+        {unplaced.length > 0 && (
+          <p className="muted small" data-unplaced={unplaced.length}>
+            {plural(unplaced.length, 'track')} in no community: never played next to another track, or
+            imported after the communities were computed.
+          </p>
+        )}
+        <p className="muted small">
+          {stored.data.algorithm} communities of graph version {stored.data.graphVersion}
+          {stored.data.createdAt ? `, computed ${new Date(stored.data.createdAt).toLocaleString('en')}` : ''}.
+        </p>
+      </>
+    );
+  }
+  return (
+    <section aria-labelledby="communities-heading" className="artist-communities-section">
+      <h2 id="communities-heading">Communities</h2>
+      {body}
+    </section>
+  );
+}
 
 export function ArtistView({ id }: { id: number }) {
   const artist = useAsync(() => getArtist(id), [id]);
@@ -75,6 +185,7 @@ export function ArtistView({ id }: { id: number }) {
           )}
         </section>
       </div>
+      <ArtistCommunities artist={a} />
     </article>
   );
 }
