@@ -80,6 +80,7 @@ describe.skipIf(noServer)(`exports over HTTP (${engine})`, () => {
   };
   /** Starts an export, waits for it, downloads it; returns the file and how long the job took. */
   const exported = async (request: Record<string, unknown>) => {
+    const started = performance.now();
     const accepted = await post(request);
     expect(accepted.status).toBe(202);
     const { jobId, status, download, self } = accepted.body as Record<string, string>;
@@ -91,6 +92,7 @@ describe.skipIf(noServer)(`exports over HTTP (${engine})`, () => {
       if (b.status === 'failed') throw new Error(`export failed: ${b.message}`);
       return b.status === 'completed' ? b : undefined;
     });
+    const ms = performance.now() - started;
     expect(done.download).toBe(download);
     const file = await fetch(`${running.url}${download}`);
     expect(file.status).toBe(200);
