@@ -19,21 +19,29 @@ interface Drawn {
 const CSRF = { 'x-songnodes-csrf': '1' };
 
 /** What sigma draws once the labels have settled: each label with the box its shader puts it in. */
-async function drawnLabels(page: Page): Promise<{ labels: Drawn[]; width: number; height: number }> {
+async function drawnLabels(
+  page: Page,
+): Promise<{ labels: Drawn[]; width: number; height: number; legend: Drawn['box'] | null }> {
   // Placement waits for the camera to rest (120 ms), then sigma draws on the next frame.
   await page.waitForTimeout(400);
   return page.evaluate(() => {
     const el = document.querySelector('.sigma-container') as GraphElement;
+    // The legend lies over the canvas: a label under it would be hidden.
+    const at = el.getBoundingClientRect();
+    const l = el.parentElement?.querySelector('.legend')?.getBoundingClientRect();
     return {
       labels: el.songnodesGraph!.drawnLabels(),
       width: el.clientWidth,
       height: el.clientHeight,
+      legend: l
+        ? { minX: l.left - at.left, minY: l.top - at.top, maxX: l.right - at.left, maxY: l.bottom - at.top }
+        : null,
     };
   });
 }
 
-/** Every pair of labels that overlap, and every label not wholly inside the canvas. */
-function problems({ labels, width, height }: Awaited<ReturnType<typeof drawnLabels>>): string[] {
+/** Every pair of labels that overlap, every label not wholly inside the canvas, every label under the legend. */
+function problems({ labels, width, height, legend }: Awaited<ReturnType<typeof drawnLabels>>): string[] {
   const out: string[] = [];
   // Half a pixel of tolerance for the shader's rounding.
   const e = 0.5;
@@ -41,6 +49,14 @@ function problems({ labels, width, height }: Awaited<ReturnType<typeof drawnLabe
     const b = a.box;
     if (b.minX < -e || b.minY < -e || b.maxX > width + e || b.maxY > height + e)
       out.push(`"${a.label}" is cut off: ${JSON.stringify(b)} in ${width}×${height}`);
+    if (
+      legend &&
+      b.minX < legend.maxX - e &&
+      legend.minX < b.maxX - e &&
+      b.minY < legend.maxY - e &&
+      legend.minY < b.maxY - e
+    )
+      out.push(`"${a.label}" is under the legend`);
     for (const c of labels.slice(i + 1)) {
       const o = c.box;
       if (b.minX < o.maxX - e && o.minX < b.maxX - e && b.minY < o.maxY - e && o.minY < b.maxY - e)
@@ -71,7 +87,7 @@ describe.skipIf(!hasBrowser)('graph views on the demo data', () => {
     await server?.stop();
   });
 
-  it('explore: labels never overlap and are never cut off at the edges, however the view moves', async () => {
+  it('explore: labels never overlap, are never cut off at the edges nor hidden under the legend, however the view moves', async () => {
     const { page, errors } = await openPage(browser);
     // A narrow window: more labels compete for the space and more reach the right edge.
     await page.setViewportSize({ width: 1000, height: 800 });

@@ -84,4 +84,18 @@ describe('placeLabels', () => {
       ['big', 'left'],
     ]);
   });
+
+  it('keeps labels out of blocked areas (what overlays the picture), moving them aside or leaving them out', () => {
+    const legend = { minX: 0, minY: 200, maxX: 150, maxY: 300 };
+    const placed = placeLabels([node('under', 60, 250), node('beside', 140, 150), node('free', 300, 50)], {
+      width: 400,
+      height: 300,
+      blocked: [legend],
+    });
+    // 'under' has no side clear of the legend; 'beside' is clear on the right.
+    expect(placed.map((l) => [l.key, l.side])).toEqual([
+      ['beside', 'right'],
+      ['free', 'right'],
+    ]);
+  });
 });

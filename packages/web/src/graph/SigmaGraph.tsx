@@ -179,6 +179,19 @@ export default function SigmaGraph({
       },
     });
 
+    // What the view lays over the canvas (legend, side panel), in canvas pixels: no label goes under it.
+    const overlays = () => {
+      const at = el.getBoundingClientRect();
+      return [...(el.parentElement?.querySelectorAll('.legend, .side-panel') ?? [])].map((o) => {
+        const r = o.getBoundingClientRect();
+        return {
+          minX: r.left - at.left,
+          minY: r.top - at.top,
+          maxX: r.right - at.left,
+          maxY: r.bottom - at.top,
+        };
+      });
+    };
     // Labels for the camera as it is now: with a neighbourhood highlighted, only its tracks (the
     // focused one first, whatever its size); otherwise every track big enough to be labelled.
     const measure = labelMeasurer();
@@ -206,7 +219,10 @@ export default function SigmaGraph({
         });
       }
       const side = new Map(
-        placeLabels(candidates, { width, height, margin: LABEL_MARGIN }).map((l) => [l.key, l.side]),
+        placeLabels(candidates, { width, height, margin: LABEL_MARGIN, blocked: overlays() }).map((l) => [
+          l.key,
+          l.side,
+        ]),
       );
       const changed = new Map<LabelSide | null, string[]>();
       graph.forEachNode((key) => {
@@ -254,6 +270,9 @@ export default function SigmaGraph({
     const camera = sigma.getCamera();
     camera.on('updated', cameraMoved);
     sigma.on('resize', cameraMoved);
+    // Folding or unfolding the legend changes what it covers.
+    const overlayResized = new ResizeObserver(() => place());
+    for (const o of el.parentElement?.querySelectorAll('.legend') ?? []) overlayResized.observe(o);
     el.dataset.ready = 'true';
     const handle: GraphHandle = {
       toPng(background: string) {
@@ -331,6 +350,7 @@ export default function SigmaGraph({
     onReadyRef.current?.(handle);
     return () => {
       clearTimeout(settling);
+      overlayResized.disconnect();
       camera.removeListener('updated', cameraMoved);
       delete (el as GraphElement).songnodesGraph;
       onReadyRef.current?.(null);

@@ -5,7 +5,8 @@
 //
 // The rule: the biggest nodes (most played) choose first; a label goes to the right of its node,
 // or to the left when the right side would leave the picture or hit a label already placed;
-// a label that fits on neither side is left out. Nodes under `minRadius` get no label (size
+// a label that fits on neither side, or only under something overlaying the picture (`blocked`),
+// is left out. Nodes under `minRadius` get no label (size
 // threshold), so a zoomed-out view is not a carpet of text.
 
 export type LabelSide = 'right' | 'left';
@@ -45,6 +46,8 @@ export interface PlacementOptions {
   /** Empty space kept between two labels. */
   gap?: number;
   minRadius?: number;
+  /** Areas no label may cover: what overlays the picture (the legend, the side panel). */
+  blocked?: readonly LabelBox[];
 }
 
 /** The box a label takes on one side of its node. */
@@ -97,6 +100,7 @@ export function placeLabels(candidates: readonly LabelCandidate[], opts: Placeme
     )
     .sort((a, b) => Number(b.c.forced ?? false) - Number(a.c.forced ?? false) || b.c.r - a.c.r || a.i - b.i);
   const grid = new BoxGrid();
+  for (const b of opts.blocked ?? []) grid.add(b);
   const placed: PlacedLabel[] = [];
   for (const { c } of order) {
     for (const side of ['right', 'left'] as const) {
