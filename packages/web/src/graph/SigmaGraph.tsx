@@ -228,7 +228,9 @@ export default function SigmaGraph({
       graph.forEachNode((key) => {
         const want = side.get(key) ?? null;
         if ((sigma.getNodeState(key).labelSide ?? null) === want) return;
-        changed.set(want, [...(changed.get(want) ?? []), key]);
+        const keys = changed.get(want);
+        if (keys) keys.push(key);
+        else changed.set(want, [key]);
       });
       for (const [labelSide, keys] of changed) sigma.setNodesState(keys, { labelSide });
     };
