@@ -223,11 +223,18 @@ export function newPairs(order: readonly number[], steps: readonly KnownStep[]):
     .filter(([a, b]) => !known.has(pairKey(a, b)));
 }
 
-/** Each track's BPM and key as the steps give them (unknown stays null). */
+/** A track's BPM and key; null when unknown. */
+export type TrackFacts = { bpm: number | null; key: string | null };
+
+/**
+ * Each track's BPM and key as the steps give them, then as `more` gives them (the track pages of
+ * tracks no step describes: a swapped-in track). Unknown stays null.
+ */
 export function trackFacts(
   steps: readonly KnownStep[],
-): Map<number, { bpm: number | null; key: string | null }> {
-  const facts = new Map<number, { bpm: number | null; key: string | null }>();
+  more: ReadonlyMap<number, TrackFacts> = new Map(),
+): Map<number, TrackFacts> {
+  const facts = new Map<number, TrackFacts>(more);
   for (const s of steps) {
     facts.set(s.from, { bpm: s.bpm.from, key: s.key.from });
     facts.set(s.to, { bpm: s.bpm.to, key: s.key.to });
@@ -239,8 +246,9 @@ export function trackFacts(
 export function orderCurves(
   order: readonly number[],
   steps: readonly KnownStep[],
+  more?: ReadonlyMap<number, TrackFacts>,
 ): { bpm: (number | null)[]; key: (string | null)[] } {
-  const facts = trackFacts(steps);
+  const facts = trackFacts(steps, more);
   return {
     bpm: order.map((t) => facts.get(t)?.bpm ?? null),
     key: order.map((t) => facts.get(t)?.key ?? null),
@@ -259,9 +267,10 @@ export function editedSteps(
   steps: readonly KnownStep[],
   evidence: ReadonlyMap<string, PairEvidence>,
   halfDoubleTime: boolean,
+  more?: ReadonlyMap<number, TrackFacts>,
 ): (PlanStep | null)[] {
   const planned = new Map(steps.map((s) => [pairKey(s.from, s.to), s]));
-  const facts = trackFacts(steps);
+  const facts = trackFacts(steps, more);
   return order.slice(1).map((to, i) => {
     const from = order[i]!;
     const known = planned.get(pairKey(from, to));
@@ -303,4 +312,48 @@ export function editedSteps(
       cost: 0,
     };
   });
+}
+
+/** The tracks of an order that no step describes: their BPM, key and name come from their track pages. */
+export function undescribed(order: readonly number[], steps: readonly KnownStep[]): number[] {
+  const described = trackFacts(steps);
+  return order.filter((t) => !described.has(t));
+}
+
+/**
+ * Edited orders kept in the URL, so an edited set is a link and survives a reload: `order0=`,
+ * `order1=`, … (the alternative's index) with the track ids in order. Any change to the request
+ * drops them (plannerToParams does not carry them): a new plan starts from the planner's order.
+ */
+export function ordersFromParams(p: URLSearchParams): Map<number, number[]> {
+  const orders = new Map<number, number[]>();
+  for (let i = 0; i < 5; i++) {
+    const raw = p.get(`order${i}`);
+    if (raw === null) continue;
+    const ids = raw.split(',').map((x) => id(x.trim()));
+    if (ids.length >= 2 && ids.every((x) => x !== null)) orders.set(i, ids as number[]);
+  }
+  return orders;
+}
+
+export function ordersToParams(
+  orders: ReadonlyMap<number, readonly number[]>,
+): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Array.from({ length: 5 }, (_, i) => [`order${i}`, orders.has(i) ? orders.get(i)!.join(',') : undefined]),
+  );
+}
+
+/**
+ * Whether an edited order (from a link) is an edit of this planned set: as long, the same first
+ * and last tracks, no track twice. Anything else is dropped with the reason.
+ */
+export function editFits(order: readonly number[], set: PlannedSet): string | null {
+  const planned = set.tracks;
+  if (order.length !== planned.length)
+    return `The edited order in the link has ${order.length} tracks, this plan ${planned.length}.`;
+  if (order[0] !== planned[0] || order[order.length - 1] !== planned[planned.length - 1])
+    return 'The edited order in the link starts or ends elsewhere than this plan.';
+  if (new Set(order).size !== order.length) return 'The edited order in the link has a track twice.';
+  return null;
 }

@@ -3,9 +3,12 @@ import type { PlannedSet, PlanStep } from '../src/api/types.ts';
 import {
   DEFAULT_PLANNER,
   editedSteps,
+  editFits,
   gradeStep,
   moveTrack,
   newPairs,
+  ordersFromParams,
+  ordersToParams,
   type PairEvidence,
   pairKey,
   pinAt,
@@ -14,6 +17,7 @@ import {
   planRequest,
   setCurves,
   swapTrack,
+  undescribed,
 } from '../src/planner-state.ts';
 
 const step = (over: Partial<PlanStep>): PlanStep => ({
@@ -227,5 +231,48 @@ describe("editing a planned set: the user's own order", () => {
     const steps = editedSteps([1, 2, 3, 4], planned, new Map(), false);
     expect(steps.map((s) => s?.position)).toEqual([1, 2, 3]);
     expect(gradeStep(steps[1]!).grade).toBe('strong');
+  });
+
+  it('describes a swapped-in track from its track page when no step does', () => {
+    expect(undescribed([1, 9, 3, 4], planned)).toEqual([9]);
+    const more = new Map([[9, { bpm: 124, key: '8A' }]]);
+    const steps = editedSteps(
+      [1, 9, 3, 4],
+      planned,
+      new Map([
+        [pairKey(1, 9), null],
+        [pairKey(9, 3), null],
+      ]),
+      false,
+      more,
+    );
+    // 1 (8A, 124) → 9 (8A, 124): same key, no tempo change; never played.
+    expect(steps[0]!.key).toEqual({ from: '8A', to: '8A', relation: 'same', score: 1 });
+    expect(steps[0]!.bpm.changePercent).toBe(0);
+    expect(gradeStep(steps[0]!).grade).toBe('unseen');
+  });
+
+  it('keeps edited orders in the URL, one per alternative, and drops a malformed one', () => {
+    const params = ordersToParams(new Map([[1, [4, 6, 5, 7]]]));
+    expect(params).toEqual({
+      order0: undefined,
+      order1: '4,6,5,7',
+      order2: undefined,
+      order3: undefined,
+      order4: undefined,
+    });
+    expect(ordersFromParams(new URLSearchParams('order1=4,6,5,7&order0=4,x,7&order2=5'))).toEqual(
+      new Map([[1, [4, 6, 5, 7]]]),
+    );
+  });
+
+  it('applies an edited order from a link only to a plan it is an edit of', () => {
+    const set = { tracks: [1, 2, 3, 4], steps: planned } as unknown as PlannedSet;
+    expect(editFits([1, 3, 2, 4], set)).toBeNull();
+    expect(editFits([1, 3, 4], set)).toBe('The edited order in the link has 3 tracks, this plan 4.');
+    expect(editFits([2, 1, 3, 4], set)).toBe(
+      'The edited order in the link starts or ends elsewhere than this plan.',
+    );
+    expect(editFits([1, 3, 3, 4], set)).toBe('The edited order in the link has a track twice.');
   });
 });

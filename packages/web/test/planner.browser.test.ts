@@ -106,6 +106,17 @@ describe.skipIf(!hasBrowser)('planner edits on the demo data', () => {
     }
     await shot(page, 'planner-edited');
 
+    // The edited order is in the URL: a reload (or the link) shows it again, graded the same.
+    expect(page.url()).toContain(`order0=${edited.join('%2C')}`);
+    await page.reload();
+    await page.waitForSelector(`${COLUMN}[data-edited="true"] .plan-steps > li:nth-child(6)`);
+    expect(await order(page)).toEqual(edited);
+    await page.waitForFunction(
+      (sel) => !document.querySelector(`${sel}`)?.textContent?.includes('checking what DJs played'),
+      COLUMN,
+    );
+    expect(await page.$$eval(`${COLUMN} .grade`, (g) => g.map((x) => x.textContent))).toEqual(grades);
+
     // The edited order is what is exported.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -145,11 +156,11 @@ describe.skipIf(!hasBrowser)('planner edits on the demo data', () => {
       }
       const name = (await option.textContent())!.trim();
       await option.click();
+      await page.waitForSelector(`${COLUMN}[data-edited="true"]`);
       const now = await order(page);
       expect(now).toHaveLength(6);
       expect(now.filter((t, i) => t !== planned[i])).toHaveLength(1);
       expect(now[position - 1]).not.toBe(planned[position - 1]);
-      expect(await page.textContent(`${row} .plan-track a`)).toBe(name);
       // The step into the swapped track is the swap list's own (an observed or bridge step);
       // the step out of it is graded from the evidence.
       await page.waitForFunction(
@@ -157,6 +168,19 @@ describe.skipIf(!hasBrowser)('planner edits on the demo data', () => {
         COLUMN,
       );
       expect(await page.$$eval(`${COLUMN} .grade`, (g) => g.length)).toBe(5);
+      // The swapped-in track is read from its track page: its name, BPM and key as stored.
+      const stored = (await (await fetch(`${server.url}/api/v1/tracks/${now[position - 1]}`)).json()) as {
+        bpm: number | null;
+      };
+      await page.waitForFunction(
+        ([sel, title]) => document.querySelector(`${sel} .plan-track a`)?.textContent === title,
+        [row, name] as const,
+      );
+      const bpm = stored.bpm === null ? 'unknown BPM' : `${Math.round(stored.bpm * 10) / 10} BPM`;
+      await page.waitForFunction(
+        ([sel, want]) => document.querySelector(`${sel} .plan-track .muted`)?.textContent?.startsWith(want),
+        [row, bpm] as const,
+      );
       swapped = true;
       break;
     }

@@ -20,11 +20,13 @@ import { KeyBadge } from '../components/TrackList.tsx';
 import { formatBpm, formatPercentChange, trackTitle } from '../format.ts';
 import {
   editedSteps,
+  editFits,
   gradeStep,
-  type KnownStep,
   moveTrack,
   newPairs,
   orderCurves,
+  ordersFromParams,
+  ordersToParams,
   type PairEvidence,
   type PlannerState,
   pairKey,
@@ -34,6 +36,8 @@ import {
   planRequest,
   setCurves,
   swapTrack,
+  type TrackFacts,
+  undescribed,
 } from '../planner-state.ts';
 import { href, navigate, type Place } from '../router.ts';
 import { useCan } from '../session.ts';
@@ -187,7 +191,7 @@ function StepActions({
   pinned: boolean;
   onPin: () => void;
   onUnpin: () => void;
-  onSwap: (track: number, step: KnownStep, name: TrackNames[string] | undefined) => void;
+  onSwap: (track: number) => void;
 }) {
   const [open, setOpen] = useState(false);
   const next = useAsync(
@@ -236,7 +240,7 @@ function StepActions({
                     className="link-button"
                     onClick={() => {
                       setOpen(false);
-                      onSwap(r.to, r, next.data!.tracks[r.to]);
+                      onSwap(r.to);
                     }}
                   >
                     {trackTitle(next.data!.tracks[r.to], r.to)}
@@ -250,6 +254,30 @@ function StepActions({
       )}
     </div>
   );
+}
+
+/**
+ * The track pages of tracks no step describes (swapped in): their BPM, key and name. A track that
+ * cannot be read stays unknown.
+ */
+function useTrackPages(ids: number[]) {
+  return useAsync(async () => {
+    const pages = await Promise.all(ids.map((t) => getTrack(t).catch(() => null)));
+    const facts = new Map<number, TrackFacts>();
+    const names: TrackNames = {};
+    pages.forEach((p, i) => {
+      if (!p) return;
+      facts.set(ids[i]!, { bpm: p.bpm, key: p.key });
+      names[ids[i]!] = {
+        trackId: p.id,
+        artist: p.artist,
+        title: p.title,
+        version: p.version,
+        mergedInto: p.mergedInto,
+      };
+    });
+    return { facts, names };
+  }, [ids.join()]);
 }
 
 /** The evidence of the pairs an edited order has that no known step describes. */
@@ -269,6 +297,8 @@ function SetColumn({
   onSaved,
   rules,
   via,
+  order,
+  onOrder,
   onPin,
   onUnpin,
 }: {
@@ -280,33 +310,34 @@ function SetColumn({
   rules: Pick<PlannerState, 'harmonic' | 'maxBpmChange' | 'trust' | 'halfDoubleTime'>;
   /** The waypoints: their tracks show as pinned. */
   via: readonly number[];
+  /** The user's own order of this set (dragged, moved or swapped; kept in the URL), null while it is the planner's. */
+  order: number[] | null;
+  onOrder: (order: number[] | null) => void;
   /** Makes `track` a waypoint at this position of `order`; the plan is made again through it. */
   onPin: (order: number[], position: number, track: number) => void;
   onUnpin: (track: number) => void;
 }) {
-  // The user's own order (dragged, moved or swapped), null while it is the planner's. It lives
-  // here, not in the URL: a new plan starts from the planner's order again.
-  const [order, setOrder] = useState<number[] | null>(null);
-  // Steps the swap lists described (previous track → swapped-in track), and the names they gave.
-  const [learned, setLearned] = useState<{ steps: KnownStep[]; names: Plan['tracks'] }>({
-    steps: [],
-    names: {},
-  });
   const [dragging, setDragging] = useState<number | null>(null);
   const tracks = order ?? set.tracks;
-  const known = [...set.steps, ...learned.steps];
-  const pending = order ? newPairs(tracks, known) : [];
+  const pending = order ? newPairs(tracks, set.steps) : [];
   const evidence = usePairEvidence(pending);
+  const fromPages = order ? undescribed(tracks, set.steps) : [];
+  const pages = useTrackPages(fromPages);
+  const more = pages.data?.facts;
+  // Until their track pages are read, those tracks' BPM and key are not known to be unknown.
+  const reading = new Set(pages.status === 'ready' ? [] : fromPages);
   const steps: (PlanStep | null)[] = order
-    ? editedSteps(tracks, known, evidence.data ?? new Map(), rules.halfDoubleTime)
+    ? editedSteps(tracks, set.steps, evidence.data ?? new Map(), rules.halfDoubleTime, more).map((st) =>
+        st && (reading.has(st.from) || reading.has(st.to)) ? null : st,
+      )
     : set.steps;
-  const curves = order ? orderCurves(tracks, known) : setCurves(set);
-  const names = { ...result.tracks, ...learned.names };
+  const curves = order ? orderCurves(tracks, set.steps, more) : setCurves(set);
+  const names = { ...result.tracks, ...pages.data?.names };
   const seen = steps.filter((s) => s !== null && s.kind === 'observed').length;
   const movable = (i: number) => i > 0 && i < tracks.length - 1;
   const move = (from: number, to: number) => {
     const next = moveTrack(tracks, from, to);
-    setOrder(next.join() === set.tracks.join() ? null : next);
+    onOrder(next.join() === set.tracks.join() ? null : next);
   };
   return (
     <section
@@ -328,7 +359,7 @@ function SetColumn({
       {order && (
         <p className="edited-note small">
           You changed the order: steps the planner did not choose are graded from what DJs played.{' '}
-          <button type="button" className="link-button" onClick={() => setOrder(null)}>
+          <button type="button" className="link-button" onClick={() => onOrder(null)}>
             back to the planner's order
           </button>
         </p>
@@ -389,7 +420,13 @@ function SetColumn({
                 <a href={href({ view: 'track', id: t })}>{title}</a>
                 {via.includes(t) && <span className="pill small">pinned</span>}
                 <span className="muted">
-                  {formatBpm(curves.bpm[i] ?? null)} BPM <KeyBadge k={curves.key[i] ?? null} />
+                  {reading.has(t) ? (
+                    'reading its BPM and key…'
+                  ) : (
+                    <>
+                      {formatBpm(curves.bpm[i] ?? null)} BPM <KeyBadge k={curves.key[i] ?? null} />
+                    </>
+                  )}
                 </span>
                 {movable(i) && (
                   <span className="move-buttons">
@@ -422,13 +459,7 @@ function SetColumn({
                   pinned={via.includes(t)}
                   onPin={() => onPin(tracks, i, t)}
                   onUnpin={() => onUnpin(t)}
-                  onSwap={(track, step, name) => {
-                    setLearned((l) => ({
-                      steps: [...l.steps, step],
-                      names: name ? { ...l.names, [track]: name } : l.names,
-                    }));
-                    setOrder(swapTrack(tracks, i, track));
-                  }}
+                  onSwap={(track) => onOrder(swapTrack(tracks, i, track))}
                 />
               )}
             </li>
@@ -463,8 +494,16 @@ export function PlannerView({ place }: { place: Place }) {
   const state = plannerFromParams(place.params);
   const req = planRequest(state);
   const trustId = useId();
+  // A change to the request drops the edited orders (plannerToParams does not carry them).
   const update = (patch: Partial<PlannerState>) =>
     navigate(place.route, plannerToParams({ ...state, ...patch }), true);
+  const orders = ordersFromParams(place.params);
+  const setOrder = (index: number, order: number[] | null) => {
+    const next = new Map(orders);
+    if (order) next.set(index, order);
+    else next.delete(index);
+    navigate(place.route, { ...plannerToParams(state), ...ordersToParams(next) }, true);
+  };
   const result = useAsync(async () => ('request' in req ? plan(req.request) : null), [JSON.stringify(req)]);
   const [savedVersion, setSavedVersion] = useState(0);
   // What made the set, stored with it so a saved set says how it was planned.
@@ -652,6 +691,23 @@ export function PlannerView({ place }: { place: Place }) {
             )}
           </Empty>
         )}
+        {result.status === 'ready' &&
+          result.data &&
+          [...orders].some(
+            ([i, o]) => !result.data!.sets[i] || editFits(o, result.data!.sets[i]!) !== null,
+          ) && (
+            <ul className="problems" role="status">
+              {[...orders].map(([i, o]) => {
+                const set = result.data!.sets[i];
+                const why = set ? editFits(o, set) : 'The plan has no such alternative now.';
+                return why ? (
+                  <li key={i}>
+                    {why} Showing the planner's order of {i === 0 ? 'the best set' : `alternative ${i}`}.
+                  </li>
+                ) : null;
+              })}
+            </ul>
+          )}
         {result.status === 'ready' && result.data && result.data.sets.length > 0 && (
           <div className="plan-columns">
             {result.data.sets.map((s, i) => (
@@ -664,6 +720,8 @@ export function PlannerView({ place }: { place: Place }) {
                 onSaved={() => setSavedVersion((v) => v + 1)}
                 rules={state}
                 via={state.via}
+                order={orders.has(i) && editFits(orders.get(i)!, s) === null ? orders.get(i)! : null}
+                onOrder={(order) => setOrder(i, order)}
                 onPin={(order, position, track) => update({ via: pinAt(state.via, order, position, track) })}
                 onUnpin={(track) => update({ via: state.via.filter((v) => v !== track) })}
               />
