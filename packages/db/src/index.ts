@@ -225,6 +225,7 @@ export {
   deleteSetsOfSource,
   deleteTrack,
   type EntryWrite,
+  evidenceStatsStale,
   ownedExternalId,
   publishSet,
   recountFromEvidence,

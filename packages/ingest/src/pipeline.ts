@@ -8,6 +8,7 @@ import {
   analyzeEvidence,
   type BatchResult,
   type Database,
+  evidenceStatsStale,
   type SetOwner,
   writeSetBatch,
 } from '@songnodes/db';
@@ -259,6 +260,8 @@ export async function importItems(
     if (pending) await writeNext(pending);
     await writing;
     await flush();
+    // The reads that follow (track pages, search, the graph) need statistics too, not only large imports.
+    if (s.entries > 0 && (await evidenceStatsStale(db, s.entries))) await analyzeEvidence(db);
   } finally {
     await (worker as Preparer | null)?.close();
   }

@@ -161,7 +161,7 @@ describe.skipIf(noServer)('ingest pipeline', () => {
     }
   });
 
-  it('refreshes the planner statistics once an import is large enough, not for small ones', async () => {
+  it('refreshes the planner statistics during an import once it is large enough, and at its end when missing', async () => {
     const stats = async () =>
       (
         await t.db.query<{ n: number }>(
@@ -169,10 +169,35 @@ describe.skipIf(noServer)('ingest pipeline', () => {
         )
       )[0]!.n;
     const sets = [set('a', ['A1 - One', 'B1 - Two', 'C1 - Three']), set('b', ['B1 - Two', 'C1 - Three'])];
-    await importItems(t.db, sets.slice(0, 1));
-    expect(await stats()).toBe(0);
-    await importItems(t.db, sets.slice(1), { analyzeFirstAt: 2 });
+    // What the statistics are while the import runs (progress is reported after each batch).
+    const during: number[] = [];
+    const onProgress = async () => {
+      during.push(await stats());
+    };
+    await importItems(t.db, sets.slice(0, 1), { onProgress });
+    expect(during.at(-1)).toBe(0);
+    // Missing after it, so gathered at its end (see statistics.db.test.ts for when they are stale).
     expect(await stats()).toBeGreaterThan(0);
+    // On a database of its own: past analyzeFirstAt entries they are gathered while the import runs.
+    const other = await testDatabase();
+    try {
+      const seen: number[] = [];
+      const count = async () =>
+        (
+          await other.db.query<{ n: number }>(
+            "SELECT count(*)::int AS n FROM pg_stats WHERE tablename IN ('tracks', 'set_entries', 'transitions')",
+          )
+        )[0]!.n;
+      await importItems(other.db, sets, {
+        analyzeFirstAt: 2,
+        onProgress: async () => {
+          seen.push(await count());
+        },
+      });
+      expect(seen.at(-1)).toBeGreaterThan(0);
+    } finally {
+      await other.drop();
+    }
   });
 
   it('draws no transition from or to a w/ layer', async () => {

@@ -939,3 +939,17 @@ const EVIDENCE_TABLES = [
 export async function analyzeEvidence(db: Queryable): Promise<void> {
   await db.exec(`ANALYZE ${EVIDENCE_TABLES.join(', ')}`);
 }
+
+/**
+ * Whether the statistics are missing or stale after `entries` new set entries: never gathered, or the
+ * new entries are at least a tenth of what they last counted (autovacuum's own analyze rule, which
+ * PGlite lacks). Without them the planner guesses: on the 400-set demo a track page's play count
+ * scanned every set (7.5 ms) where the index takes 0.2 ms.
+ */
+export async function evidenceStatsStale(db: Queryable, entries: number): Promise<boolean> {
+  const [r] = await db.query<{ n: number }>(
+    `SELECT reltuples::float8 AS n FROM pg_class WHERE relname = 'set_entries' AND relkind IN ('r', 'p')`,
+  );
+  const counted = Number(r?.n ?? -1);
+  return counted < 0 || entries >= Math.max(50, counted * 0.1);
+}
