@@ -2,7 +2,7 @@
 // re-scrape is a no-op), de-duplication, cancellation mid-crawl, a daily quota that parks a task and
 // its resumption, a changed layout, an attempt that dies mid-crawl and its retry, SSRF at submission,
 // health and schedules.
-import { listScrapedSets, type ScrapeTask } from '@songnodes/db';
+import { getSet, listScrapedSets, type ScrapeTask } from '@songnodes/db';
 import { type JobContext, type JobProgress, JobQueue } from '@songnodes/jobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engine, noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
@@ -210,6 +210,8 @@ describe.skipIf(noServer)(`scrape orchestration (${engine})`, () => {
       ['t1_k1aa02', 0.5, true],
       ['t3_1abcde', 0.5, true],
     ]);
+    // The set page says so: every entry of the set is a reading of free text.
+    for (const s of scraped) expect((await getSet(t.db, s.setId!, null))?.confidence).toBe(0.5);
   });
 
   it('finds the sets holding a target track and reports them', async () => {

@@ -235,7 +235,7 @@ describe.skipIf(noServer)('REST API', () => {
     expect(list.body.items).toHaveLength(1);
     const s = await get(`/api/v1/sets/${list.body.items[0].id}`);
     expect(s.status).toBe(200);
-    expect(s.body).toMatchObject({ title: 'Warehouse Night', performers: ['DJ One'] });
+    expect(s.body).toMatchObject({ title: 'Warehouse Night', performers: ['DJ One'], confidence: null });
     expect(s.body.entries.map((e: { unknown: boolean; raw: string }) => [e.unknown, e.raw])).toEqual([
       [false, 'Daft Punk - Around the World'],
       [false, 'Röyksopp - Eple'],

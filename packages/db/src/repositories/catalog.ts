@@ -455,6 +455,11 @@ export interface SetEntryDetail {
 }
 
 export interface SetDetail extends SetSummary {
+  /**
+   * How far the entries can be trusted, for a scraped set: 1 from a structured page or API, lower for a
+   * tracklist pulled out of free text (a Reddit comment); null for a set imported from a file or posted.
+   */
+  confidence: number | null;
   entries: SetEntryDetail[];
 }
 
@@ -465,6 +470,11 @@ export async function getSet(q: Queryable, id: number, viewer: Viewer): Promise<
     [id, viewer],
   );
   if (!s) return null;
+  const [scraped] = await q.query<{ confidence: number }>(
+    `SELECT sc.confidence FROM scraped_sets sc JOIN sets s ON s.external_id = sc.external_id
+     JOIN sources src ON src.id = s.source_id AND src.name = sc.source WHERE s.id = $1`,
+    [id],
+  );
   const entries = await q.query<
     {
       position: number;
@@ -488,6 +498,7 @@ export async function getSet(q: Queryable, id: number, viewer: Viewer): Promise<
   );
   return {
     ...setOf(s),
+    confidence: scraped ? Number(scraped.confidence) : null,
     entries: entries.map((e) => ({
       position: e.position,
       line: e.line,

@@ -4401,6 +4401,7 @@ export interface paths {
           entryCount: number;
           /** 'private': seen by its owner alone, its transitions kept out of the graph until shared */
           visibility: "public" | "private";
+          confidence: number | null;
           entries: {
             position: number;
             line: number | null;
@@ -4537,6 +4538,7 @@ export interface paths {
           entryCount: number;
           /** 'private': seen by its owner alone, its transitions kept out of the graph until shared */
           visibility: "public" | "private";
+          confidence: number | null;
           entries: {
             position: number;
             line: number | null;

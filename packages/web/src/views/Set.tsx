@@ -24,6 +24,9 @@ export function SetView({ id, theme }: { id: number; theme: Theme }) {
   const bpm = tracks.map((e) => e.track?.bpm ?? null);
   const keys = tracks.map((e) => e.track?.key ?? null);
   const path = fromSetPath(s.entries);
+  // A tracklist pulled out of free text (a Reddit comment) is a reading, not a record: said once above
+  // the list and on every track it names.
+  const lowConfidence = s.confidence !== null && s.confidence < 1;
   return (
     <article className="set-page" data-set={id}>
       <header className="page-header">
@@ -41,6 +44,13 @@ export function SetView({ id, theme }: { id: number; theme: Theme }) {
             s.source
           )}
         </p>
+        {lowConfidence && (
+          <p className="muted" role="note" data-confidence={s.confidence}>
+            <span className="pill">lower confidence</span> These entries were read from free text at{' '}
+            {s.source} (confidence {Math.round((s.confidence ?? 0) * 100)}%): check them against the source
+            before relying on them.
+          </p>
+        )}
       </header>
       {s.entries.length === 0 ? (
         <Empty title="This set has no entries" />
@@ -71,10 +81,18 @@ export function SetView({ id, theme }: { id: number; theme: Theme }) {
                   <td className="muted">{cue(e.cueSeconds)}</td>
                   <td>
                     {e.track ? (
-                      <a href={href({ view: 'track', id: e.track.id })}>
-                        {e.track.artist} – {e.track.title}
-                        {e.track.version ? ` (${e.track.version})` : ''}
-                      </a>
+                      <>
+                        <a href={href({ view: 'track', id: e.track.id })}>
+                          {e.track.artist} – {e.track.title}
+                          {e.track.version ? ` (${e.track.version})` : ''}
+                        </a>
+                        {lowConfidence && (
+                          <span className="muted" title={`read from free text: "${e.raw}"`}>
+                            {' '}
+                            ≈
+                          </span>
+                        )}
+                      </>
                     ) : (
                       <>
                         <span className="pill">unknown</span> <span className="raw">{e.raw}</span>

@@ -98,6 +98,17 @@ const SetEntry = Type.Object({
   track: Nullable(TrackSummary),
 });
 
+const SetDetail = Type.Object({
+  ...SetSummary.properties,
+  confidence: Nullable(
+    Type.Number({
+      description:
+        'for a scraped set, how far its entries can be trusted: 1 from a structured page or API, lower for a tracklist pulled out of free text (Reddit); null for a set imported from a file or posted',
+    }),
+  ),
+  entries: Type.Array(SetEntry),
+});
+
 export const setRoutes =
   (s: { catalog: CatalogService; sets: SetService }): FastifyPluginAsyncTypebox =>
   async (app) => {
@@ -138,7 +149,7 @@ export const setRoutes =
           tags: ['sets'],
           params: IdParams,
           response: {
-            200: Type.Object({ ...SetSummary.properties, entries: Type.Array(SetEntry) }),
+            200: SetDetail,
             ...problems(400, 404),
           },
         },
@@ -157,7 +168,7 @@ export const setRoutes =
           params: IdParams,
           body: Type.Object({ visibility: Visibility }, { additionalProperties: false }),
           response: {
-            200: Type.Object({ ...SetSummary.properties, entries: Type.Array(SetEntry) }),
+            200: SetDetail,
             ...problems(400, 403, 404, 409),
           },
         },
