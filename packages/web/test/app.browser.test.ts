@@ -319,6 +319,37 @@ describe.skipIf(!hasBrowser)('web app on the demo data', () => {
     await page.waitForSelector('[role="option"]:has-text("Dropped Lantern")');
     expect(errors).toEqual([]);
   });
+
+  it('HTML in a set title, a DJ name and a track line is shown as text and never runs', async () => {
+    const title = '<img src=x onerror="window.pwned = 1"> Live';
+    const res = await fetch(`${server.url}/api/v1/sets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...CSRF },
+      body: JSON.stringify({
+        title,
+        performers: ['<b>DJ Markup</b>'],
+        entries: [
+          { raw: '<script>window.pwned = 2</script> - Harbour Lights' },
+          { raw: 'Ora - <i>Drift</i>' },
+        ],
+      }),
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: number };
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.url}/#/set/${id}`);
+    await page.waitForSelector('.set-page table.tracklist tbody tr');
+    expect(await page.textContent('.set-page h1')).toBe(title);
+    expect(await page.textContent('.set-page .artists')).toContain('<b>DJ Markup</b>');
+    expect(await page.textContent('.set-page table.tracklist')).toContain(
+      '<script>window.pwned = 2</script>',
+    );
+    // Nothing of it became markup, and nothing ran.
+    expect(await page.$$('.set-page img, .set-page script, .set-page b, .set-page i')).toEqual([]);
+    expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+    await shot(page, 'set-markup-as-text');
+    expect(errors).toEqual([]);
+  });
 });
 
 describe.skipIf(!hasBrowser)('web app on an empty database, then with the server gone', () => {
