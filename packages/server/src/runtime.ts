@@ -17,14 +17,14 @@ import {
   registerScrapeWorkers,
   scraperSettings,
 } from '@songnodes/scrapers';
-import { type EventBus, followChanges, openEventBus, RedisUnavailableError } from '@songnodes/services';
+import { type EventBus, followChanges, openEventBus } from '@songnodes/services';
 import type { FastifyInstance } from 'fastify';
 import { RedisThrottleStore } from './api/auth/redis-throttle-store.ts';
 import { createApiServices } from './api/services.ts';
 import { buildApp } from './app.ts';
-import { type Config, ConfigError } from './config.ts';
+import type { Config } from './config.ts';
 import { enqueueDemoIfEmpty } from './demo.ts';
-import { connectRedis, jwtSecretsFor, redisShown } from './secrets.ts';
+import { connectRedisFor, jwtSecretsFor, redisConfigError } from './secrets.ts';
 import { registerWorkers } from './workers.ts';
 
 /**
@@ -110,9 +110,7 @@ export async function runRole(role: Role, config: Config): Promise<Running> {
   } catch (e) {
     await db.close();
     if (!config.REDIS_URL) throw e;
-    // Start-up names the variable to fix, never the password (as connectRedis does).
-    const why = e instanceof RedisUnavailableError ? e.reason : (e as Error).message;
-    throw new ConfigError([`REDIS_URL=${redisShown(config.REDIS_URL)}: cannot use it (${why})`]);
+    throw redisConfigError(config.REDIS_URL, e);
   }
   followChanges(bus, () => graphLoad);
   const onGraphChange = (c: GraphChange) =>
@@ -123,10 +121,10 @@ export async function runRole(role: Role, config: Config): Promise<Running> {
       cause: 'import',
     });
   let scrapeRuntime: ReturnType<typeof createScrapeRuntime> | null = null;
-  let redis: Awaited<ReturnType<typeof connectRedis>> = null;
+  let redis: Awaited<ReturnType<typeof connectRedisFor>> = null;
   try {
     // Shared budgets (rate limits, sign-in back-off) for the roles that answer requests.
-    if (role !== 'worker') redis = await connectRedis(config);
+    if (role !== 'worker') redis = await connectRedisFor(config);
     jobs = await JobQueue.start(db, { schedule: role !== 'api' });
     const service = role === 'worker' ? undefined : await graph();
     const queue = jobs;

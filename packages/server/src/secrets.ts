@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
+import { connectRedis, RedisUnavailableError, redisShown } from '@songnodes/services';
+import type { Redis } from 'ioredis';
 import { type Config, ConfigError, MIN_JWT_SECRET_BYTES, requireJwtSecrets } from './config.ts';
 
 /**
@@ -43,31 +44,21 @@ export function jwtSecretsFor(
   }
 }
 
-/** The address without its password, for messages. */
-export const redisShown = (url: string) => url.replace(/\/\/[^@/]*@/, '//***@');
-
 /** Connects to REDIS_URL or stops start-up saying why (never with the password). */
-export async function connectRedis(
+export async function connectRedisFor(
   config: Pick<Config, 'REDIS_URL' | 'REDIS_PASSWORD'>,
 ): Promise<Redis | null> {
   if (!config.REDIS_URL) return null;
-  const redis = new Redis(config.REDIS_URL, {
-    lazyConnect: true,
-    password: config.REDIS_PASSWORD,
-    // A request waits at most one reconnection; the rate limiter lets requests pass uncounted meanwhile.
-    maxRetriesPerRequest: 1,
-  });
-  let reason: Error | null = null;
-  redis.on('error', (e: Error) => {
-    reason ??= e;
-  });
   try {
-    await redis.connect();
-    await redis.ping();
+    // A request waits at most one reconnection; the rate limiter lets requests pass uncounted meanwhile.
+    return await connectRedis(config.REDIS_URL, { password: config.REDIS_PASSWORD, maxRetriesPerRequest: 1 });
   } catch (e) {
-    redis.disconnect();
-    const why = (reason as Error | null)?.message ?? (e as Error).message;
-    throw new ConfigError([`REDIS_URL=${redisShown(config.REDIS_URL)}: cannot use it (${why})`]);
+    throw redisConfigError(config.REDIS_URL, e);
   }
-  return redis;
+}
+
+/** REDIS_URL named, the reason Redis gave, never the password. */
+export function redisConfigError(url: string, e: unknown): ConfigError {
+  const why = e instanceof RedisUnavailableError ? e.reason : (e as Error).message;
+  return new ConfigError([`REDIS_URL=${redisShown(url)}: cannot use it (${why})`]);
 }

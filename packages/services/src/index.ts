@@ -82,7 +82,8 @@ export { type Accepted, type GraphJobDefinitions, JobService, jobVisibleTo } fro
 export { openEventBus } from './open-event-bus.ts';
 export { MAX_PLAN_TRACKS, type PlanInput, PlanService } from './plan-service.ts';
 export { chunkEvent, EVENT_CHANNEL, PostgresEventBus } from './postgres-event-bus.ts';
-export { RedisEventBus, RedisUnavailableError } from './redis-event-bus.ts';
+export { connectRedis, RedisUnavailableError, redisShown } from './redis-connect.ts';
+export { RedisEventBus } from './redis-event-bus.ts';
 export { ScrapeService } from './scrape-service.ts';
 export {
   facetsOf,

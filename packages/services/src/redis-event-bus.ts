@@ -4,22 +4,13 @@
 // messages. Redis has no 8,000-byte payload limit, so events travel whole. Pub/sub needs a connection
 // of its own for subscribing (a subscribed connection can issue no other command).
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { DomainEvent, EventBus } from './events.ts';
 import { LocalEventBus } from './events.ts';
 import { EVENT_CHANNEL } from './postgres-event-bus.ts';
+import { connectRedis } from './redis-connect.ts';
 
 type Envelope = { o: string; e: DomainEvent };
-
-/** Redis could not be used: the address (without its password) and the reason Redis gave. */
-export class RedisUnavailableError extends Error {
-  readonly reason: string;
-  constructor(shownUrl: string, reason: string) {
-    super(`cannot use Redis at ${shownUrl}: ${reason}`);
-    this.name = 'RedisUnavailableError';
-    this.reason = reason;
-  }
-}
 
 export class RedisEventBus implements EventBus {
   private readonly local = new LocalEventBus();
@@ -42,26 +33,16 @@ export class RedisEventBus implements EventBus {
     o: { password?: string; onError?: (e: Error) => void } = {},
   ): Promise<RedisEventBus> {
     const onError = o.onError ?? (() => {});
-    // lazyConnect: a wrong URL fails start() with its error instead of retrying in the background.
-    const options = { lazyConnect: true, password: o.password, maxRetriesPerRequest: 3 };
-    const pub = new Redis(url, options);
-    const sub = new Redis(url, options);
-    // ioredis reports the reason (a refused password, a refused connection) as an 'error' event and
-    // rejects connect() with "Connection is closed": keep the reason to say it.
-    let reason: Error | null = null;
-    for (const c of [pub, sub])
-      c.on('error', (e: Error) => {
-        reason ??= e;
-        onError(e);
-      });
+    // Pub/sub needs a connection of its own: a subscribed connection can issue no other command.
+    const pub = await connectRedis(url, { password: o.password, onError });
+    let sub: Redis | null = null;
     try {
-      await Promise.all([pub.connect(), sub.connect()]);
+      sub = await connectRedis(url, { password: o.password, onError });
       await sub.subscribe(EVENT_CHANNEL);
     } catch (e) {
       pub.disconnect();
-      sub.disconnect();
-      const why = (reason as Error | null)?.message ?? (e as Error).message;
-      throw new RedisUnavailableError(url.replace(/\/\/[^@/]*@/, '//***@'), why);
+      sub?.disconnect();
+      throw e;
     }
     const bus = new RedisEventBus(pub, sub, onError);
     sub.on('message', (_channel: string, payload: string) => bus.receive(payload));
