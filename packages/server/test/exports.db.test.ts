@@ -48,8 +48,10 @@ describe.skipIf(noServer)(`exports over HTTP (${engine})`, () => {
       headers: { 'content-type': 'application/json', ...CSRF },
       body: JSON.stringify(body),
     });
-  const until = async <T>(what: string, get: () => Promise<T | undefined>): Promise<T> => {
-    const end = Date.now() + 30_000;
+  // Generous: on CI this file shares two cores with three other projects, and a failed job throws at
+  // once (with its message) rather than waiting this out.
+  const until = async <T>(what: string, get: () => Promise<T | undefined>, ms = 30_000): Promise<T> => {
+    const end = Date.now() + ms;
     while (Date.now() < end) {
       const v = await get();
       if (v !== undefined) return v;
@@ -279,17 +281,22 @@ describe.skipIf(noServer)(`exports over HTTP (${engine})`, () => {
       body: JSON.stringify({ seed: 1 }),
     });
     expect(job.status).toBe(202);
-    await until('communities', async () => {
-      const j = await json<{ state: string }>(`/jobs/${job.body.jobId}`);
-      return j.body.state === 'completed' ? true : undefined;
-    });
+    await until(
+      'communities',
+      async () => {
+        const j = await json<{ state: string; progress: { message?: string } }>(`/jobs/${job.body.jobId}`);
+        if (j.body.state === 'failed') throw new Error(`communities failed: ${j.body.progress.message}`);
+        return j.body.state === 'completed' ? true : undefined;
+      },
+      90_000,
+    );
     const after = JSON.parse((await exported({ kind: 'graph', format: 'json' })).text);
     expect(
       after.nodes.every((n: { attributes: { community: unknown } }) =>
         Number.isInteger(n.attributes.community),
       ),
     ).toBe(true);
-  });
+  }, 120_000);
 
   it('refuses bad requests with a problem naming the field', async () => {
     const cases: [unknown, number, string][] = [
