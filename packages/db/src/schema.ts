@@ -26,6 +26,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
@@ -601,6 +602,36 @@ export const scrapedSets = pgTable(
   (t) => [
     primaryKey({ columns: [t.source, t.externalId] }),
     check('scraped_sets_confidence_check', sql`${t.confidence} > 0 AND ${t.confidence} <= 1`),
+  ],
+);
+
+/**
+ * Target tracks: the tracks a user wants sets for. Searching one submits a target scrape task (shared
+ * by everyone who lists the same track: the task key is the same); when the task ends, what it found
+ * and stored is written to `last_result`. `user_id` null is the local owner (and the CLI). `key` is
+ * artist and title case-folded, so one user lists a track once.
+ */
+export const scrapeTargets = pgTable(
+  'scrape_targets',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** The graph's track, when the target was picked from it (kept as text too: tracks merge and go). */
+    trackId: integer('track_id').references(() => tracks.id, { onDelete: 'set null' }),
+    artist: text('artist').notNull(),
+    title: text('title').notNull(),
+    key: text('key').notNull(),
+    createdAt: createdAt(),
+    lastSearchedAt: timestamp('last_searched_at', { withTimezone: true }),
+    /** The task of the last search (it may still be running). */
+    taskId: integer('task_id').references(() => scrapeTasks.id, { onDelete: 'set null' }),
+    /** What the last finished search found and added: counts and the sets found. */
+    lastResult: jsonb('last_result'),
+  },
+  (t) => [
+    unique('scrape_targets_user_key').on(t.userId, t.key).nullsNotDistinct(),
+    index('scrape_targets_task_idx').on(t.taskId),
+    index('scrape_targets_track_idx').on(t.trackId),
   ],
 );
 
