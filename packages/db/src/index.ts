@@ -189,6 +189,18 @@ export {
   updatePlan,
 } from './repositories/plans.ts';
 export {
+  addScrapeTarget,
+  dueScrapeTargets,
+  listScrapeTargets,
+  markTargetsSearched,
+  recordTargetResult,
+  removeScrapeTarget,
+  type ScrapeTarget,
+  type TargetResult,
+  targetKey,
+  targetTrackName,
+} from './repositories/scrape-targets.ts';
+export {
   cancelScrapeTask,
   createScrapeTask,
   doneScrapeItems,

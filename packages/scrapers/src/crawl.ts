@@ -64,7 +64,7 @@ export interface CrawlResult {
     error?: string;
   }[];
   /** Target tasks: the sets found that contain the track. */
-  found: { source: string; title?: string; url?: string }[];
+  found: { source: string; externalId?: string; title?: string; url?: string }[];
   resumeAt?: string;
 }
 
@@ -181,7 +181,9 @@ export async function crawl(
         }
         if (spec.kind === 'target') {
           sets = sets.filter((s) => setHasTrack(s, spec.artist, spec.title));
-          r.found.push(...sets.map((s) => ({ source: s.source, title: s.title, url: s.url })));
+          r.found.push(
+            ...sets.map((s) => ({ source: s.source, externalId: s.externalId, title: s.title, url: s.url })),
+          );
         }
         // One set at a time, so the task can say which sets were new, changed or already known.
         const counts = { setsStored: 0, setsUnchanged: 0 };

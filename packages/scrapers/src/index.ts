@@ -25,10 +25,12 @@ export {
   SCRAPE_TASK_QUEUE,
   type ScrapeJobOptions,
   type SourceHealth,
+  scrapeTargetsJob,
   scrapeTaskJob,
 } from './orchestrator.ts';
 export { databasePageCache } from './page-cache.ts';
 export { PRODUCT_TOKEN, type ScraperConfig, type ScraperSettings, scraperSettings } from './settings.ts';
 export { createClient, createSources, type Sources } from './sources/index.ts';
 export { SOURCE_NAMES, type SourceAdapter, type SourceName } from './sources/source.ts';
+export { SCRAPE_TARGETS_QUEUE, TARGET_REFRESH_DAYS, type TargetSearch } from './targets.ts';
 export { PRIORITIES, parseTaskInput, type TaskSpec, TaskSpecError, taskIdentity } from './tasks.ts';

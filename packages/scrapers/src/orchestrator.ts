@@ -30,6 +30,15 @@ import type { ScraperSettings } from './settings.ts';
 import { createClient, createSources } from './sources/index.ts';
 import { SOURCE_NAMES } from './sources/source.ts';
 import {
+  recordTargetOutcome,
+  SCRAPE_TARGETS_QUEUE,
+  type SubmitSpec,
+  searchDueTargets,
+  searchTargets,
+  TARGETS_CRON,
+  type TargetSearch,
+} from './targets.ts';
+import {
   checkTaskSpec,
   PRIORITIES,
   PRIORITY_NUMBER,
@@ -131,15 +140,23 @@ export function scrapeTaskJob(rt: ScrapeRuntime, opts: ScrapeJobOptions = {}) {
         if (e instanceof ScrapeError)
           await recordScrapeOutcome(rt.db, task.source, { ok: false, error: message });
         // Back to the queue's care: it retries, and after the last attempt parks the job as a dead letter.
-        await updateScrapeTask(rt.db, task.id, { state: 'queued', error: message });
+        const failed = ctx.finalAttempt;
+        const updated = await updateScrapeTask(rt.db, task.id, {
+          state: failed ? 'failed' : 'queued',
+          error: message,
+        });
+        if (failed && updated && task.kind === 'target')
+          await recordTargetOutcome(rt.db, task.id, { failed: message });
         throw e;
       }
-      await updateScrapeTask(rt.db, task.id, {
+      const updated = await updateScrapeTask(rt.db, task.id, {
         state: result.outcome,
         result: { ...result },
         error: result.outcome === 'failed' ? (result.errors[0]?.message ?? 'failed') : null,
         resumeAt: result.resumeAt ? new Date(result.resumeAt) : null,
       });
+      if (task.kind === 'target' && (updated || result.outcome === 'cancelled'))
+        await recordTargetOutcome(rt.db, task.id, { result });
       return result;
     },
   });
@@ -168,7 +185,21 @@ export function scrapeResumeJob(
   });
 }
 
-/** Registers the scrape workers (and the quota-resume schedule) on a job queue. */
+/** Nightly: searches the target tracks whose last search is a week old (see targets.ts). */
+export function scrapeTargetsJob(jobs: JobQueue, rt: ScrapeRuntime, opts: ScrapeJobOptions = {}) {
+  const submit = submitter(jobs, rt, scrapeTaskJob(rt, opts));
+  return defineJob({
+    queue: SCRAPE_TARGETS_QUEUE,
+    parse: () => ({}),
+    retry: { limit: 1 },
+    async handler() {
+      const searched = await searchDueTargets(rt.db, submit);
+      return { targets: searched.length, tasks: new Set(searched.map((s) => s.task.id)).size };
+    },
+  });
+}
+
+/** Registers the scrape workers (and the quota-resume and target-search schedules) on a job queue. */
 export async function registerScrapeWorkers(
   jobs: JobQueue,
   rt: ScrapeRuntime,
@@ -179,6 +210,24 @@ export async function registerScrapeWorkers(
   const resume = scrapeResumeJob(rt.db, jobs, rt, opts);
   await jobs.work(resume, { concurrency: 1 });
   await jobs.schedule(resume, '*/15 * * * *', {});
+  const targets = scrapeTargetsJob(jobs, rt, opts);
+  await jobs.work(targets, { concurrency: 1 });
+  await jobs.schedule(targets, TARGETS_CRON, {});
+}
+
+/** Creates a task (or finds the identical open one) and queues its job. */
+function submitter(jobs: JobQueue, rt: ScrapeRuntime, def: ReturnType<typeof scrapeTaskJob>): SubmitSpec {
+  return async (spec: TaskSpec, priority: ScrapePriority) => {
+    const made = await createScrapeTask(rt.db, {
+      ...taskIdentity(spec, rt),
+      kind: spec.kind,
+      spec,
+      priority,
+    });
+    if (made.duplicate) return made;
+    const jobId = await jobs.send(def, { taskId: made.task.id }, { priority: PRIORITY_NUMBER[priority] });
+    return { task: (await updateScrapeTask(rt.db, made.task.id, { jobId })) ?? made.task, duplicate: false };
+  };
 }
 
 export interface SourceHealth {
@@ -217,6 +266,11 @@ export interface Orchestrator {
   schedules(): Promise<{ name: string; cron: string; spec: TaskSpec }[]>;
   /** Tasks whose job failed every attempt. */
   deadLetters(): Promise<{ jobId: string; taskId: number | null }[]>;
+  /** Searches stored target tracks now: one target task per track, shared when one is open. */
+  searchTargets(
+    targets: readonly { id: number; artist: string; title: string }[],
+    opts?: { priority?: ScrapePriority },
+  ): Promise<TargetSearch[]>;
 }
 
 export function createOrchestrator(
@@ -226,6 +280,7 @@ export function createOrchestrator(
   opts: ScrapeJobOptions = {},
 ): Orchestrator {
   const def = scrapeTaskJob(rt, opts);
+  const submit = submitter(jobs, rt, def);
   const toSpec = (input: string | TaskSpec) =>
     typeof input === 'string' ? parseTaskInput(input) : checkTaskSpec(input);
 
@@ -243,18 +298,7 @@ export function createOrchestrator(
       const priority = opts.priority ?? 'normal';
       if (!PRIORITIES.includes(priority))
         throw new TaskSpecError(`priority must be one of ${PRIORITIES.join(', ')}`);
-      const made = await createScrapeTask(rt.db, {
-        ...taskIdentity(spec, rt),
-        kind: spec.kind,
-        spec,
-        priority,
-      });
-      if (made.duplicate) return made;
-      const jobId = await jobs.send(def, { taskId: made.task.id }, { priority: PRIORITY_NUMBER[priority] });
-      return {
-        task: (await updateScrapeTask(rt.db, made.task.id, { jobId })) ?? made.task,
-        duplicate: false,
-      };
+      return submit(spec, priority);
     },
     async get(id) {
       const t = await getScrapeTask(rt.db, id);
@@ -321,6 +365,7 @@ export function createOrchestrator(
         spec: (s.data as TaskPayload).spec!,
       }));
     },
+    searchTargets: (targets, o = {}) => searchTargets(rt.db, submit, targets, o.priority ?? 'normal'),
     async deadLetters() {
       return (await jobs.deadLetters(def)).map((d) => ({
         jobId: d.sourceId ?? d.id,
