@@ -40,6 +40,7 @@ import { graphRoutes } from './routes/graph.ts';
 import { importRoutes } from './routes/imports.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { planRoutes } from './routes/plans.ts';
+import { scrapeTargetRoutes } from './routes/scrape-targets.ts';
 import { scrapeRoutes } from './routes/scrapes.ts';
 import { searchRoutes } from './routes/search.ts';
 import { setRoutes } from './routes/sets.ts';
@@ -146,6 +147,7 @@ export const apiV1 =
     await app.register(planRoutes(s));
     await app.register(analyticsRoutes(s));
     await app.register(scrapeRoutes(s));
+    await app.register(scrapeTargetRoutes(s));
     if (s.explore) await app.register(graphRoutes({ explore: s.explore, jobs: s.jobs }));
     if (s.jobs) await app.register(jobRoutes({ jobs: s.jobs }));
     if (s.imports) await app.register(importRoutes({ imports: s.imports }));

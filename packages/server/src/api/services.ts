@@ -70,7 +70,7 @@ export function createApiServices(d: ApiServiceDeps): ApiServices {
     search: new SearchService({ db }),
     plans: new PlanService({ db }),
     analytics: new AnalyticsService({ db }),
-    scrapes: new ScrapeService(d.scrapes ?? null),
+    scrapes: new ScrapeService(d.scrapes ?? null, db),
     dedupe: new DedupeService({ db, bus }),
     explore: graph ? new ExploreService(graph) : undefined,
     jobs:

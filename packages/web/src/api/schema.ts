@@ -3898,6 +3898,396 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/scrapes/targets": {
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": {
+          items: {
+            id: number;
+            trackId: number | null;
+            artist: string;
+            title: string;
+            createdAt: string;
+            lastSearchedAt: string | null;
+            task: {
+              id: number;
+              state: string;
+            } | null;
+            lastResult: {
+              taskId: number;
+              /** completed, failed, cancelled or waiting_quota */
+              state: string;
+              finishedAt: string;
+              /** sets found that contain the track */
+              found: number;
+              /** of those, sets new to the graph */
+              added: number;
+              /** of those, sets the graph already had */
+              unchanged: number;
+              errors: number;
+              error: string | null;
+              sets: {
+                source: string;
+                title: string | null;
+                url: string | null;
+                setId: number | null;
+              }[];
+            } | null;
+          }[];
+        } } };
+        403: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+      };
+    };
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: { 'application/json': {
+          trackId?: number;
+          artist?: string;
+          title?: string;
+        } };
+      };
+      responses: {
+        201: { headers: { [name: string]: unknown }; content: { "application/json": {
+          target: {
+            id: number;
+            trackId: number | null;
+            artist: string;
+            title: string;
+            createdAt: string;
+            lastSearchedAt: string | null;
+            task: {
+              id: number;
+              state: string;
+            } | null;
+            lastResult: {
+              taskId: number;
+              /** completed, failed, cancelled or waiting_quota */
+              state: string;
+              finishedAt: string;
+              /** sets found that contain the track */
+              found: number;
+              /** of those, sets new to the graph */
+              added: number;
+              /** of those, sets the graph already had */
+              unchanged: number;
+              errors: number;
+              error: string | null;
+              sets: {
+                source: string;
+                title: string | null;
+                url: string | null;
+                setId: number | null;
+              }[];
+            } | null;
+          };
+          duplicate: boolean;
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        403: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        404: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        409: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        422: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/scrapes/targets/search": {
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: { 'application/json': {
+          ids?: number[];
+          priority?: "high" | "normal" | "low";
+        } };
+      };
+      responses: {
+        202: { headers: { [name: string]: unknown }; content: { "application/json": {
+          items: {
+            targetId: number;
+            task: {
+              id: number;
+              source: string;
+              kind: string;
+              spec: {
+                [key: string]: unknown;
+              };
+              priority: string;
+              state: string;
+              jobId: string | null;
+              progress: {
+                [key: string]: unknown;
+              };
+              result: {
+                [key: string]: unknown;
+              } | null;
+              error: string | null;
+              resumeAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+            };
+            duplicate: boolean;
+          }[];
+        } } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        403: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        404: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        422: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        503: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/scrapes/targets/{id}": {
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        204: { headers: { [name: string]: unknown }; content: never };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        403: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+        404: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/scrapes/{id}": {
     get: {
       parameters: {

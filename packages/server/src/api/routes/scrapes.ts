@@ -5,7 +5,7 @@ import type { ScrapeService } from '@songnodes/services';
 import { Type } from 'typebox';
 import { IdParams, Nullable, problems } from '../schemas.ts';
 
-const Priority = Type.Union([Type.Literal('high'), Type.Literal('normal'), Type.Literal('low')]);
+export const Priority = Type.Union([Type.Literal('high'), Type.Literal('normal'), Type.Literal('low')]);
 const TaskState = Type.Union([
   Type.Literal('queued'),
   Type.Literal('running'),
@@ -14,7 +14,7 @@ const TaskState = Type.Union([
   Type.Literal('failed'),
   Type.Literal('cancelled'),
 ]);
-const Task = Type.Object({
+export const Task = Type.Object({
   id: Type.Integer(),
   source: Type.String(),
   kind: Type.String(),
