@@ -110,6 +110,58 @@ export function cleanerKey(line: string, level: 1 | 2): string {
     .replace(/\s+/g, ' ');
 }
 
+// Version words, strongest first: a line's version kind is the first of these found in its title.
+const VERSION_KINDS: readonly [string, RegExp][] = [
+  ['mashup', /\b(?:mash ?up|bootleg|boot)\b/],
+  ['vip', /\bvip\b/],
+  ['rework', /\b(?:re ?work|re ?fix|re ?make|re ?rub|re ?ruff|re ?build|re ?paint|respray|flip)\b/],
+  ['dub', /\bdub\b/],
+  ['edit', /\b(?:re ?edit|edit|re ?cut)\b/],
+  ['remix', /\b(?:remix|rmx|mix|version)\b/],
+];
+/** A line's title (after the first ` - `) as cleanerKey level 1 reads it, base-version tags removed. */
+function titleWords(line: string): string {
+  const dash = line.indexOf(' - ');
+  const title = (dash < 0 ? line : line.slice(dash + 3)).toLowerCase().replace(BASE_TAG, ' ');
+  return ` ${cleanerKey(title, 1)} `;
+}
+
+/**
+ * The kind of version a line names, read apart from core like cleanerKey: the strongest version word
+ * in the title once base-version tags are removed (`remix`, `edit`, `dub`, `vip`, …; '' for none).
+ * Words of the title itself are in both lines of a true pair, so only a written version tells them apart.
+ */
+export function versionKindOf(line: string): string {
+  const t = titleWords(line);
+  return VERSION_KINDS.find(([, re]) => re.test(t))?.[0] ?? '';
+}
+
+/**
+ * The cleaner truth as our identity rules read it: each cluster split by the version kind its lines
+ * name (versionKindOf). A YouTube video linked to `Title` in one mix and to `Title (X Remix)` in
+ * another joins an original with a remix, which DESIGN.md says are different recordings (at most one
+ * of the two lines names what was played); the pairs this removes are counted in
+ * `IdentityEvaluation.pairsDifferentByRules`, never dropped silently. A line without a version word
+ * that is another line of its cluster with the version word left out (`Title (Maker)` beside
+ * `Title (Maker Remix)`) takes that line's kind: MixesDB often names a remix by its maker alone.
+ */
+export function truthByRules(truth: readonly string[], lines: readonly string[]): string[] {
+  const kinds = lines.map(versionKindOf);
+  const stripped = lines.map((l, i) => {
+    if (kinds[i] === '') return '';
+    const [, re] = VERSION_KINDS.find(([k]) => k === kinds[i])!;
+    return titleWords(l).replace(new RegExp(re.source, 'g'), ' ').replace(/\s+/g, ' ').trim();
+  });
+  const kindOfWritten = new Map<string, string>();
+  truth.forEach((t, i) => {
+    if (kinds[i] !== '') kindOfWritten.set(`${t}\u0000${stripped[i]}`, kinds[i]!);
+  });
+  return truth.map((t, i) => {
+    const kind = kinds[i] || (kindOfWritten.get(`${t}\u0000${titleWords(lines[i]!).trim()}`) ?? '');
+    return `${t}\u0000${kind}`;
+  });
+}
+
 /** Each entry's cluster in the cleaner truth: its YouTube id, joined with every id whose lines share a cleaner key. */
 export function cleanerTruth(youtube: readonly string[], lines: readonly string[], level: 1 | 2): string[] {
   const uf = new UnionFind();
@@ -187,12 +239,21 @@ interface Methods {
 
 export interface IdentityEvaluation extends Methods {
   entries: number;
-  /** The same methods against the cleaner truths (cleanerKey levels 1 and 2). */
-  cleaner: Record<'level1' | 'level2', Methods>;
+  /**
+   * The same methods against the cleaner truths (cleanerKey levels 1 and 2), and against level 2 split
+   * where our rules say the lines name different recordings (truthByRules).
+   */
+  cleaner: Record<'level1' | 'level2' | 'level2ByRules', Methods>;
+  /** Level-2 truth pairs whose lines carry different version kinds (an original and a remix…): left out of level2ByRules. */
+  pairsDifferentByRules: number;
   /** Pairs our keys join although their YouTube ids differ, by how the two lines differ. */
   falsePairs: Record<string, number>;
   /** Pairs with one YouTube id that our keys keep apart, by how the two lines differ. */
   missedPairs: Record<string, number>;
+  /** Level-2 truth pairs that keys and near-duplicate merges keep apart, by how the two lines differ. */
+  cleanerMissedPairs: Record<string, number>;
+  /** Pairs keys and near-duplicate merges join that the level-2 truth keeps apart, by how the lines differ. */
+  cleanerFalsePairs: Record<string, number>;
 }
 
 /** Why two lines of one pair differ, from the most innocent difference to the most telling. */
@@ -254,15 +315,22 @@ export function evaluateIdentity(mixes: readonly DatasetMix[]): IdentityEvaluati
     keysWithLearnedArtists: pairwiseMetrics(learnedKeys, truth),
     keysAndNearDuplicates: pairwiseMetrics(mergedKeys, truth),
   });
+  const level2 = cleanerTruth(youtube, raws, 2);
+  const level2ByRules = truthByRules(level2, raws);
+  const cleaner = {
+    level1: against(cleanerTruth(youtube, raws, 1)),
+    level2: against(level2),
+    level2ByRules: against(level2ByRules),
+  };
   return {
     entries: youtube.length,
     ...against(youtube),
-    cleaner: {
-      level1: against(cleanerTruth(youtube, raws, 1)),
-      level2: against(cleanerTruth(youtube, raws, 2)),
-    },
+    cleaner,
+    pairsDifferentByRules: cleaner.level2.keys.truePairs - cleaner.level2ByRules.keys.truePairs,
     falsePairs: differingPairs(keys, youtube, lines),
     missedPairs: differingPairs(youtube, keys, lines),
+    cleanerMissedPairs: differingPairs(level2, mergedKeys, lines),
+    cleanerFalsePairs: differingPairs(mergedKeys, level2, lines),
   };
 }
 
@@ -332,6 +400,11 @@ if (import.meta.main) {
     console.log(format('  keys, learned artists', m.keysWithLearnedArtists));
     console.log(format('  keys + near-duplicate merges', m.keysAndNearDuplicates));
   }
+  console.log(
+    `level2ByRules leaves out ${result.pairsDifferentByRules} level-2 pairs whose lines carry different version kinds`,
+  );
   console.log('pairs joined by our keys, different YouTube ids:', result.falsePairs);
   console.log('pairs with one YouTube id, kept apart by our keys:', result.missedPairs);
+  console.log('level-2 pairs kept apart by keys + near-duplicate merges:', result.cleanerMissedPairs);
+  console.log('pairs joined by keys + near-duplicate merges, apart in level 2:', result.cleanerFalsePairs);
 }

@@ -36,6 +36,12 @@ export function trailingGroup(text: string): TrailingGroup | null {
         }
       }
     }
+    // A stray `]` closing a label whose own brackets were typed unevenly (`Title [Label] - Note]`,
+    // `Title [Label] (Sub)]`): the group runs from the last `[` to the end.
+    const open = s.lastIndexOf('[');
+    if (last === ']' && open > 0) {
+      return { before: s.slice(0, open).trim(), inner: s.slice(open + 1, -1).trim(), open: '[' };
+    }
     return null;
   }
   const unclosed = /^(.*\S)\s*([([])([^()[\]]+)$/.exec(s);

@@ -123,9 +123,13 @@ export function normaliseArtist(name: string): string {
   return normaliseName(name).replace(/^(?:the|dj)\s+(?=\S)/, '');
 }
 
-/** A title for keys: normalised, with the article `the` dropped (`The Angels Fell` = `Angels Fell`). */
+/**
+ * A title for keys: normalised, with the article `the` and the joiner `and` dropped (`The Angels Fell`
+ * = `Angels Fell`, `Seek & Destroy` = `Seek Destroy` = `Seek And Destroy`): both are left out at will,
+ * and an `&` typed into a tracklist is often lost on the way (`Hit & Run` → `Hit Run`).
+ */
 export function normaliseTitle(title: string): string {
   const words = normaliseName(title).split(' ');
-  const kept = words.filter((w) => w !== 'the');
+  const kept = words.filter((w) => w !== 'the' && w !== 'and');
   return (kept.length > 0 ? kept : words).join(' ');
 }

@@ -30,7 +30,8 @@ export interface ParsedLine {
 const NOTE_WORDS =
   /^(?:promo|unreleased|forthcoming|white(?:\s*label)?|wl|dubplate|test\s*press(?:ing)?|free(?:\s*download)?|cdr?|acetate|self[-\s]?released|not on label|bandcamp|soundcloud|youtube|clip|snippet|intro|outro|loop|acapella|vinyl|digital|\?+|-|n\/a|unknown|id|white label promo|remaster(?:ed)?|re-?issue)$/i;
 
-const CUE_CLOCK = /^(\d{1,3}:\d{2}(?::\d{2})?)$/;
+// `05:12`, `1:02:33`, `0:47.00` (fractions of a second, as CUE-derived lists write them).
+const CUE_CLOCK = /^(\d{1,3}:\d{2}(?::\d{2})?(?:\.\d+)?)$/;
 
 function cueOf(inner: string): { seconds: number | null } | null {
   if (/^\d{1,3}$/.test(inner)) return { seconds: Number(inner) * 60 };

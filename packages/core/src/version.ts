@@ -164,14 +164,32 @@ const DESCRIPTORS = new Set([
 
 const UNKNOWN_NAME = /^(?:id|i d|unknown|unknown artist|tba|tbc|\?+)$/;
 
+const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10 };
+
+/** `2` → 2, `II` → 2, `iv` → 4. */
+function romanOrNumber(text: string): number {
+  if (/^\d+$/.test(text)) return Number(text);
+  let total = 0;
+  for (let i = 0; i < text.length; i++) {
+    const v = ROMAN[text[i]!]!;
+    const next = ROMAN[text[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
 /** Lowercase form with compound version words joined: `Re-Edit` → `reedit`, `Mash Up` → `mashup`. */
 function canonicalWords(text: string): string {
-  return foldCase(text)
-    .replace(/\bre[\s-]?(edit|mix|work|fix|make|build|mode|cut|rub)\b/g, 're$1')
-    .replace(/\bmash[\s-]?up\b/g, 'mashup')
-    .replace(/\ba[\s-]?cap+ell?a\b/g, 'acapella')
-    .replace(/\bmix[\s-]?down\b/g, 'mixdown')
-    .replace(/\b12\s*(?:"|''|in\b|inch\b)/g, '12inch');
+  return (
+    foldCase(text)
+      // A `DJ Edit`/`DJ-Mix` is the maker's edit or mix: `Len Faki DJ-Edit` = `Len Faki Edit`.
+      .replace(/\bdj[\s-]?(edit|mix|cut)\b/g, '$1')
+      .replace(/\bre[\s-]?(edit|mix|work|fix|make|build|mode|cut|rub)\b/g, 're$1')
+      .replace(/\bmash[\s-]?up\b/g, 'mashup')
+      .replace(/\ba[\s-]?cap+ell?a\b/g, 'acapella')
+      .replace(/\bmix[\s-]?down\b/g, 'mixdown')
+      .replace(/\b12\s*(?:"|''|in\b|inch\b)/g, '12inch')
+  );
 }
 
 function isBase(text: string): boolean {
@@ -239,7 +257,8 @@ export function classifyVersion(text: string): VersionInfo | null {
 }
 
 const classified = memoise(function classify(text: string): VersionInfo | null {
-  const version = cleanText(text);
+  // Underscores stand for spaces in file names and some tracklists (`Orkidea_Remix`).
+  const version = cleanText(text).replace(/_/g, ' ');
   if (version === '') return null;
   if (isBase(version))
     return { base: true, kind: 'original', version: null, remixers: [], tag: '', unknown: false };
@@ -265,6 +284,26 @@ const classified = memoise(function classify(text: string): VersionInfo | null {
     return versionResult(version, [kind], [word], version.slice(makerStart));
   }
   if (/^live\b/.test(lower)) return versionResult(version, ['live'], ['live'], '');
+  // A number after the kind word tells two versions by one maker apart (`X Mix 2`, `X Remix #2`,
+  // `X Mix Part II`, `X Mix Version 2`); it is kept in the tag, written one way.
+  const numbered = /\s+(?:(?:part|pt\.?|no\.?|version|#)\s*)?#?(\d{1,2}|[ivx]{1,4})$/.exec(lower);
+  const beforeNumber = numbered ? lower.slice(0, numbered.index) : lower;
+  const number =
+    numbered && (/\d/.test(numbered[1]!) || /\b(?:part|pt)\b/.test(numbered[0]))
+      ? romanOrNumber(numbered[1]!)
+      : null;
+  if (
+    number !== null &&
+    KIND_OF_WORD[
+      beforeNumber
+        .split(/\s+/)
+        .at(-1)!
+        .replace(/[^a-z0-9]/g, '')
+    ]
+  ) {
+    const inner = classified(version.slice(0, version.length - (lower.length - beforeNumber.length)));
+    if (inner && !inner.base) return { ...inner, version, tag: `${inner.tag} n${number}` };
+  }
   // Peel kind words off the end: `Format:B Dub Mix` → [mix, dub], maker `Format:B`.
   const lowerWords = lower.split(/\s+/);
   const kinds: VersionKind[] = [];

@@ -94,6 +94,28 @@ const SAME: string[][] = [
     "Kilo Brass - Tin Roof (Pim Odo's Mix)",
   ],
   ["Kilo Brass - Tin Roof (Pim Odo's Harbour Dub)", 'Kilo Brass - Tin Roof (Pim Odo Harbour Dub)'],
+  // `&`/`and` in a title is written, spelled out or lost on the way
+  ['Kilo Brass - Hit & Run', 'Kilo Brass - Hit And Run', 'Kilo Brass - Hit Run', 'Kilo Brass - Hit+Run'],
+  ['Kilo Brass - &Fate', 'Kilo Brass - Fate'],
+  // a numbered version by one maker, however the number is written
+  [
+    'Kilo Brass - Tin Roof (Pim Odo Mix 2)',
+    'Kilo Brass - Tin Roof (Pim Odo Remix #2)',
+    'Kilo Brass - Tin Roof (Pim Odo remix 2)',
+    'Kilo Brass - Tin Roof (Pim Odo Mix Version 2)',
+    'Kilo Brass - Tin Roof (Pim Odo Mix Part II)',
+    'Kilo Brass - Tin Roof (Pim Odo Mix Pt. 2)',
+  ],
+  // a DJ's edit is their edit; underscores for spaces; a bracket opened twice
+  [
+    'Kilo Brass - Tin Roof (Pim Odo DJ-Edit)',
+    'Kilo Brass - Tin Roof (Pim Odo DJ Edit)',
+    'Kilo Brass - Tin Roof (Pim Odo Edit)',
+  ],
+  ['Kilo Brass - Tin Roof (Pim_Odo_Remix)', 'Kilo Brass - Tin Roof (Pim Odo Remix)'],
+  // a label whose brackets were typed unevenly, a cue time with fractions of a second
+  ['Kilo Brass - Tin Roof [Pale] - Tide]', 'Kilo Brass - Tin Roof [Pale] (Tide)]', 'Kilo Brass - Tin Roof'],
+  ['[0:47.00] Kilo Brass - Tin Roof', 'Kilo Brass - Tin Roof'],
 ];
 
 // Pairs that must NOT share a key.
@@ -120,6 +142,15 @@ const DIFFERENT: [string, string][] = [
   ['Kilo Brass - Tin Roof (Pim Odo Dub Mix)', 'Kilo Brass - Tin Roof (Pim Odo Club Mix)'],
   ['Kilo Brass - Tin Roof (Pim Odo Instrumental Mix)', 'Kilo Brass - Tin Roof (Pim Odo Mix)'],
   ['Kilo Brass - Tin Roof (Pim Odo Acapella Remix)', 'Kilo Brass - Tin Roof (Pim Odo Remix)'],
+  // `and` is dropped as a word of its own only: `Android` is no `Droid`, `Sand` no `S`
+  ['Kilo Brass - Android', 'Kilo Brass - Droid'],
+  ['Kilo Brass - Rock And Roll', 'Kilo Brass - Rock'],
+  // numbered versions of one maker stay apart, from each other and from the unnumbered one
+  ['Kilo Brass - Tin Roof (Pim Odo Mix 2)', 'Kilo Brass - Tin Roof (Pim Odo Mix 1)'],
+  ['Kilo Brass - Tin Roof (Pim Odo Mix 2)', 'Kilo Brass - Tin Roof (Pim Odo Mix)'],
+  ['Kilo Brass - Tin Roof (Pim Odo Mix Part II)', 'Kilo Brass - Tin Roof (Pim Odo Mix Part I)'],
+  ['Kilo Brass - Tin Roof (Remix 2)', 'Kilo Brass - Tin Roof (Remix)'],
+  ['Kilo Brass - Tin Roof (Pim Odo Edit 2)', 'Kilo Brass - Tin Roof (Pim Odo Mix 2)'],
 ];
 
 describe('trackIdentity', () => {

@@ -2,7 +2,7 @@
 // untitled tracks) and must never reach AUTO_MERGE; the typo pairs at the end must, so this table
 // fails if the scorer stops merging anything at all.
 import { describe, expect, it } from 'vitest';
-import { AUTO_MERGE, nearDuplicateScore, parseTrackLine } from '../src/index.ts';
+import { AUTO_MERGE, nearDuplicateScore, parseTrackLine, REVIEW } from '../src/index.ts';
 
 const score = (a: string, b: string) => nearDuplicateScore(parseTrackLine(a).track, parseTrackLine(b).track);
 
@@ -40,6 +40,20 @@ describe('near-duplicate scoring never merges different records', () => {
     ['Kay Loom - Untitled A', 'Kay Loom - Untitled'],
     ['Kay Loom - Raging', 'Kay Loom - Raging (The Storm)'],
     ['Kay Loom - Horizon', 'Kay Loom - Horizon (Tom Ash Remix)'],
+    // a subtitle in brackets is no remixer: only the other's own remixer alone in brackets is its remix
+    ['Kay Loom - Horizon (The Storm)', 'Kay Loom - Horizon (Tom Ash Remix)'],
+    ['Kay Loom - Horizon (Tom Ash)', 'Kay Loom - Horizon (Lu Vance Remix)'],
+    ['Kay Loom - Horizon (Tom Ash)', 'Kay Loom - Horizon (Tom Ash Dub)'],
+    ['Kay Loom - Horizon (Tom Ash)', 'Kay Loom - Horizon (Tom Ash Remix 2)'],
+    // numbered versions by one maker, and two named mixes by one maker
+    ['Kay Loom - Horizon (Tom Ash Mix 2)', 'Kay Loom - Horizon (Tom Ash Mix)'],
+    ['Kay Loom - Horizon (Tom Ash Mix 2)', 'Kay Loom - Horizon (Tom Ash Mix 1)'],
+    ["Kay Loom - Horizon (Tom Ash Goin' Hard Mix)", "Kay Loom - Horizon (Tom Ash Goin' Down Mix)"],
+    ['Kay Loom - Horizon (Tom Ash 2012 Remix)', 'Kay Loom - Horizon (Tom Ash Remix)'],
+    // a collaborator more or less, or a descriptive mix name, is for a person to decide
+    ['Kay Loom - Horizon', 'Kay Loom & Lu Vance - Horizon'],
+    ["Kay Loom - Horizon (Tom Ash's Harbour Remix)", 'Kay Loom - Horizon (Tom Ash Remix)'],
+    ['Kay Loom - Horizon (Tom Ash Harbour Mix)', 'Kay Loom - Horizon (Tom Ash Remix)'],
   ])('%s ≠ %s', (a, b) => {
     expect(score(a, b)).toBeLessThan(AUTO_MERGE);
     expect(score(b, a)).toBeLessThan(AUTO_MERGE);
@@ -53,7 +67,33 @@ describe('near-duplicate scoring merges typos of one record', () => {
     ['Kay Loom - Horizon', 'Kay Loom - Horizons'],
     ['Mira Vale - THX-1139 (A1)', 'Mira Vale - THX1139 (A1)'],
     ['Kay Loom - Journey Part 2', 'Kay Loom - Journy Part 2'],
+    // a remix written with its maker alone in brackets
+    ['Kay Loom - Horizon (Tom Ash)', 'Kay Loom - Horizon (Tom Ash Remix)'],
+    ['Kay Loom - Horizon (Tom Ash & Lu Vance)', 'Kay Loom - Horizon (Lu Vance & Tom Ash Mix)'],
+    ['Kay Loom & Mira Vale - Horizon (Tom Ash)', 'Mira Vale & Kay Loom - Horizon (Tom Ash Remix)'],
   ])('%s = %s', (a, b) => {
     expect(score(a, b)).toBeGreaterThanOrEqual(AUTO_MERGE);
+    expect(score(b, a)).toBe(score(a, b));
+  });
+});
+
+describe('near-duplicate scoring lists for review what only a person can tell', () => {
+  it.each([
+    // a collaborator left out of one credit
+    ['Kay Loom - Horizon', 'Kay Loom & Lu Vance - Horizon'],
+    ['Kay Loom - Horizon', 'Kay Loom, Lu Vance - Horizon'],
+    ['Kay Loom & Mira Vale - Horizon (Tom Ash Remix)', 'Kay Loom - Horizon (Tom Ash Remix)'],
+    // one maker's version with and without a descriptive name
+    ["Kay Loom - Horizon (Tom Ash's Harbour Remix)", 'Kay Loom - Horizon (Tom Ash Remix)'],
+    ['Kay Loom - Horizon (Tom Ash Podium Mix)', 'Kay Loom - Horizon (Tom Ash Mix)'],
+    ['Kay Loom - Horizon (Tom Ash Harbour Edit)', 'Kay Loom - Horizon (Tom Ash Edit)'],
+  ])('%s ~ %s', (a, b) => {
+    expect(score(a, b)).toBeGreaterThanOrEqual(REVIEW);
+    expect(score(a, b)).toBeLessThan(AUTO_MERGE);
+    expect(score(b, a)).toBe(score(a, b));
+  });
+
+  it('does not list a solo track against an unrelated collaboration', () => {
+    expect(score('Kay Loom - Horizon', 'Mira Vale & Lu Vance - Horizon')).toBeLessThan(REVIEW);
   });
 });
