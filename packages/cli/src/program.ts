@@ -120,6 +120,32 @@ export function buildProgram(): Command {
     .option('--json', 'print as JSON')
     .action(lazy(async () => (await import('./commands/dedupe.ts')).dedupeMergesCommand));
 
+  const artist = program
+    .command('artist')
+    .description('artists: find one, set its aliases, merge two into one');
+  artist
+    .command('find')
+    .description('artists whose name or an alias contains <name>, with their ids')
+    .argument('<name>')
+    .option('--limit <n>', 'at most this many', between(LIMITS.listLimit), 20)
+    .option('--json', 'print as JSON')
+    .action(lazy(async () => (await import('./commands/artist.ts')).artistFindCommand));
+  artist
+    .command('aliases')
+    .description('print the aliases of artist <id>, or replace them with the names given')
+    .argument('<id>')
+    .argument('[alias...]')
+    .option('--clear', 'remove every alias')
+    .action(lazy(async () => (await import('./commands/artist.ts')).artistAliasesCommand));
+  artist
+    .command('merge')
+    .description(
+      'fold artist <mergedId> into artist <keptId> (not reversible: the merged name becomes an alias)',
+    )
+    .argument('<keptId>')
+    .argument('<mergedId>')
+    .action(lazy(async () => (await import('./commands/artist.ts')).artistMergeCommand));
+
   const user = program
     .command('user')
     .description('accounts: create (the first admin too), list, change a role');

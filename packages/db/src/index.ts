@@ -112,6 +112,7 @@ export {
   listMerges,
   liveTrackCount,
   liveTrackIds,
+  type DedupeActor,
   type MergeListing,
   type MergeRequest,
   type MergeResult,

@@ -6,6 +6,7 @@
 import { AUTO_MERGE, nearDuplicateScore, REVIEW, type TrackParse, type VersionKind } from '@songnodes/core';
 import {
   type Database,
+  type DedupeActor,
   DedupeError,
   dedupeCursor,
   dedupeWatermark,
@@ -262,7 +263,7 @@ export async function mergeManually(
   db: Database,
   keptId: number,
   mergedId: number,
-  actor: string,
+  actor: DedupeActor,
 ): Promise<MergeResult & { score: number }> {
   const tracks = await storedTracks(db, [keptId, mergedId]);
   const kept = tracks.find((t) => t.id === keptId);

@@ -444,6 +444,50 @@ describe.skipIf(noServer)('GraphQL API', () => {
     expect(again.errors?.[0]?.extensions?.code).toMatch(/BAD_USER_INPUT|NOT_FOUND|CONFLICT/);
   });
 
+  it("sets an artist's aliases and merges two artists, through the same service as REST", async () => {
+    const artistOf = async (track: string) =>
+      (await ok(`{ track(id: "${await trackId(track)}") { artists { artist { id name } } } }`)).track
+        .artists[0].artist as { id: string; name: string };
+    const dj = await artistOf('Artist 58 - Title 58');
+    const other = await artistOf('Artist 57 - Title 57');
+    const a = await ok(
+      `mutation($id: ID!, $aliases: [String!]!) { setArtistAliases(id: $id, aliases: $aliases) { id aliases } }`,
+      { id: dj.id, aliases: ['Artist Fifty-Eight'] },
+    );
+    expect(a.setArtistAliases).toEqual({ id: dj.id, aliases: ['Artist Fifty-Eight'] });
+    // Another artist's name as an alias is a conflict naming that artist; too long is the field's fault.
+    const taken = await gql(
+      `mutation($id: ID!) { setArtistAliases(id: $id, aliases: ["${other.name}"]) { id } }`,
+      { id: dj.id },
+    );
+    expect(taken.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'aliases' });
+    expect(taken.errors?.[0]?.message).toContain(`artist ${other.id}`);
+    const long = await gql(
+      `mutation($id: ID!) { setArtistAliases(id: $id, aliases: ["${'x'.repeat(201)}"]) { id } }`,
+      {
+        id: dj.id,
+      },
+    );
+    expect(long.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'aliases.0' });
+
+    const m = await ok(
+      `mutation($k: ID!, $m: ID!) { mergeArtists(keptId: $k, mergedId: $m) { mergedId tracks sets transitions kept { id name aliases } } }`,
+      { k: dj.id, m: other.id },
+    );
+    expect(m.mergeArtists).toEqual({
+      mergedId: other.id,
+      tracks: 1,
+      sets: 0,
+      transitions: 0,
+      kept: { id: dj.id, name: dj.name, aliases: ['Artist 57', 'Artist Fifty-Eight'] },
+    });
+    expect((await gql(`{ artist(id: "${other.id}") { id } }`)).errors?.[0]?.extensions?.code).toBe(
+      'NOT_FOUND',
+    );
+    const self = await gql(`mutation { mergeArtists(keptId: "${dj.id}", mergedId: "${dj.id}") { tracks } }`);
+    expect(self.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'merge' });
+  });
+
   it('accepts an import as text and starts its job; refuses an unknown format', async () => {
     const d = await ok(
       `mutation($text: String!) { importText(text: $text, filename: "set.txt", source: "upload") { jobId progress } }`,

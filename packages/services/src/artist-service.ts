@@ -17,6 +17,8 @@ import type { EventBus } from './events.ts';
 
 /** Most aliases one artist may have: names people write, not a dictionary. */
 export const MAX_ALIASES = 50;
+/** Longest alias: as long as any artist credit we have seen written, with room to spare. */
+export const MAX_ALIAS_LENGTH = 200;
 
 export interface ArtistMerge {
   kept: number;
@@ -50,6 +52,11 @@ export class ArtistService {
       throw invalid('aliases', `at most ${MAX_ALIASES} aliases, got ${aliases.length}`);
     const writes = aliases.map((alias, i) => {
       const name = alias.trim();
+      if (name.length > MAX_ALIAS_LENGTH)
+        throw invalid(
+          `aliases.${i}`,
+          `an alias has at most ${MAX_ALIAS_LENGTH} characters, got ${name.length}`,
+        );
       const key = artistKey(name);
       if (key === '')
         throw invalid(`aliases.${i}`, `alias ${JSON.stringify(alias)} has no letters or digits`);

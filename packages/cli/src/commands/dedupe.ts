@@ -1,7 +1,6 @@
 // `songnodes dedupe …`: find and merge near-duplicate tracks, review what the scorer was unsure of,
 // undo a merge. Scoring is @songnodes/ingest's; merges, splits and rejections go through
 // @songnodes/services' DedupeService, the one the API uses.
-import { userInfo } from 'node:os';
 import { type CandidateTrack, type Database, DedupeError, listCandidates, listMerges } from '@songnodes/db';
 import { runDedupe } from '@songnodes/ingest';
 import { loadConfig } from '@songnodes/server/config';
@@ -10,10 +9,8 @@ import { ServiceError } from '@songnodes/services/errors';
 import { openEventBus } from '@songnodes/services/open-event-bus';
 import { openCliDatabase } from '../database.ts';
 import { ArgumentError, UsageError } from '../errors.ts';
+import { cliPrincipal } from '../principal.ts';
 import { progressLine } from '../progress.ts';
-
-/** Who did it, for provenance: the person at the terminal. */
-const actor = () => `cli:${userInfo().username}`;
 
 async function withDb<T>(body: (db: Database) => Promise<T>): Promise<T> {
   const db = await openCliDatabase();
@@ -74,7 +71,7 @@ export async function dedupeRunCommand(o: {
       runDedupe(db, {
         newOnly: !o.all,
         resume: !o.restart,
-        actor: actor(),
+        actor: cliPrincipal().label,
         signal: stop.signal,
         onProgress: (p) =>
           bar.update(
@@ -126,7 +123,7 @@ export async function dedupeListCommand(o: { json?: boolean; limit?: number }): 
 export async function dedupeMergeCommand(kept: string, merged: string): Promise<void> {
   const keptId = parseId('keptId', kept);
   const mergedId = parseId('mergedId', merged);
-  const r = await withDedupe((s) => s.merge(keptId, mergedId, actor()));
+  const r = await withDedupe((s) => s.merge(keptId, mergedId, cliPrincipal()));
   process.stdout.write(
     `merge ${r.mergeId}: track ${mergedId} folded into ${keptId} (score ${r.score.toFixed(3)}), ` +
       `${r.entriesMoved} entries moved, ${r.transitionsRewritten} transitions rewritten, ` +
@@ -136,7 +133,7 @@ export async function dedupeMergeCommand(kept: string, merged: string): Promise<
 
 export async function dedupeSplitCommand(merge: string): Promise<void> {
   const mergeId = parseId('mergeId', merge);
-  const r = await withDedupe((s) => s.split(mergeId, actor()));
+  const r = await withDedupe((s) => s.split(mergeId, cliPrincipal()));
   process.stdout.write(
     `merge ${mergeId} split: track ${r.mergedId} is separate from ${r.keptId} again, ` +
       `${r.entriesRestored} entries and ${r.transitionsRestored} transitions restored\n`,
@@ -151,7 +148,7 @@ export async function dedupeSplitCommand(merge: string): Promise<void> {
 export async function dedupeRejectCommand(a: string, b: string): Promise<void> {
   const trackId = parseId('trackId', a);
   const candidateId = parseId('candidateId', b);
-  await withDedupe((s) => s.reject(trackId, candidateId, actor()));
+  await withDedupe((s) => s.reject(trackId, candidateId, cliPrincipal()));
   process.stdout.write(`tracks ${trackId} and ${candidateId} marked as different\n`);
 }
 

@@ -3,18 +3,13 @@
 // typed at a prompt that does not echo it; without either the command refuses. The command acts as
 // SYSTEM — whoever can run it can read the database anyway — and goes through the API's UserService,
 // so the same rules and the same audit entries apply.
-import { userInfo } from 'node:os';
-import type { Principal } from '@songnodes/services/auth/access';
-import { SYSTEM } from '@songnodes/services/auth/access';
 import { AuditService } from '@songnodes/services/auth/audit-service';
 import { UserService } from '@songnodes/services/auth/user-service';
 import type { UserView } from '@songnodes/services/auth/user-view';
 import { ServiceError } from '@songnodes/services/errors';
 import { withDatabase } from '../database.ts';
 import { ArgumentError, UsageError } from '../errors.ts';
-
-/** SYSTEM, named after the person at the terminal in the audit log. */
-const cli = (): Principal => ({ ...SYSTEM, label: `cli:${userInfo().username}` });
+import { cliPrincipal } from '../principal.ts';
 
 async function withUsers<T>(body: (users: UserService) => Promise<T>): Promise<T> {
   return withDatabase(async (db) => {
@@ -98,7 +93,7 @@ export async function userCreateCommand(o: {
   const role = o.admin ? 'admin' : (o.role ?? 'user');
   const password = await newPassword();
   const u = await withUsers((users) =>
-    users.create(cli(), { email: o.email, password, role, displayName: o.name ?? null }),
+    users.create(cliPrincipal(), { email: o.email, password, role, displayName: o.name ?? null }),
   );
   process.stdout.write(o.json ? `${JSON.stringify(u)}\n` : `created user ${u.id}: ${u.email} (${u.role})\n`);
 }
@@ -108,7 +103,7 @@ export async function userListCommand(o: { json?: boolean }): Promise<void> {
   await withUsers(async (users) => {
     let after: number | undefined;
     do {
-      const page = await users.list(cli(), { after, limit: 200 });
+      const page = await users.list(cliPrincipal(), { after, limit: 200 });
       all.push(...page.items);
       after = page.next ?? undefined;
     } while (after !== undefined);
@@ -121,8 +116,8 @@ export async function userListCommand(o: { json?: boolean }): Promise<void> {
 
 export async function userSetRoleCommand(email: string, role: string): Promise<void> {
   const u = await withUsers(async (users) => {
-    const found = await users.findByEmail(cli(), email);
-    return users.update(cli(), found.id, { role });
+    const found = await users.findByEmail(cliPrincipal(), email);
+    return users.update(cliPrincipal(), found.id, { role });
   });
   process.stdout.write(`${u.email} is now ${u.role}\n`);
 }

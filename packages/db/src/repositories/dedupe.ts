@@ -200,12 +200,22 @@ export async function recordCandidates(
   return written.length;
 }
 
+/**
+ * Who merged, split or rejected: a name (`dedupe` for automatic merges), or a person as the services
+ * know them, so the audit entry carries their account and the request id like every other one.
+ */
+export type DedupeActor =
+  | string
+  | { label: string; userId: number | null; requestId: string | null; ip: string | null };
+
+const actorLabel = (a: DedupeActor) => (typeof a === 'string' ? a : a.label);
+
 export interface MergeRequest {
   keptId: number;
   mergedId: number;
   score: number | null;
   method: 'auto' | 'manual';
-  actor: string;
+  actor: DedupeActor;
 }
 
 export interface MergeResult {
@@ -222,12 +232,21 @@ export interface MergeResult {
 /** The audit entry of a merge, split or rejection (actions named as in services/auth/audit-service.ts). */
 function audit(
   tx: Queryable,
-  actor: string,
+  actor: DedupeActor,
   action: string,
   target: string,
   details: Record<string, unknown>,
 ) {
-  return insertAudit(tx, { actor, actorUserId: null, action, target, requestId: null, ip: null, details });
+  const who = typeof actor === 'string' ? { label: actor, userId: null, requestId: null, ip: null } : actor;
+  return insertAudit(tx, {
+    actor: who.label,
+    actorUserId: who.userId,
+    action,
+    target,
+    requestId: who.requestId,
+    ip: who.ip,
+    details,
+  });
 }
 
 /** Folds one track into another in one transaction, keeping what was moved for a later split. */
@@ -249,7 +268,7 @@ export async function mergeTracks(db: Database, m: MergeRequest): Promise<MergeR
     const [merge] = await tx.query<{ id: number }>(
       `INSERT INTO track_merges (kept_track_id, merged_track_id, score, method, actor)
        VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [m.keptId, m.mergedId, m.score, m.method, m.actor],
+      [m.keptId, m.mergedId, m.score, m.method, actorLabel(m.actor)],
     );
     const mergeId = merge!.id;
     const moved = await tx.query(
@@ -321,7 +340,7 @@ export interface SplitResult {
  * Undoes a merge exactly: the entries and per-set transitions it moved go back, the merged track lives
  * again, the aggregates are rebuilt, and the pair is marked rejected so dedupe does not merge it again.
  */
-export async function splitMerge(db: Database, mergeId: number, actor: string): Promise<SplitResult> {
+export async function splitMerge(db: Database, mergeId: number, actor: DedupeActor): Promise<SplitResult> {
   return db.transaction(async (tx) => {
     const [m] = await tx.query<{
       kept_track_id: number;
@@ -429,7 +448,7 @@ export async function rejectCandidate(
   db: Database,
   trackId: number,
   candidateTrackId: number,
-  actor: string,
+  actor: DedupeActor,
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const rows = await tx.query(

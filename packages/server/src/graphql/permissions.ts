@@ -26,6 +26,8 @@ export const FIELD_PERMISSIONS: Record<'Query' | 'Mutation' | 'Subscription', Re
     importText: 'import',
     mergeTracks: 'merge:tracks',
     splitMerge: 'merge:tracks',
+    mergeArtists: 'merge:tracks',
+    setArtistAliases: 'write:tracks',
     updateTrack: 'write:tracks',
     runPlan: 'read:graph',
     computeLayout: 'run:jobs',

@@ -15,8 +15,15 @@ import type {
 import { topTransitions } from '@songnodes/db';
 import type { EvidenceSet, PlannedSet, PlanStep } from '@songnodes/graph';
 import { FORMAT_IDS, type FormatId } from '@songnodes/importers';
-import { type DomainEvent, invalid, jobVisibleTo, ServiceError } from '@songnodes/services';
+import {
+  type DomainEvent,
+  invalid,
+  jobVisibleTo,
+  type RequestContext,
+  ServiceError,
+} from '@songnodes/services';
 import type { IResolvers, MercuriusContext } from 'mercurius';
+import { requestContext } from '../api/auth/session.ts';
 import type { ApiServices } from '../api/plugin.ts';
 import { graphqlJs } from './graphql-js.ts';
 import {
@@ -46,8 +53,8 @@ type TrackNode = TrackRecord & { credits?: CreditRecord[]; counts?: PlayCounts }
 type SetNode = SetRecord & { entries?: EntryRecord[] };
 type ArtistNode = { id: number; name: string; aliases?: string[] };
 
-/** Who changed something, for the audit log; the accounts issue puts the caller's name here. */
-const ACTOR = 'graphql';
+/** What the audit log records of the request behind a mutation (address, request id, browser). */
+const auditOf = (ctx: Context): RequestContext => requestContext(ctx.reply.request);
 
 function trackNodeOf(t: TrackDetail): TrackNode {
   return {
@@ -239,13 +246,30 @@ export function resolvers(api: ApiServices): IResolvers {
       shareSet: async (_: unknown, a: { id: string }, ctx: Context) =>
         setNodeOf(await api.sets.setVisibility(idOf(a.id, 'id'), 'public', ctx.principal)),
       mergeTracks: async (_: unknown, a: { keptId: string; mergedId: string }, ctx: Context) => {
-        const r = await api.dedupe.merge(idOf(a.keptId, 'keptId'), idOf(a.mergedId, 'mergedId'), ACTOR);
-        return { ...r, kept: await ctx.loads.track(idOf(a.keptId, 'keptId')) };
+        const keptId = idOf(a.keptId, 'keptId');
+        const r = await api.dedupe.merge(keptId, idOf(a.mergedId, 'mergedId'), ctx.principal, auditOf(ctx));
+        return { ...r, kept: await ctx.loads.track(keptId) };
       },
       splitMerge: async (_: unknown, a: { mergeId: string }, ctx: Context) => {
-        const r = await api.dedupe.split(idOf(a.mergeId, 'mergeId'), ACTOR);
+        const r = await api.dedupe.split(idOf(a.mergeId, 'mergeId'), ctx.principal, auditOf(ctx));
         const [kept, restored] = await Promise.all([ctx.loads.track(r.keptId), ctx.loads.track(r.mergedId)]);
         return { ...r, kept, restored };
+      },
+      mergeArtists: async (_: unknown, a: { keptId: string; mergedId: string }, ctx: Context) => {
+        const keptId = idOf(a.keptId, 'keptId');
+        const r = await api.artists.merge(keptId, idOf(a.mergedId, 'mergedId'), ctx.principal, auditOf(ctx));
+        const kept = await api.catalog.getArtist(keptId, ctx.principal);
+        return {
+          ...r,
+          mergedId: r.merged,
+          kept: { id: kept.id, name: kept.name, aliases: kept.aliases } satisfies ArtistNode,
+        };
+      },
+      setArtistAliases: async (_: unknown, a: { id: string; aliases: string[] }, ctx: Context) => {
+        const id = idOf(a.id, 'id');
+        await api.artists.setAliases(id, a.aliases, ctx.principal, auditOf(ctx));
+        const r = await api.catalog.getArtist(id, ctx.principal);
+        return { id: r.id, name: r.name, aliases: r.aliases } satisfies ArtistNode;
       },
       updateTrack: async (
         _: unknown,

@@ -317,6 +317,18 @@ export const schema = /* GraphQL */ `
     transitionsRewritten: Int!
   }
 
+  type ArtistMergeResult {
+    kept: Artist!
+    "The merged artist's id; the record is gone and its name is now an alias of the kept one."
+    mergedId: ID!
+    "Tracks whose credits moved to the kept artist."
+    tracks: Int!
+    "Sets the merged artist performed, now the kept artist's."
+    sets: Int!
+    "Transitions whose DJ count was recounted."
+    transitions: Int!
+  }
+
   type SplitResult {
     mergeId: ID!
     kept: Track!
@@ -356,6 +368,10 @@ export const schema = /* GraphQL */ `
     mergeTracks(keptId: ID!, mergedId: ID!): MergeResult!
     "Undoes a merge exactly."
     splitMerge(mergeId: ID!): SplitResult!
+    "Folds one artist record into another (a misspelling, a former name). Not reversible: the merged name becomes an alias."
+    mergeArtists(keptId: ID!, mergedId: ID!): ArtistMergeResult!
+    "Replaces an artist's aliases; an alias that is another artist's name or alias is refused, naming that artist."
+    setArtistAliases(id: ID!, aliases: [String!]!): Artist!
     "Corrects a track's BPM, key (Camelot or Am, F#m…) or genre; null clears a value."
     updateTrack(id: ID!, bpm: Float, key: String, genre: String): Track!
     "Runs the planner."

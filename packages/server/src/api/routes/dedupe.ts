@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { DedupeService } from '@songnodes/services';
 import { Type } from 'typebox';
+import { requestContext } from '../auth/session.ts';
 import { Id, Nullable, problems, TrackRef } from '../schemas.ts';
 
 const PageQuery = Type.Object(
@@ -90,7 +91,7 @@ export const dedupeRoutes =
           },
         },
       },
-      async (req) => s.dedupe.merge(req.body.keptId, req.body.mergedId, `api:${req.ip}`),
+      async (req) => s.dedupe.merge(req.body.keptId, req.body.mergedId, req.principal, requestContext(req)),
     );
 
     app.post(
@@ -114,7 +115,7 @@ export const dedupeRoutes =
           },
         },
       },
-      async (req) => s.dedupe.split(req.body.mergeId, `api:${req.ip}`),
+      async (req) => s.dedupe.split(req.body.mergeId, req.principal, requestContext(req)),
     );
 
     app.post(
@@ -129,7 +130,7 @@ export const dedupeRoutes =
         },
       },
       async (req, reply) => {
-        await s.dedupe.reject(req.body.trackId, req.body.candidateId, `api:${req.ip}`);
+        await s.dedupe.reject(req.body.trackId, req.body.candidateId, req.principal, requestContext(req));
         return reply.code(204).send(null);
       },
     );
