@@ -20,6 +20,7 @@ import {
   type ParseContext,
   type ParsedLine,
   parseTrackLine,
+  REVIEW,
   type TrackParse,
   trackIdentity,
 } from '@songnodes/core';
@@ -143,7 +144,8 @@ export function versionKindOf(line: string): string {
  * of the two lines names what was played); the pairs this removes are counted in
  * `IdentityEvaluation.pairsDifferentByRules`, never dropped silently. A line without a version word
  * that is another line of its cluster with the version word left out (`Title (Maker)` beside
- * `Title (Maker Remix)`) takes that line's kind: MixesDB often names a remix by its maker alone.
+ * `Title (Maker Remix)`) takes that line's kind (the remix's, when there are several): MixesDB often
+ * names a remix by its maker alone.
  */
 export function truthByRules(truth: readonly string[], lines: readonly string[]): string[] {
   const kinds = lines.map(versionKindOf);
@@ -154,7 +156,9 @@ export function truthByRules(truth: readonly string[], lines: readonly string[])
   });
   const kindOfWritten = new Map<string, string>();
   truth.forEach((t, i) => {
-    if (kinds[i] !== '') kindOfWritten.set(`${t}\u0000${stripped[i]}`, kinds[i]!);
+    const key = `${t}\u0000${stripped[i]}`;
+    // Beside both `(Maker Remix)` and `(Maker Edit)`, `(Maker)` reads as the remix, as core reads it.
+    if (kinds[i] !== '' && kindOfWritten.get(key) !== 'remix') kindOfWritten.set(key, kinds[i]!);
   });
   return truth.map((t, i) => {
     const kind = kinds[i] || (kindOfWritten.get(`${t}\u0000${titleWords(lines[i]!).trim()}`) ?? '');
@@ -195,10 +199,14 @@ class UnionFind {
 }
 
 /**
- * Merges identity keys whose near-duplicate score reaches AUTO_MERGE, comparing only keys that share
- * a blocking key (an artist). Returns a function from key to merged cluster label.
+ * Merges identity keys whose near-duplicate score reaches `threshold` (AUTO_MERGE: what ingest merges;
+ * REVIEW: also every pair it lists for a person), comparing only keys that share a blocking key (an
+ * artist). Returns a function from key to merged cluster label.
  */
-export function mergeNearDuplicates(parses: ReadonlyMap<string, TrackParse>): (key: string) => string {
+export function mergeNearDuplicates(
+  parses: ReadonlyMap<string, TrackParse>,
+  threshold = AUTO_MERGE,
+): (key: string) => string {
   const blocks = new Map<string, string[]>();
   for (const [key, parse] of parses) {
     for (const block of blockingKeys(parse)) {
@@ -217,7 +225,7 @@ export function mergeNearDuplicates(parses: ReadonlyMap<string, TrackParse>): (k
         const pairId = a < b ? `${a}\n${b}` : `${b}\n${a}`;
         if (compared.has(pairId)) continue;
         compared.add(pairId);
-        if (nearDuplicateScore(parses.get(a)!, parses.get(b)!) >= AUTO_MERGE) uf.union(a, b);
+        if (nearDuplicateScore(parses.get(a)!, parses.get(b)!) >= threshold) uf.union(a, b);
       }
     }
   }
@@ -235,6 +243,8 @@ interface Methods {
   /** Keys parsed with artists learned from the data (learnedArtists): not what ingest does yet. */
   keysWithLearnedArtists: PairwiseMetrics;
   keysAndNearDuplicates: PairwiseMetrics;
+  /** As if a person accepted every pair the near-duplicate review lists (REVIEW ≤ score < AUTO_MERGE): an upper bound. */
+  keysAndReviewAccepted: PairwiseMetrics;
 }
 
 export interface IdentityEvaluation extends Methods {
@@ -309,11 +319,13 @@ export function evaluateIdentity(mixes: readonly DatasetMix[]): IdentityEvaluati
   }
   const merged = mergeNearDuplicates(parses);
   const mergedKeys = keys.map(merged);
+  const reviewedKeys = keys.map(mergeNearDuplicates(parses, REVIEW));
   const against = (truth: readonly string[]) => ({
     naive: pairwiseMetrics(naive, truth),
     keys: pairwiseMetrics(keys, truth),
     keysWithLearnedArtists: pairwiseMetrics(learnedKeys, truth),
     keysAndNearDuplicates: pairwiseMetrics(mergedKeys, truth),
+    keysAndReviewAccepted: pairwiseMetrics(reviewedKeys, truth),
   });
   const level2 = cleanerTruth(youtube, raws, 2);
   const level2ByRules = truthByRules(level2, raws);
@@ -393,12 +405,14 @@ if (import.meta.main) {
   console.log(format('identity keys', result.keys));
   console.log(format('keys, learned artists', result.keysWithLearnedArtists));
   console.log(format('keys + near-duplicate merges', result.keysAndNearDuplicates));
+  console.log(format('… + every review accepted', result.keysAndReviewAccepted));
   for (const [level, m] of Object.entries(result.cleaner)) {
     console.log(`against the cleaner truth, ${level}:`);
     console.log(format('  naive normaliser', m.naive));
     console.log(format('  identity keys', m.keys));
     console.log(format('  keys, learned artists', m.keysWithLearnedArtists));
     console.log(format('  keys + near-duplicate merges', m.keysAndNearDuplicates));
+    console.log(format('  … + every review accepted', m.keysAndReviewAccepted));
   }
   console.log(
     `level2ByRules leaves out ${result.pairsDifferentByRules} level-2 pairs whose lines carry different version kinds`,

@@ -8,6 +8,8 @@ import {
   naiveKey,
   pairDifference,
   pairwiseMetrics,
+  truthByRules,
+  versionKindOf,
 } from '../src/eval-identity.ts';
 
 describe('pairwiseMetrics', () => {
@@ -136,6 +138,67 @@ describe('the cleaner truth', () => {
     expect(result.keys.precision).toBe(0);
     expect(result.cleaner.level1.keys.precision).toBe(0);
     expect(result.cleaner.level2.keys).toMatchObject({ precision: 1, recall: 1 });
+  });
+});
+
+describe('the cleaner truth split where our rules see different recordings', () => {
+  it.each([
+    ['Kilo Brass - Tin Roof', ''],
+    ['Kilo Brass - Tin Roof (Extended Mix) [Pale Tide]', ''],
+    ['Kilo Brass - Tin Roof (Pim Odo Club Mix)', 'remix'],
+    ['Kilo Brass - Tin Roof (Pim Odo Version)', 'remix'],
+    ['Kilo Brass - Tin Roof - Pim Odo Remix', 'remix'],
+    ['Kilo Brass - Tin Roof (Pim Odo Re-Edit)', 'edit'],
+    ['Kilo Brass - Tin Roof (Pim Odo Dub Mix)', 'dub'],
+    ['Kilo Brass - Tin Roof (Pim Odo VIP Mix)', 'vip'],
+    ['Kilo Brass - Tin Roof (Pim Odo Remake)', 'rework'],
+    ['Kilo Brass - Tin Roof (Pim Odo Bootleg)', 'mashup'],
+    // words of the title count too, but both lines of a pair carry them
+    ['Kilo Brass - Dub Harbour', 'dub'],
+  ])('versionKindOf(%j) = %j', (line, kind) => {
+    expect(versionKindOf(line)).toBe(kind);
+  });
+
+  it('splits an original from its remix and an edit from a remix, keeps `(Maker)` with `(Maker Remix)`', () => {
+    const lines = [
+      'Kilo Brass - Tin Roof',
+      'Kilo Brass - Tin Roof (Pim Odo Remix)',
+      'Kilo Brass - Tin Roof (Pim Odo)',
+      'Kilo Brass - Tin Roof (Pim Odo Edit)',
+      'Kilo Brass - Tin Roof (Extended Mix)',
+    ];
+    const split = truthByRules(['t', 't', 't', 't', 't'], lines);
+    expect(split[0]).toBe(split[4]);
+    expect(split[1]).toBe(split[2]);
+    expect(new Set(split).size).toBe(3);
+    // Different clusters never meet, whatever their kinds.
+    expect(truthByRules(['t', 'u'], ['Kilo Brass - Tin Roof', 'Kilo Brass - Tin Roof'])).toEqual([
+      't\u0000',
+      'u\u0000',
+    ]);
+  });
+
+  it('counts the pairs it leaves out and measures every method against it', () => {
+    const result = evaluateIdentity([
+      {
+        id: 'm',
+        tracklist: [
+          // one upload linked to an original and to a remix: the rules call them two recordings
+          { id: 'a', title: 'Kilo Brass - Tin Roof' },
+          { id: 'a', title: 'Kilo Brass - Tin Roof (Pim Odo Remix)' },
+          { id: 'a', title: 'Kilo Brass - Tin Roof (Extended Mix)' },
+          { id: 'b', title: 'Lu Vance - Horizon (Good Times)' },
+          { id: 'b', title: 'Lu Vance - Horizon' },
+        ],
+      },
+    ]);
+    expect(result.cleaner.level2.keys.truePairs).toBe(4);
+    expect(result.pairsDifferentByRules).toBe(2);
+    expect(result.cleaner.level2ByRules.keys).toMatchObject({ truePairs: 2, correctPairs: 1, precision: 1 });
+    // The subtitle pair is only listed for review: merged only when every review is accepted.
+    expect(result.cleaner.level2ByRules.keysAndNearDuplicates.recall).toBe(0.5);
+    expect(result.cleaner.level2ByRules.keysAndReviewAccepted.recall).toBe(1);
+    expect(result.cleanerMissedPairs).toEqual({ 'original vs a named version': 2, 'title spelling': 1 });
   });
 });
 

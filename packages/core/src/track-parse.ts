@@ -143,6 +143,12 @@ function balanced(text: string): boolean {
  */
 function parseTitle(text: string, ctx: ParseContext = {}): TitleParts {
   let title = text.trim();
+  // A bracket opened twice, `Title (DJ X (Remix)`: one version typed with a stray `(`.
+  const doubled = /\(([^()]+)\(([^()]+)\)$/.exec(title);
+  const joined = doubled ? classifyVersion(`${doubled[1]!.trim()} ${doubled[2]!.trim()}`) : null;
+  if (doubled && joined && !joined.base) {
+    title = `${title.slice(0, doubled.index)}(${doubled[1]!.trim()} ${doubled[2]!.trim()})`;
+  }
   const featured: string[] = [];
   const versions: VersionInfo[] = [];
   const after = AFTER_VERSION.exec(title);

@@ -113,6 +113,7 @@ const SAME: string[][] = [
     'Kilo Brass - Tin Roof (Pim Odo Edit)',
   ],
   ['Kilo Brass - Tin Roof (Pim_Odo_Remix)', 'Kilo Brass - Tin Roof (Pim Odo Remix)'],
+  ['Kilo Brass - Tin Roof (DJ Pim Odo (Remix)', 'Kilo Brass - Tin Roof (Pim Odo Remix)'],
   // a label whose brackets were typed unevenly, a cue time with fractions of a second
   ['Kilo Brass - Tin Roof [Pale] - Tide]', 'Kilo Brass - Tin Roof [Pale] (Tide)]', 'Kilo Brass - Tin Roof'],
   ['[0:47.00] Kilo Brass - Tin Roof', 'Kilo Brass - Tin Roof'],

@@ -87,6 +87,9 @@ describe('near-duplicate scoring lists for review what only a person can tell', 
     ["Kay Loom - Horizon (Tom Ash's Harbour Remix)", 'Kay Loom - Horizon (Tom Ash Remix)'],
     ['Kay Loom - Horizon (Tom Ash Podium Mix)', 'Kay Loom - Horizon (Tom Ash Mix)'],
     ['Kay Loom - Horizon (Tom Ash Harbour Edit)', 'Kay Loom - Horizon (Tom Ash Edit)'],
+    // a subtitle written on one side only
+    ['Kay Loom - Horizon (Good Times)', 'Kay Loom - Horizon'],
+    ['Kay Loom - Horizon (Good Times) (Tom Ash Remix)', 'Kay Loom - Horizon (Tom Ash Remix)'],
   ])('%s ~ %s', (a, b) => {
     expect(score(a, b)).toBeGreaterThanOrEqual(REVIEW);
     expect(score(a, b)).toBeLessThan(AUTO_MERGE);
@@ -95,5 +98,14 @@ describe('near-duplicate scoring lists for review what only a person can tell', 
 
   it('does not list a solo track against an unrelated collaboration', () => {
     expect(score('Kay Loom - Horizon', 'Mira Vale & Lu Vance - Horizon')).toBeLessThan(REVIEW);
+  });
+
+  it.each([
+    ['Kay Loom - Journey (Part 2)', 'Kay Loom - Journey'],
+    ['Kay Loom - Untitled (B)', 'Kay Loom - Untitled'],
+    ['Kay Loom - Untitled (B1)', 'Kay Loom - Untitled'],
+    ['Kay Loom - Horizon (Good Times)', 'Kay Loom - Horizon (Tom Ash Remix)'],
+  ])('does not list a numbered or lettered part against the whole: %s, %s', (a, b) => {
+    expect(score(a, b)).toBeLessThan(REVIEW);
   });
 });

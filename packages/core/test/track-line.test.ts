@@ -28,6 +28,11 @@ const LINES: [string, Expect][] = [
   ['05:12 - Nova Drift - Glass Harbour', { cueSeconds: 312, artist: ['Nova Drift'] }],
   ['22:01 : Nova Drift - Glass Harbour', { cueSeconds: 1321, artist: ['Nova Drift'] }],
   ['05:12: Nova Drift - Glass Harbour', { cueSeconds: 312, artist: ['Nova Drift'] }],
+  ['[0:47.00] Nova Drift - Glass Harbour', { cueSeconds: 47, artist: ['Nova Drift'] }],
+  ['[1:02:33.5] Nova Drift - Glass Harbour', { cueSeconds: 3753.5, artist: ['Nova Drift'] }],
+  // a label whose brackets were typed unevenly is still a label, not part of the title
+  ['Nova Drift - Glass Harbour [Pale] - Tide]', { title: 'Glass Harbour', label: 'Pale] - Tide' }],
+  ['Nova Drift - Glass Harbour [Pale] (Tide)]', { title: 'Glass Harbour' }],
   ['1:02:33 Nova Drift - Glass Harbour', { cueSeconds: 3753 }],
   ['Nova Drift - Glass Harbour 05:12', { cueSeconds: 312, title: 'Glass Harbour' }],
   ['Nova Drift - Glass Harbour [05:12]', { cueSeconds: 312, title: 'Glass Harbour', label: null }],
