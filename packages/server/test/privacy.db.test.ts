@@ -90,11 +90,11 @@ describe.skipIf(noServer)('private imports through REST and GraphQL', () => {
   });
 
   type Message = { type: string; id?: number; cause?: string; trackIds?: number[]; job?: { state: string } };
-  /** A WebSocket to /ws signed in as a user (the server listens from the first call on). */
-  const socket = async (who: 'a' | 'b') => {
+  /** A WebSocket (/ws unless said) signed in as a user (the server listens from the first call on). */
+  const socket = async (who: 'a' | 'b', path = '/ws') => {
     if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as { port: number };
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?access_token=${tokens[who]}`);
+    const ws = new WebSocket(`ws://127.0.0.1:${port}${path}`, ['songnodes', `access_token.${tokens[who]}`]);
     const got: Message[] = [];
     ws.onmessage = (m) => got.push(JSON.parse(String(m.data)));
     await new Promise((r, j) => {
@@ -287,6 +287,12 @@ describe.skipIf(noServer)('private imports through REST and GraphQL', () => {
       c.ws.send(JSON.stringify({ v: 1, id: 7, type: 'subscribe', room: `import:${jobId}` }));
       expect(await c.waitFor((m) => m.type === 'ack' && m.id === 7)).toBeDefined();
     }
+    // The simple feed too: B listening to every event, and to this job, hears nothing of it.
+    const [myFeed, theirFeed, theirJobFeed] = [
+      await socket('a', '/api/v1/events'),
+      await socket('b', '/api/v1/events'),
+      await socket('b', `/api/v1/events?job=${jobId}`),
+    ];
     let state = '';
     for (let i = 0; i < 600 && state !== 'completed'; i++) {
       const j = (await get('a', `/api/v1/jobs/${jobId}`)).json();
@@ -309,7 +315,11 @@ describe.skipIf(noServer)('private imports through REST and GraphQL', () => {
       await mine.waitFor((m) => m.type === 'job.progress' && m.job?.state === 'completed'),
     ).toBeDefined();
     expect(theirs.got.filter((m) => m.type === 'job.progress')).toEqual([]);
-    mine.ws.close();
-    theirs.ws.close();
+    expect(
+      await myFeed.waitFor((m) => m.type === 'job.progress' && m.job?.state === 'completed'),
+    ).toBeDefined();
+    expect(theirFeed.got.filter((m) => m.type === 'job.progress')).toEqual([]);
+    expect(theirJobFeed.got).toEqual([]);
+    for (const c of [mine, theirs, myFeed, theirFeed, theirJobFeed]) c.ws.close();
   });
 });

@@ -2,7 +2,7 @@
 // whichever process produced it. `?job=<id>` narrows it to one job. The versioned protocol with rooms,
 // acknowledgements and shared sessions is /ws (api/ws); this feed stays for simple scripts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { DomainEvent, EventBus } from '@songnodes/services';
+import { type DomainEvent, type EventBus, jobVisibleTo } from '@songnodes/services';
 import { Type } from 'typebox';
 
 export type WireEvent =
@@ -41,6 +41,9 @@ export const eventRoutes =
         const only = req.query.job;
         const unsubscribe = s.bus.subscribe((e) => {
           if (only && (e.type !== 'job.progress' || e.job.jobId !== only)) return;
+          // Another user's private upload (its file name, its counts) is not this listener's to hear
+          // of: the same rule as /ws rooms and GraphQL subscriptions (services' jobVisibleTo).
+          if (e.type === 'job.progress' && !jobVisibleTo(e.job, req.principal)) return;
           const wire = wireEvent(e);
           if (wire) socket.send(JSON.stringify(wire));
         });
