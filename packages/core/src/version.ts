@@ -48,6 +48,8 @@ const BASE_WORDS = new Set([
   'lp',
   'remaster',
   'remastered',
+  // A shortened cut of the recording, like a radio edit (`(Excerpt)`).
+  'excerpt',
   '12',
   '12inch',
   '7',
@@ -81,6 +83,8 @@ const KIND_OF_WORD: Record<string, VersionKind> = {
   remode: 'rework',
   revamp: 'rework',
   rerub: 'rework',
+  reruff: 'rework',
+  repaint: 'rework',
   reconstruction: 'rework',
   flip: 'rework',
   treatment: 'rework',
@@ -184,7 +188,7 @@ function canonicalWords(text: string): string {
     foldCase(text)
       // A `DJ Edit`/`DJ-Mix` is the maker's edit or mix: `Len Faki DJ-Edit` = `Len Faki Edit`.
       .replace(/\bdj[\s-]?(edit|mix|cut)\b/g, '$1')
-      .replace(/\bre[\s-]?(edit|mix|work|fix|make|build|mode|cut|rub)\b/g, 're$1')
+      .replace(/\bre[\s-]?(edit|mix|work|fix|make|build|mode|cut|rub|ruff|paint)\b/g, 're$1')
       .replace(/\bmash[\s-]?up\b/g, 'mashup')
       .replace(/\ba[\s-]?cap+ell?a\b/g, 'acapella')
       .replace(/\bmix[\s-]?down\b/g, 'mixdown')

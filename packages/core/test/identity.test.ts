@@ -114,6 +114,19 @@ const SAME: string[][] = [
   ],
   ['Kilo Brass - Tin Roof (Pim_Odo_Remix)', 'Kilo Brass - Tin Roof (Pim Odo Remix)'],
   ['Kilo Brass - Tin Roof (DJ Pim Odo (Remix)', 'Kilo Brass - Tin Roof (Pim Odo Remix)'],
+  // an excerpt is a shorter cut of the recording, like a radio edit
+  ['Kilo Brass - Tin Roof (Excerpt)', 'Kilo Brass - Tin Roof'],
+  // a repaint or reruff is a rework, however hyphenated
+  [
+    'Kilo Brass - Tin Roof (Pim Odo Repaint)',
+    'Kilo Brass - Tin Roof (Pim Odo Re-Paint)',
+    'Kilo Brass - Tin Roof (Pim Odo Rework)',
+  ],
+  [
+    'Kilo Brass - Tin Roof (Pim Odo Reruff)',
+    'Kilo Brass - Tin Roof (Pim Odo Re-Ruff)',
+    'Kilo Brass - Tin Roof (Pim Odo Rework)',
+  ],
   // a label whose brackets were typed unevenly, a cue time with fractions of a second
   ['Kilo Brass - Tin Roof [Pale] - Tide]', 'Kilo Brass - Tin Roof [Pale] (Tide)]', 'Kilo Brass - Tin Roof'],
   ['[0:47.00] Kilo Brass - Tin Roof', 'Kilo Brass - Tin Roof'],
@@ -152,6 +165,8 @@ const DIFFERENT: [string, string][] = [
   ['Kilo Brass - Tin Roof (Pim Odo Mix Part II)', 'Kilo Brass - Tin Roof (Pim Odo Mix Part I)'],
   ['Kilo Brass - Tin Roof (Remix 2)', 'Kilo Brass - Tin Roof (Remix)'],
   ['Kilo Brass - Tin Roof (Pim Odo Edit 2)', 'Kilo Brass - Tin Roof (Pim Odo Mix 2)'],
+  ['Kilo Brass - Tin Roof', 'Kilo Brass - Tin Roof (Pim Odo Repaint)'],
+  ['Kilo Brass - Tin Roof (Pim Odo Reruff)', 'Kilo Brass - Tin Roof (Pim Odo Remix)'],
 ];
 
 describe('trackIdentity', () => {
