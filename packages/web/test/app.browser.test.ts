@@ -73,6 +73,37 @@ describe.skipIf(!hasBrowser)('web app on the demo data', () => {
     expect(errors).toEqual([]);
   });
 
+  it('the header fits a tablet and a phone: each view on one line, a usable search box, no sideways page', async () => {
+    const { page, errors } = await openPage(browser);
+    for (const [width, height] of [
+      [1400, 900],
+      [1000, 800],
+      [768, 1024],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto(server.url);
+      await page.waitForSelector('.account-menu[data-principal="local"]');
+      const m = await page.evaluate(() => {
+        const links = [...document.querySelectorAll<HTMLElement>('.app-header nav a')];
+        const input = document.querySelector<HTMLElement>('.app-header .search input');
+        return {
+          // A label that wraps is taller than one that does not.
+          linkHeights: [...new Set(links.map((a) => a.getBoundingClientRect().height))],
+          searchWidth: input?.getBoundingClientRect().width ?? 0,
+          pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
+        };
+      });
+      expect(m.linkHeights, `${width} px: nav link heights`).toHaveLength(1);
+      expect(m.searchWidth, `${width} px: search box width`).toBeGreaterThanOrEqual(
+        Math.min(240, width - 60),
+      );
+      expect(m.pageOverflow, `${width} px: page wider than the window`).toBeLessThanOrEqual(0);
+      await shot(page, `header-${width}`);
+    }
+    expect(errors).toEqual([]);
+  });
+
   it('search → track page → played after with its sets → planner', async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(server.url);
