@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { taskInput, taskProgress } from '../src/views/Sources.tsx';
+import { targetResultText, taskInput, taskProgress } from '../src/views/Sources.tsx';
 
 describe('scrape task wording', () => {
   it('names what a task asked for: a URL, a query, or a target track', () => {
@@ -21,6 +21,29 @@ describe('scrape task wording', () => {
     );
     expect(taskProgress({ done: 1, setsStored: 0, setsUnchanged: 4, errors: 0 })).toBe(
       '1 page · 0 sets stored · 4 unchanged',
+    );
+  });
+
+  it("says what a target's last search found and added, and why it stopped", () => {
+    const r = {
+      taskId: 7,
+      state: 'completed',
+      finishedAt: '2026-11-30T12:00:00.000Z',
+      found: 4,
+      added: 1,
+      unchanged: 3,
+      errors: 0,
+      error: null,
+      sets: [],
+    };
+    expect(targetResultText(null)).toBe('not searched yet');
+    expect(targetResultText(r)).toBe('4 sets found · 1 added to the graph · 3 already known');
+    expect(targetResultText({ ...r, found: 1, added: 1, unchanged: 0, errors: 1 })).toBe(
+      '1 set found · 1 added to the graph · 1 error',
+    );
+    expect(targetResultText({ ...r, state: 'waiting_quota' })).toMatch(/so far \(a daily quota stopped it/);
+    expect(targetResultText({ ...r, state: 'failed', error: 'mixesdb: timed out' })).toBe(
+      'the search failed: mixesdb: timed out',
     );
   });
 });

@@ -569,6 +569,25 @@ export const cancelScrape = (id: number) =>
 
 export const listScrapeSchedules = () => call<ScheduleList>(client.GET('/api/v1/scrapes/schedules'));
 
+type TargetList = paths['/api/v1/scrapes/targets']['get']['responses'][200]['content']['application/json'];
+type TargetAdded = paths['/api/v1/scrapes/targets']['post']['responses'][201]['content']['application/json'];
+type TargetSearches =
+  paths['/api/v1/scrapes/targets/search']['post']['responses'][202]['content']['application/json'];
+export type ScrapeTarget = TargetList['items'][number];
+
+/** The signed-in user's target tracks (the local owner's in local mode). */
+export const listScrapeTargets = () => call<TargetList>(client.GET('/api/v1/scrapes/targets'));
+
+export const addScrapeTarget = (body: { trackId?: number; artist?: string; title?: string }) =>
+  call<TargetAdded>(client.POST('/api/v1/scrapes/targets', { body }));
+
+export const removeScrapeTarget = (id: number) =>
+  call<unknown>(client.DELETE('/api/v1/scrapes/targets/{id}', { params: { path: { id } } }));
+
+/** Searches the sources now for sets holding the targets (all of them without `ids`). */
+export const searchScrapeTargets = (ids?: number[]) =>
+  call<TargetSearches>(client.POST('/api/v1/scrapes/targets/search', { body: ids ? { ids } : {} }));
+
 type Analytics<
   P extends
     | '/api/v1/analytics/activity'

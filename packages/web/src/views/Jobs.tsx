@@ -1,11 +1,12 @@
 // Jobs: what the server is doing or did (imports, layouts, communities, exports), with progress,
 // refreshed every 2 s; a running job can be cancelled, a failed or cancelled one retried.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { cancelJob, type JobState, listJobs, retryJob } from '../api/client.ts';
 import { Empty, ErrorState, failureText, Loading, PermissionNote } from '../components/states.tsx';
 import { progressCount } from '../format.ts';
 import { useCan } from '../session.ts';
 import { useAsync } from '../use-async.ts';
+import { usePolling } from '../use-polling.ts';
 
 const STATES: JobState[] = ['active', 'queued', 'retrying', 'failed', 'cancelled', 'completed'];
 
@@ -24,10 +25,8 @@ export function JobsView() {
   const jobs = useAsync(() => listJobs(state || undefined), [state]);
   const may = useCan('run:jobs');
   const { reload } = jobs;
-  useEffect(() => {
-    const t = setInterval(reload, 2000);
-    return () => clearInterval(t);
-  }, [reload]);
+  // Always: jobs start and end by themselves (other tabs, schedules, other users).
+  usePolling(reload, true);
 
   const act = async (id: string, f: (id: string) => Promise<unknown>) => {
     setAction({ id });

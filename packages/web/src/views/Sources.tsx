@@ -1,22 +1,31 @@
 // Sources: where the graph's data comes from on the web. Each source's health (success rate, last
 // error, circuit breaker, quota left, configured or not), a box to submit a URL or `source:query`,
-// the recent scrape tasks with their progress (refreshed every 2 s while one is open) and the
-// refresh schedules. With scraping not configured (no SCRAPER_CONTACT_URL), says how to turn it on.
-import { type FormEvent, useEffect, useState } from 'react';
+// the user's target tracks (tracks they want sets for: add, remove, search now, and what each search
+// found and added), the recent scrape tasks with their progress (refreshed every 2 s while one is
+// open) and the refresh schedules. With scraping not configured (no SCRAPER_CONTACT_URL), says how
+// to turn it on.
+import { type FormEvent, useState } from 'react';
 import {
   ApiError,
+  addScrapeTarget,
   cancelScrape,
   getSources,
   listScrapeSchedules,
   listScrapes,
+  listScrapeTargets,
+  removeScrapeTarget,
   type ScrapePriority,
+  type ScrapeTarget,
   type ScrapeTask,
+  searchScrapeTargets,
   submitScrape,
 } from '../api/client.ts';
 import { Empty, ErrorState, failureText, Loading, PermissionNote } from '../components/states.tsx';
 import { plural, progressCount } from '../format.ts';
+import { href } from '../router.ts';
 import { useCan } from '../session.ts';
 import { useAsync } from '../use-async.ts';
+import { usePolling } from '../use-polling.ts';
 
 const OPEN_STATES = new Set(['queued', 'running', 'waiting_quota']);
 
@@ -127,6 +136,197 @@ function SubmitForm({ onSubmitted }: { onSubmitted: () => void }) {
   );
 }
 
+/** What a target's last search found and added to the graph, in words. */
+export function targetResultText(r: ScrapeTarget['lastResult']): string {
+  if (!r) return 'not searched yet';
+  if (r.state === 'failed') return `the search failed${r.error ? `: ${r.error}` : ''}`;
+  const parts = [`${plural(r.found, 'set')} found`, `${r.added} added to the graph`];
+  if (r.unchanged > 0) parts.push(`${r.unchanged} already known`);
+  if (r.errors > 0) parts.push(plural(r.errors, 'error'));
+  const text = parts.join(' · ');
+  if (r.state === 'waiting_quota') return `${text} so far (a daily quota stopped it; it goes on tomorrow)`;
+  if (r.state === 'cancelled') return `${text} before it was cancelled`;
+  return text;
+}
+
+/** A target whose search is still under way: its task is open, or has not written its result yet. */
+const searching = (t: ScrapeTarget) =>
+  t.task !== null && (OPEN_STATES.has(t.task.state) || t.lastResult?.taskId !== t.task.id);
+
+function FoundSets({ sets }: { sets: NonNullable<ScrapeTarget['lastResult']>['sets'] }) {
+  if (sets.length === 0) return null;
+  return (
+    <ul className="found-sets small">
+      {sets.map((s, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a search's list is fixed once written.
+        <li key={i}>
+          <span className="muted">{s.source}</span>{' '}
+          {s.setId !== null ? (
+            <a href={href({ view: 'set', id: s.setId })}>{s.title ?? `set #${s.setId}`}</a>
+          ) : s.url ? (
+            <a href={s.url} target="_blank" rel="noreferrer noopener">
+              {s.title ?? s.url}
+            </a>
+          ) : (
+            (s.title ?? 'untitled set')
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The user's target tracks: tracks they want sets for, searched for on every source. */
+function TargetTracks({ configured }: { configured: boolean }) {
+  const may = useCan('import');
+  const targets = useAsync(() => (may ? listScrapeTargets() : Promise.resolve(null)), [may]);
+  const [artist, setArtist] = useState('');
+  const [title, setTitle] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const items = targets.data?.items ?? [];
+  usePolling(targets.reload, items.some(searching));
+
+  const act = async (f: () => Promise<string>) => {
+    setBusy(true);
+    setNote(null);
+    try {
+      setNote({ ok: true, text: await f() });
+    } catch (e) {
+      setNote({ ok: false, text: failureText(e) });
+    } finally {
+      setBusy(false);
+      targets.reload();
+    }
+  };
+  const add = (e: FormEvent) => {
+    e.preventDefault();
+    void act(async () => {
+      const r = await addScrapeTarget({ artist: artist.trim(), title: title.trim() });
+      setArtist('');
+      setTitle('');
+      return r.duplicate
+        ? `${r.target.artist} - ${r.target.title} is already in your list.`
+        : `Added ${r.target.artist} - ${r.target.title}.`;
+    });
+  };
+  const search = (ids?: number[]) =>
+    act(async () => {
+      const r = await searchScrapeTargets(ids);
+      const tasks = new Set(r.items.map((x) => x.task.id)).size;
+      return `Searching for ${plural(r.items.length, 'track')} (${plural(tasks, 'task')}).`;
+    });
+  const remove = (t: ScrapeTarget) =>
+    act(async () => {
+      await removeScrapeTarget(t.id);
+      return `Removed ${t.artist} - ${t.title}.`;
+    });
+
+  return (
+    <section className="panel target-tracks" aria-labelledby="targets-title" data-targets>
+      <h2 id="targets-title">Target tracks</h2>
+      <p className="muted">
+        Tracks you want sets for. A search asks every configured source for sets holding the track, stores
+        those it finds, and says here what it found and what was new to the graph. Targets are searched again
+        each week.
+      </p>
+      <PermissionNote permission="import" doing="Keeping target tracks" />
+      {may && (
+        <form className="scrape-form" onSubmit={add}>
+          <label className="field">
+            <span>Artist</span>
+            <input type="text" value={artist} onChange={(e) => setArtist(e.target.value)} maxLength={300} />
+          </label>
+          <label className="field">
+            <span>Title</span>
+            <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={300} />
+          </label>
+          <button type="submit" disabled={busy || artist.trim() === '' || title.trim() === ''}>
+            Add target
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy || !configured || items.length === 0}
+            onClick={() => search()}
+          >
+            Search all now
+          </button>
+        </form>
+      )}
+      {note && (
+        <p className={note.ok ? 'note' : 'error'} role={note.ok ? 'status' : 'alert'} data-target-result>
+          {note.text}
+        </p>
+      )}
+      {targets.status === 'error' && <ErrorState error={targets.error} retry={targets.reload} />}
+      {may && !targets.data && targets.status === 'loading' && <Loading what="your target tracks" />}
+      {targets.data && items.length === 0 && <p className="muted">No target tracks yet.</p>}
+      {items.length > 0 && (
+        <table className="job-table target-table">
+          <caption className="visually-hidden">Your target tracks, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Track</th>
+              <th scope="col">Last search</th>
+              <th scope="col">Found</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((t) => (
+              <tr key={t.id} data-target={t.id} data-searching={searching(t) || undefined}>
+                <th scope="row">
+                  {t.trackId !== null ? (
+                    <a href={href({ view: 'track', id: t.trackId })}>
+                      {t.artist} - {t.title}
+                    </a>
+                  ) : (
+                    `${t.artist} - ${t.title}`
+                  )}
+                </th>
+                <td>
+                  {t.lastSearchedAt ? when(t.lastSearchedAt) : <span className="muted">never</span>}
+                  {t.task && (
+                    <div>
+                      <span className={`pill state-${t.task.state}`}>{t.task.state.replace('_', ' ')}</span>{' '}
+                      <span className="muted small">task #{t.task.id}</span>
+                    </div>
+                  )}
+                </td>
+                <td data-found>
+                  {searching(t) ? 'searching…' : targetResultText(t.lastResult)}
+                  {t.lastResult && <FoundSets sets={t.lastResult.sets} />}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="secondary small-button"
+                    disabled={busy || !configured}
+                    onClick={() => search([t.id])}
+                  >
+                    Search now
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="secondary small-button"
+                    disabled={busy}
+                    onClick={() => remove(t)}
+                  >
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
 export function SourcesView() {
   const sources = useAsync(() => getSources(), []);
   const tasks = useAsync(() => listScrapes(30), []);
@@ -138,14 +338,10 @@ export function SourcesView() {
   const notConfigured = sources.data?.configured === false;
   const anyOpen = tasks.data?.items.some((t) => OPEN_STATES.has(t.state)) ?? false;
   // Refresh only while something is open: a finished list does not change by itself.
-  useEffect(() => {
-    if (!anyOpen) return;
-    const t = setInterval(() => {
-      reloadTasks();
-      reloadSources();
-    }, 2000);
-    return () => clearInterval(t);
-  }, [anyOpen, reloadTasks, reloadSources]);
+  usePolling(() => {
+    reloadTasks();
+    reloadSources();
+  }, anyOpen);
 
   const cancel = async (id: number) => {
     setCancelError(null);
@@ -214,6 +410,7 @@ export function SourcesView() {
           reloadSources();
         }}
       />
+      <TargetTracks configured={sources.data?.configured ?? false} />
       <h2>Recent tasks</h2>
       {cancelError && (
         <p className="error" role="alert">
