@@ -161,8 +161,10 @@ export function truthByRules(truth: readonly string[], lines: readonly string[])
     if (kinds[i] !== '' && kindOfWritten.get(key) !== 'remix') kindOfWritten.set(key, kinds[i]!);
   });
   return truth.map((t, i) => {
-    const kind = kinds[i] || (kindOfWritten.get(`${t}\u0000${titleWords(lines[i]!).trim()}`) ?? '');
-    return `${t}\u0000${kind}`;
+    // Only a line ending in a round-bracketed group (`Title (Maker)`) can be a version without its word.
+    const bracketed = /\)$/.test(lines[i]!.replace(/\s*\[[^\]]*\]/g, '').trim());
+    const written = bracketed ? kindOfWritten.get(`${t}\u0000${titleWords(lines[i]!).trim()}`) : undefined;
+    return `${t}\u0000${kinds[i] || (written ?? '')}`;
   });
 }
 

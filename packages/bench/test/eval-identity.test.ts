@@ -171,6 +171,12 @@ describe('the cleaner truth split where our rules see different recordings', () 
     expect(split[0]).toBe(split[4]);
     expect(split[1]).toBe(split[2]);
     expect(new Set(split).size).toBe(3);
+    // `(Remix)` names no maker: the line without it stays the original.
+    const anonymous = truthByRules(
+      ['t', 't'],
+      ['Kilo Brass - Tin Roof (Remix)', 'Kilo Brass - Tin Roof [Pale]'],
+    );
+    expect(anonymous[0]).not.toBe(anonymous[1]);
     // Different clusters never meet, whatever their kinds.
     expect(truthByRules(['t', 'u'], ['Kilo Brass - Tin Roof', 'Kilo Brass - Tin Roof'])).toEqual([
       't\u0000',
