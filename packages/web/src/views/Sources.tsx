@@ -177,7 +177,7 @@ function FoundSets({ sets }: { sets: NonNullable<ScrapeTarget['lastResult']>['se
 }
 
 /** The user's target tracks: tracks they want sets for, searched for on every source. */
-function TargetTracks({ configured }: { configured: boolean }) {
+function TargetTracks({ configured, onSearched }: { configured: boolean; onSearched: () => void }) {
   const may = useCan('import');
   const targets = useAsync(() => (may ? listScrapeTargets() : Promise.resolve(null)), [may]);
   const [artist, setArtist] = useState('');
@@ -213,6 +213,7 @@ function TargetTracks({ configured }: { configured: boolean }) {
   const search = (ids?: number[]) =>
     act(async () => {
       const r = await searchScrapeTargets(ids);
+      onSearched();
       const tasks = new Set(r.items.map((x) => x.task.id)).size;
       return `Searching for ${plural(r.items.length, 'track')} (${plural(tasks, 'task')}).`;
     });
@@ -410,7 +411,13 @@ export function SourcesView() {
           reloadSources();
         }}
       />
-      <TargetTracks configured={sources.data?.configured ?? false} />
+      <TargetTracks
+        configured={sources.data?.configured ?? false}
+        onSearched={() => {
+          reloadTasks();
+          reloadSources();
+        }}
+      />
       <h2>Recent tasks</h2>
       {cancelError && (
         <p className="error" role="alert">
