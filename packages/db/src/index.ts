@@ -104,6 +104,7 @@ export {
   type CandidatePair,
   type CandidateQuery,
   type CandidateTrack,
+  type DedupeActor,
   DedupeError,
   dedupeCursor,
   dedupeWatermark,
@@ -112,7 +113,6 @@ export {
   listMerges,
   liveTrackCount,
   liveTrackIds,
-  type DedupeActor,
   type MergeListing,
   type MergeRequest,
   type MergeResult,
@@ -227,7 +227,12 @@ export {
   touchScrapePage,
   updateScrapeTask,
 } from './repositories/scrapes.ts';
-export { type SearchCandidates, searchCandidates } from './repositories/search.ts';
+export {
+  type SearchCandidates,
+  type SearchQuery,
+  searchCandidates,
+  searchCounts,
+} from './repositories/search.ts';
 export {
   type ArtistWrite,
   analyzeEvidence,
