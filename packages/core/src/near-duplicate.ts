@@ -1,6 +1,8 @@
 // The conservative near-duplicate scorer. Candidates come from elsewhere (pg_trgm in the database,
 // a blocking key in the evaluation); this decides how sure we are that two identities are one track.
-// It never merges different versions (remix vs original, two remixes) or tracks of unrelated artists.
+// It never merges different versions (remix vs original, two remixes) or tracks of unrelated artists;
+// the one original it joins to a remix is that remix written with its maker alone in brackets
+// (`Title (Max Vale)`), which no parser can tell from a subtitle without knowing the name.
 
 import { splitNames } from './artists.ts';
 import { trailingGroup } from './brackets.ts';
@@ -19,8 +21,8 @@ const MIN_ARTIST_SIMILARITY = 0.92;
 // Credits that differ only in how a collaborator is credited (`A & B` vs `A feat. B`).
 const CREDIT_SHUFFLE_SCORE = 0.97;
 // A collaborator left out of one credit (`A - Title` vs `A & B - Title`): listed for review, never
-// merged alone. Measured on the MixesDB data, about half of such pairs were two records (an artist's
-// solo track and a collaboration of the same name, an alias credited beside its owner).
+// merged alone. On the MixesDB data the cleaner truth keeps about half of such pairs apart (a solo
+// track and a collaboration of the same name, an alias credited beside its owner).
 const CREDIT_SUBSET_SCORE = 0.9;
 // A remix written with its maker alone in brackets (`Title (Max Graham)` vs `Title (Max Graham Remix)`).
 const MAKER_ALONE_SCORE = 0.97;
@@ -30,8 +32,8 @@ const MAKER_ALONE_SCORE = 0.97;
 // would both meet `Skrillex Remix`, and merges chain).
 const VERSION_NAME_SCORE = 0.9;
 // A subtitle in round brackets written on one side only (`Ear Drums (Good Times)` vs `Ear Drums`):
-// listed for review, never merged alone (measured on the MixesDB data, two in three such pairs were
-// two records: `Raging` and `Raging (The Storm)`).
+// listed for review, never merged alone (on the MixesDB data the truth keeps two in three such pairs
+// apart: `Raging` and `Raging (The Storm)` can be two records).
 const SUBTITLE_SCORE = 0.88;
 
 // Words that tell records apart rather than spell them: numbers as digits, roman numerals or words
@@ -154,10 +156,11 @@ function subtitleOnOneSide(long: string, short: string): boolean {
 
 /**
  * How likely two parsed tracks are the same track, in [0, 1]. 0 when either is unknown, when their
- * versions differ, when their titles carry different numbers or sides (`Part 1`/`Part II`,
- * `2006`/`2007`, `(A1)`/`(B1)`, `AA`/`A`), or
- * when one title has words the other lacks (`Raging`/`Raging (The Storm)`): only typo-level differences
- * inside words count as near-duplicates.
+ * versions differ (but for a remix named by its maker alone, and one maker's mix with and without a
+ * descriptive name, listed for review), when their titles carry different numbers or sides
+ * (`Part 1`/`Part II`, `2006`/`2007`, `(A1)`/`(B1)`, `AA`/`A`), or when one title has words the other
+ * lacks (`Raging`/`Raging Storm`; a subtitle in round brackets on one side only is listed for review):
+ * otherwise only typo-level differences inside words count as near-duplicates.
  */
 export function nearDuplicateScore(a: TrackParse, b: TrackParse): number {
   const ia = trackIdentity(a);
