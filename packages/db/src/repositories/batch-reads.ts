@@ -3,52 +3,40 @@
 // performers of their sets), so a nested query costs a fixed number of statements, not one per
 // object. Per-parent limits run inside a LATERAL join so each parent gets its own top N.
 import type { Queryable } from '../database.ts';
+import {
+  SET_COLUMNS,
+  type SetRecord,
+  type SetRow,
+  setRecordOf,
+  TRACK_SUMMARY_COLUMNS,
+  type TrackSummary,
+  type TrackSummaryRow,
+  trackSummaryOf,
+} from './rows.ts';
 import { type Viewer, visibleSet, visibleTrack } from './visibility.ts';
 
+export type { SetRecord } from './rows.ts';
+
 /** A track as the GraphQL API shows it: every column a Track field reads without another query. */
-export interface TrackRecord {
-  id: number;
-  artist: string;
-  title: string;
-  version: string | null;
+export interface TrackRecord extends TrackSummary {
   versionKind: string;
-  bpm: number | null;
-  key: string | null;
-  genre: string | null;
-  year: number | null;
   durationSeconds: number | null;
   originalTrackId: number | null;
   mergedInto: number | null;
 }
 
-type TrackRow = {
-  id: number;
-  artist_name: string;
-  title: string;
-  version: string | null;
+type TrackRow = TrackSummaryRow & {
   version_kind: string;
-  bpm: number | null;
-  camelot_key: string | null;
-  genre: string | null;
-  year: number | null;
   duration_seconds: number | null;
   original_track_id: number | null;
   merged_into: number | null;
 };
 
-const TRACK_COLUMNS = `t.id, t.artist_name, t.title, t.version, t.version_kind, t.bpm, t.camelot_key, t.genre,
-  t.year, t.duration_seconds, t.original_track_id, t.merged_into`;
+const TRACK_COLUMNS = `${TRACK_SUMMARY_COLUMNS}, t.version_kind, t.duration_seconds, t.original_track_id, t.merged_into`;
 
 const trackRecordOf = (r: TrackRow): TrackRecord => ({
-  id: r.id,
-  artist: r.artist_name,
-  title: r.title,
-  version: r.version,
+  ...trackSummaryOf(r),
   versionKind: r.version_kind,
-  bpm: r.bpm,
-  key: r.camelot_key,
-  genre: r.genre,
-  year: r.year,
   durationSeconds: r.duration_seconds,
   originalTrackId: r.original_track_id,
   mergedInto: r.merged_into,
@@ -206,49 +194,6 @@ export async function trackRemixes(
   );
   return groupBy(trackIds, rows, (r) => r.parent, trackRecordOf);
 }
-
-export interface SetRecord {
-  id: number;
-  title: string | null;
-  date: string | null;
-  datePrecision: string | null;
-  kind: string;
-  source: string;
-  url: string | null;
-  event: string | null;
-  venue: string | null;
-  entryCount: number;
-  visibility: 'public' | 'private';
-}
-
-type SetRow = {
-  id: number;
-  title: string | null;
-  played_on: string | null;
-  date_precision: string | null;
-  kind: string;
-  source: string;
-  url: string | null;
-  event: string | null;
-  venue: string | null;
-  entry_count: number;
-  visibility: 'public' | 'private';
-};
-const SET_COLUMNS = `s.id, s.title, s.played_on::text AS played_on, s.date_precision, s.kind, src.name AS source,
-  s.url, s.event, s.venue, s.entry_count, s.visibility`;
-const setRecordOf = (r: SetRow): SetRecord => ({
-  id: r.id,
-  title: r.title,
-  date: r.played_on,
-  datePrecision: r.date_precision,
-  kind: r.kind,
-  source: r.source,
-  url: r.url,
-  event: r.event,
-  venue: r.venue,
-  entryCount: r.entry_count,
-  visibility: r.visibility,
-});
 
 export async function setsByIds(
   q: Queryable,

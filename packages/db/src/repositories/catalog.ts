@@ -5,21 +5,21 @@
 // Every read takes the viewer (visibility.ts): private sets and the tracks only they know are read by
 // their owner alone, and plays, set and DJ counts count only the sets the viewer may see.
 import type { Queryable, Row } from '../database.ts';
+import {
+  SET_COLUMNS,
+  type SetRecord,
+  type SetRow,
+  setRecordOf,
+  TRACK_SUMMARY_COLUMNS,
+  type TrackRef,
+  type TrackSummary,
+  type TrackSummaryRow,
+  trackRefOf,
+  trackSummaryOf,
+} from './rows.ts';
 import { type Viewer, visibleSet, visibleTrack } from './visibility.ts';
 
-export interface TrackRef {
-  id: number;
-  artist: string;
-  title: string;
-  version: string | null;
-}
-
-export interface TrackSummary extends TrackRef {
-  bpm: number | null;
-  key: string | null;
-  genre: string | null;
-  year: number | null;
-}
+export type { TrackRef, TrackSummary } from './rows.ts';
 
 export interface TrackFilter {
   artist?: string;
@@ -39,34 +39,6 @@ export interface Page<T> {
   /** The cursor of the next page, or null on the last one. */
   next: number | null;
 }
-
-type SummaryRow = {
-  id: number;
-  artist_name: string;
-  title: string;
-  version: string | null;
-  bpm: number | null;
-  camelot_key: string | null;
-  genre: string | null;
-  year: number | null;
-};
-const SUMMARY_COLUMNS = 't.id, t.artist_name, t.title, t.version, t.bpm, t.camelot_key, t.genre, t.year';
-const summaryOf = (r: SummaryRow): TrackSummary => ({
-  id: r.id,
-  artist: r.artist_name,
-  title: r.title,
-  version: r.version,
-  bpm: r.bpm,
-  key: r.camelot_key,
-  genre: r.genre,
-  year: r.year,
-});
-const refOf = (r: { id: number; artist_name: string; title: string; version: string | null }): TrackRef => ({
-  id: r.id,
-  artist: r.artist_name,
-  title: r.title,
-  version: r.version,
-});
 
 /** Builds `WHERE` conditions with numbered parameters; values never enter the SQL text. */
 export class Conditions {
@@ -119,12 +91,12 @@ export async function listTracks(
         OR EXISTS (SELECT 1 FROM transitions x WHERE x.to_track_id = t.id))`,
     );
   c.params.push(page.limit + 1);
-  const rows = await q.query<SummaryRow>(
-    `SELECT ${SUMMARY_COLUMNS} FROM tracks t ${c.where()} ORDER BY t.id LIMIT $${c.params.length}`,
+  const rows = await q.query<TrackSummaryRow>(
+    `SELECT ${TRACK_SUMMARY_COLUMNS} FROM tracks t ${c.where()} ORDER BY t.id LIMIT $${c.params.length}`,
     c.params,
   );
   const more = rows.length > page.limit;
-  const items = rows.slice(0, page.limit).map(summaryOf);
+  const items = rows.slice(0, page.limit).map(trackSummaryOf);
   return { items, next: more ? items[items.length - 1]!.id : null };
 }
 
@@ -148,7 +120,7 @@ export interface TrackDetail extends TrackSummary {
 
 export async function getTrack(q: Queryable, id: number, viewer: Viewer): Promise<TrackDetail | null> {
   const [t] = await q.query<
-    SummaryRow & {
+    TrackSummaryRow & {
       version_kind: string;
       is_mashup: boolean;
       duration_seconds: number | null;
@@ -160,7 +132,7 @@ export async function getTrack(q: Queryable, id: number, viewer: Viewer): Promis
       djs: number;
     }
   >(
-    `SELECT ${SUMMARY_COLUMNS}, t.version_kind, t.is_mashup, t.duration_seconds, t.original_track_id,
+    `SELECT ${TRACK_SUMMARY_COLUMNS}, t.version_kind, t.is_mashup, t.duration_seconds, t.original_track_id,
             t.original_key, t.merged_into,
             (SELECT count(*) FROM set_entries e JOIN sets s ON s.id = e.set_id
               WHERE e.track_id = t.id AND ${visibleSet('s', '$2')})::int AS plays,
@@ -187,13 +159,13 @@ export async function getTrack(q: Queryable, id: number, viewer: Viewer): Promis
   );
   const original = related.find((r) => r.id === t.original_track_id) ?? null;
   return {
-    ...summaryOf(t),
+    ...trackSummaryOf(t),
     versionKind: t.version_kind,
     isMashup: t.is_mashup,
     durationSeconds: t.duration_seconds,
     artists,
-    original: original ? refOf(original) : null,
-    versions: related.filter((r) => r.id !== t.original_track_id).map(refOf),
+    original: original ? trackRefOf(original) : null,
+    versions: related.filter((r) => r.id !== t.original_track_id).map(trackRefOf),
     plays: t.plays,
     sets: t.sets,
     djs: t.djs,
@@ -312,8 +284,8 @@ export async function getArtist(
     'SELECT alias FROM artist_aliases WHERE artist_id = $1 ORDER BY alias',
     [id],
   );
-  const tracks = await q.query<SummaryRow & { role: string; plays: number }>(
-    `SELECT ${SUMMARY_COLUMNS}, min(ta.role) AS role,
+  const tracks = await q.query<TrackSummaryRow & { role: string; plays: number }>(
+    `SELECT ${TRACK_SUMMARY_COLUMNS}, min(ta.role) AS role,
             (SELECT count(*) FROM set_entries e JOIN sets s ON s.id = e.set_id
               WHERE e.track_id = t.id AND ${visibleSet('s', '$3')})::int AS plays
      FROM track_artists ta JOIN tracks t ON t.id = ta.track_id
@@ -345,7 +317,7 @@ export async function getArtist(
     id: a.id,
     name: a.name,
     aliases: aliases.map((r) => r.alias),
-    tracks: tracks.map((r) => ({ ...summaryOf(r), role: r.role, plays: r.plays })),
+    tracks: tracks.map((r) => ({ ...trackSummaryOf(r), role: r.role, plays: r.plays })),
     collaborations,
     playedWith,
     performed: a.performed,
@@ -360,54 +332,15 @@ export interface SetFilter {
   dateTo?: string;
 }
 
-export interface SetSummary {
-  id: number;
-  title: string | null;
+export interface SetSummary extends SetRecord {
   performers: string[];
-  date: string | null;
-  datePrecision: string | null;
-  kind: string;
-  source: string;
-  url: string | null;
-  event: string | null;
-  venue: string | null;
-  entryCount: number;
-  /** 'private': the viewer's own import, seen by nobody else until shared. */
-  visibility: 'public' | 'private';
 }
 
-type SetRow = {
-  id: number;
-  title: string | null;
-  performers: string[] | null;
-  played_on: string | null;
-  date_precision: string | null;
-  kind: string;
-  source: string;
-  url: string | null;
-  event: string | null;
-  venue: string | null;
-  entry_count: number;
-  visibility: 'public' | 'private';
-};
-const SET_COLUMNS = `s.id, s.title, s.played_on::text AS played_on, s.date_precision, s.kind, src.name AS source,
-  s.url, s.event, s.venue, s.entry_count, s.visibility,
+type SetSummaryRow = SetRow & { performers: string[] | null };
+const SET_SUMMARY_COLUMNS = `${SET_COLUMNS},
   (SELECT array_agg(a.name ORDER BY sp.position) FROM set_performers sp JOIN artists a ON a.id = sp.artist_id
     WHERE sp.set_id = s.id) AS performers`;
-const setOf = (r: SetRow): SetSummary => ({
-  id: r.id,
-  title: r.title,
-  performers: r.performers ?? [],
-  date: r.played_on,
-  datePrecision: r.date_precision,
-  kind: r.kind,
-  source: r.source,
-  url: r.url,
-  event: r.event,
-  venue: r.venue,
-  entryCount: r.entry_count,
-  visibility: r.visibility,
-});
+const setOf = (r: SetSummaryRow): SetSummary => ({ ...setRecordOf(r), performers: r.performers ?? [] });
 
 export async function listSets(
   q: Queryable,
@@ -429,8 +362,8 @@ export async function listSets(
       likePattern(f.dj),
     );
   c.params.push(page.limit + 1);
-  const rows = await q.query<SetRow>(
-    `SELECT ${SET_COLUMNS} FROM sets s JOIN sources src ON src.id = s.source_id ${c.where()}
+  const rows = await q.query<SetSummaryRow>(
+    `SELECT ${SET_SUMMARY_COLUMNS} FROM sets s JOIN sources src ON src.id = s.source_id ${c.where()}
      ORDER BY s.id LIMIT $${c.params.length}`,
     c.params,
   );
@@ -464,8 +397,8 @@ export interface SetDetail extends SetSummary {
 }
 
 export async function getSet(q: Queryable, id: number, viewer: Viewer): Promise<SetDetail | null> {
-  const [s] = await q.query<SetRow>(
-    `SELECT ${SET_COLUMNS} FROM sets s JOIN sources src ON src.id = s.source_id
+  const [s] = await q.query<SetSummaryRow>(
+    `SELECT ${SET_SUMMARY_COLUMNS} FROM sets s JOIN sources src ON src.id = s.source_id
      WHERE s.id = $1 AND ${visibleSet('s', '$2')}`,
     [id, viewer],
   );
@@ -487,10 +420,10 @@ export async function getSet(q: Queryable, id: number, viewer: Viewer): Promise<
       e_version: string | null;
       label: string | null;
       cue_seconds: number | null;
-    } & Partial<SummaryRow>
+    } & Partial<TrackSummaryRow>
   >(
     `SELECT e.position, e.line, e.raw, e.unknown, e.with_previous, e.artist AS e_artist, e.title AS e_title,
-            e.version AS e_version, e.label, e.cue_seconds, ${SUMMARY_COLUMNS}
+            e.version AS e_version, e.label, e.cue_seconds, ${TRACK_SUMMARY_COLUMNS}
      FROM set_entries e LEFT JOIN tracks t ON t.id = coalesce(
        (SELECT m.merged_into FROM tracks m WHERE m.id = e.track_id), e.track_id)
      WHERE e.set_id = $1 ORDER BY e.position`,
@@ -510,7 +443,7 @@ export async function getSet(q: Queryable, id: number, viewer: Viewer): Promise<
       version: e.e_version,
       label: e.label,
       cueSeconds: e.cue_seconds === null ? null : Number(e.cue_seconds),
-      track: e.id ? summaryOf(e as SummaryRow) : null,
+      track: e.id ? trackSummaryOf(e as TrackSummaryRow) : null,
     })),
   };
 }
