@@ -13,6 +13,7 @@ import {
   revokeApiKey,
 } from '../api/client.ts';
 import { Empty, ErrorState, failureText, Loading, NotAllowed } from '../components/states.tsx';
+import { TextField } from '../components/TextField.tsx';
 import { href } from '../router.ts';
 import { signOut, useSession } from '../session.ts';
 import { useAsync } from '../use-async.ts';
@@ -46,36 +47,30 @@ function PasswordForm() {
   return (
     <form className="panel auth-form" onSubmit={submit} aria-labelledby="password-title">
       <h2 id="password-title">Change the password</h2>
-      <label className="field">
-        <span>Current password</span>
-        <input
-          type="password"
-          autoComplete="current-password"
-          required
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span>New password (at least 10 characters)</span>
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span>The new password again</span>
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          value={repeated}
-          onChange={(e) => setRepeated(e.target.value)}
-        />
-      </label>
+      <TextField
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={current}
+        onChange={setCurrent}
+      />
+      <TextField
+        label="New password (at least 10 characters)"
+        type="password"
+        autoComplete="new-password"
+        required
+        value={next}
+        onChange={setNext}
+      />
+      <TextField
+        label="The new password again"
+        type="password"
+        autoComplete="new-password"
+        required
+        value={repeated}
+        onChange={setRepeated}
+      />
       <button type="submit" disabled={busy || current === '' || next === ''}>
         {busy ? 'Changing…' : 'Change the password'}
       </button>
@@ -161,10 +156,14 @@ function KeyForm({
   return (
     <form className="panel key-form" onSubmit={submit} aria-labelledby="key-form-title">
       <h3 id="key-form-title">New key</h3>
-      <label className="field">
-        <span>Name (what the key is for)</span>
-        <input type="text" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
-      </label>
+      <TextField
+        label="Name (what the key is for)"
+        type="text"
+        required
+        maxLength={100}
+        value={name}
+        onChange={setName}
+      />
       <fieldset className="permission-picks">
         <legend className="muted small">It may (at most what your role may):</legend>
         {choices.map((p) => (

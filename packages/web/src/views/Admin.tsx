@@ -6,6 +6,7 @@ import { describeDetails } from '../accounts.ts';
 import { AUDIT_ACTIONS, type AuditAction, ROLES } from '../api/auth-types.ts';
 import { type AdminUser, createUser, getAudit, listUsers, type Role, updateUser } from '../api/client.ts';
 import { Empty, ErrorState, failureText, Loading } from '../components/states.tsx';
+import { TextField } from '../components/TextField.tsx';
 import { type AdminSection, href, type Place, useSetParams } from '../router.ts';
 import { useSession } from '../session.ts';
 import { useAsync } from '../use-async.ts';
@@ -42,20 +43,15 @@ function NewUserForm({ onCreated }: { onCreated: () => void }) {
     <form className="panel user-form" onSubmit={submit} aria-labelledby="new-user-title">
       <h2 id="new-user-title">New user</h2>
       <div className="field-row">
-        <label className="field">
-          <span>Email</span>
-          <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>First password (they can change it)</span>
-          <input
-            type="password"
-            autoComplete="new-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        <TextField label="Email" type="email" required value={email} onChange={setEmail} />
+        <TextField
+          label="First password (they can change it)"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={password}
+          onChange={setPassword}
+        />
         <label className="field">
           <span>Role</span>
           <select value={role} onChange={(e) => setRole(e.target.value as Role)}>

@@ -2,6 +2,7 @@
 // signing in, goes back to the page that sent us here (`next`, a hash of this app only).
 import { type FormEvent, useState } from 'react';
 import { failureText } from '../components/states.tsx';
+import { TextField } from '../components/TextField.tsx';
 import { href, type Place } from '../router.ts';
 import { signIn, signOut, useSession, whoIs } from '../session.ts';
 
@@ -60,28 +61,24 @@ export function LoginView({ place }: { place: Place }) {
         <h2 id="login-title" className="visually-hidden">
           Sign in with email and password
         </h2>
-        <label className="field">
-          <span>Email</span>
-          <input
-            type="email"
-            name="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>Password</span>
-          <input
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        <TextField
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={setEmail}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={setPassword}
+        />
         <button type="submit" disabled={busy || email.trim() === '' || password === ''}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>

@@ -4,6 +4,7 @@
 import { type FormEvent, useState } from 'react';
 import { passwordProblem } from '../accounts.ts';
 import { failureText, Loading } from '../components/states.tsx';
+import { TextField } from '../components/TextField.tsx';
 import { href } from '../router.ts';
 import { createFirstAdmin, useSession } from '../session.ts';
 
@@ -54,36 +55,30 @@ export function SetupView() {
         <h2 id="setup-title" className="visually-hidden">
           The first admin account
         </h2>
-        <label className="field">
-          <span>Email</span>
-          <input
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>Password (at least 10 characters)</span>
-          <input
-            type="password"
-            autoComplete="new-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>The password again</span>
-          <input
-            type="password"
-            autoComplete="new-password"
-            required
-            value={repeated}
-            onChange={(e) => setRepeated(e.target.value)}
-          />
-        </label>
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={setEmail}
+        />
+        <TextField
+          label="Password (at least 10 characters)"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={password}
+          onChange={setPassword}
+        />
+        <TextField
+          label="The password again"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={repeated}
+          onChange={setRepeated}
+        />
         {problem && repeated !== '' && <p className="muted small">{problem}</p>}
         <button type="submit" disabled={busy || email.trim() === ''}>
           {busy ? 'Creating…' : 'Create the admin account'}
