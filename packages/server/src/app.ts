@@ -18,7 +18,7 @@ import { SocketHub } from './api/ws/hub.ts';
 import { wsRoute } from './api/ws/route.ts';
 import type { Config } from './config.ts';
 import { type GraphqlSettings, graphqlPlugin } from './graphql/plugin.ts';
-import { loggerOptions } from './logger.ts';
+import { loggerOptions, RequestLog } from './logger.ts';
 import { createMetrics } from './plugins/metrics.ts';
 import { securityPlugin } from './plugins/security.ts';
 import { webPlugin } from './plugins/web.ts';
@@ -83,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(c),
     requestIdHeader: 'x-request-id',
+    logController: new RequestLog(),
     genReqId: () => randomUUID(),
     // Graceful shutdown: stop accepting, finish what is in flight.
     return503OnClosing: true,
@@ -92,8 +93,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // A client that sends its request slowly (slowloris) is cut off after this.
     requestTimeout: c.REQUEST_TIMEOUT_MS ?? 300_000,
   }).withTypeProvider<TypeBoxTypeProvider>();
-  app.addHook('onSend', async (req, reply) => {
+  // On every answer (errors and 404s too): set first, before anything can answer.
+  app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
+    done();
   });
   // Outside /api/v1 (health, metrics, the web app) errors take the same problem+json shape.
   app.setErrorHandler((err, req, reply) => sendProblem(req, reply, err));

@@ -132,4 +132,9 @@ export class ExploreService {
   status() {
     return this.graph.status();
   }
+
+  /** The graph's version alone: read on every cached graph read, where status() (which measures the index's memory) costs too much. */
+  version(): number {
+    return this.graph.index.version;
+  }
 }

@@ -104,22 +104,31 @@ export const apiV1 =
     });
     app.setErrorHandler((err, req, reply) => sendProblem(req, reply, err));
     // First of the API's hooks: nothing (not even a cached answer) reaches a caller without the right.
-    app.addHook('onRequest', async (req) => {
+    app.addHook('onRequest', (req, _reply, done) => {
       const permission = req.routeOptions.config?.permission;
-      // Unknown routes (404) declare none: a bad credential is still refused.
-      if (permission) enforce(req, permission, settings.origins);
-      else if (req.authError) throw req.authError;
+      try {
+        // Unknown routes (404) declare none: a bad credential is still refused.
+        if (permission) enforce(req, permission, settings.origins);
+        else if (req.authError) throw req.authError;
+      } catch (e) {
+        return done(e as Error);
+      }
+      done();
     });
-    conditionalReads(app, () => s.explore?.status().version ?? null);
+    const explore = s.explore;
+    conditionalReads(app, explore ? () => explore.version() : () => null);
     // PostgreSQL text cannot hold U+0000: refuse it at the door, naming the parameter, instead of
     // letting the database fail the query later.
-    app.addHook('preValidation', async (req) => {
+    app.addHook('preValidation', (req, _reply, done) => {
       const where = { query: req.query, params: req.params, body: req.body };
       for (const [part, value] of Object.entries(where)) {
         const at = nulAt(value);
         if (at !== null)
-          throw invalid(at || part, `${part} ${at} contains a NUL character (U+0000)`.replace('  ', ' '));
+          return done(
+            invalid(at || part, `${part} ${at} contains a NUL character (U+0000)`.replace('  ', ' ')),
+          );
       }
+      done();
     });
     app.setNotFoundHandler((req, reply) =>
       reply

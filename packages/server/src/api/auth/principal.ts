@@ -5,7 +5,7 @@
 // rate limiter has counted it: a flood of bad keys spends the sender's budget like any other request.
 import { API_KEY_PREFIX, GUEST, LOCAL_OWNER, type Principal, ServiceError } from '@songnodes/services';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { readCredential } from './credentials.ts';
+import { type CredentialRead, readCredential } from './credentials.ts';
 import { ownOrigin } from './csrf.ts';
 import { isLocalRequest } from './loopback.ts';
 
@@ -45,11 +45,10 @@ const foreignOrigin = (req: FastifyRequest, origins: readonly string[]) => {
   return origin !== undefined && origin !== ownOrigin(req) && !origins.includes(origin);
 };
 
-export async function resolvePrincipal(
-  req: FastifyRequest,
-  s: PrincipalSettings,
-): Promise<{ principal: Principal; via: AuthVia; error: ServiceError | null }> {
-  const read = readCredential(req);
+type Resolved = { principal: Principal; via: AuthVia; error: ServiceError | null };
+
+/** Who is asking when that needs no lookup (no credential, a malformed one, none accepted); else null. */
+function resolveAtOnce(req: FastifyRequest, s: PrincipalSettings, read: CredentialRead): Resolved | null {
   if (read.kind === 'none')
     return s.mode === 'local' && isLocalRequest(req) && !foreignOrigin(req, s.origins)
       ? { principal: LOCAL_OWNER, via: 'local', error: null }
@@ -62,9 +61,13 @@ export async function resolvePrincipal(
       via: 'none',
       error: new ServiceError('unauthenticated', 'this process does not accept credentials'),
     };
+  return null;
+}
+
+async function authenticate(authenticator: Authenticator, credential: string): Promise<Resolved> {
   try {
-    const principal = await s.authenticator.authenticate(read.credential);
-    return { principal, via: read.credential.startsWith(API_KEY_PREFIX) ? 'api_key' : 'token', error: null };
+    const principal = await authenticator.authenticate(credential);
+    return { principal, via: credential.startsWith(API_KEY_PREFIX) ? 'api_key' : 'token', error: null };
   } catch (e) {
     // Anything but a refusal (the database is down) is a real failure: a 500, not a guest.
     if (e instanceof ServiceError && e.kind === 'unauthenticated')
@@ -73,23 +76,44 @@ export async function resolvePrincipal(
   }
 }
 
+export async function resolvePrincipal(req: FastifyRequest, s: PrincipalSettings): Promise<Resolved> {
+  const read = readCredential(req);
+  return (
+    resolveAtOnce(req, s, read) ??
+    authenticate(s.authenticator as Authenticator, (read as { credential: string }).credential)
+  );
+}
+
+/**
+ * Spends the caller's budget (rate-limits.ts): undefined when the request spends none (the local
+ * owner, paths outside the API), else settles when counted, rejecting with the 429.
+ */
+export type Limiter = (req: FastifyRequest, reply: FastifyReply) => Promise<void> | undefined;
+
 /**
  * Sets `req.principal` on every request of the app (registered at the root, first), then spends the
- * caller's budget (`limit`, rate-limits.ts).
+ * caller's budget. Without a credential to look up and without a budget to count (the local owner)
+ * it finishes at once, with no promise: it runs on every request.
  */
-export function principalHook(
-  app: FastifyInstance,
-  s: PrincipalSettings,
-  limit: (req: FastifyRequest, reply: FastifyReply) => Promise<void>,
-): void {
+export function principalHook(app: FastifyInstance, s: PrincipalSettings, limit: Limiter): void {
   app.decorateRequest('principal', null as unknown as Principal);
   app.decorateRequest('authError', null);
   app.decorateRequest('authVia', 'none');
-  app.addHook('onRequest', async (req, reply) => {
-    const r = await resolvePrincipal(req, s);
-    req.principal = r.principal;
-    req.authVia = r.via;
-    req.authError = r.error;
-    await limit(req, reply);
+  app.addHook('onRequest', (req, reply, done) => {
+    const apply = (r: Resolved) => {
+      req.principal = r.principal;
+      req.authVia = r.via;
+      req.authError = r.error;
+      const counted = limit(req, reply);
+      if (counted === undefined) done();
+      else counted.then(() => done(), done);
+    };
+    const read = readCredential(req);
+    const now = resolveAtOnce(req, s, read);
+    if (now) return apply(now);
+    authenticate(s.authenticator as Authenticator, (read as { credential: string }).credential).then(
+      apply,
+      done,
+    );
   });
 }

@@ -11,6 +11,7 @@ import rateLimit from '@fastify/rate-limit';
 import { ServiceError } from '@songnodes/services';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
+import type { Limiter } from './principal.ts';
 
 export interface RateLimits {
   guest: number;
@@ -58,7 +59,7 @@ export function budgetKey(req: FastifyRequest): string {
   return `ip:${req.ip}`;
 }
 
-type Limiter = (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
+type Check = (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
 /**
  * Registers the plugin (without its per-route hooks) and returns the check the principal hook runs.
@@ -68,7 +69,7 @@ export async function rateLimiter(
   app: FastifyInstance,
   limits: RateLimits,
   redis: Redis | null,
-): Promise<(req: FastifyRequest, reply: FastifyReply) => Promise<void>> {
+): Promise<Limiter> {
   await app.register(rateLimit, {
     global: false,
     ...(redis ? { redis, nameSpace: 'songnodes-rate-' } : {}),
@@ -97,7 +98,7 @@ export async function rateLimiter(
       timeWindow: WINDOW_MS,
       keyGenerator: o.key,
       errorResponseBuilder: refused(o.who) as never,
-    }) as unknown as Limiter;
+    }) as unknown as Check;
   const buckets = {
     general: make({ max: byRole, key: budgetKey, who: 'for this caller' }),
     expensive: make({
@@ -111,10 +112,10 @@ export async function rateLimiter(
       who: 'to sign in from this address',
     }),
   };
-  return async (req, reply) => {
-    if (req.principal?.kind === 'local' || req.principal?.kind === 'system') return;
-    if (!LIMITED.test(req.url)) return;
+  return (req, reply) => {
+    if (req.principal?.kind === 'local' || req.principal?.kind === 'system') return undefined;
+    if (!LIMITED.test(req.url)) return undefined;
     const bucket = ROUTE_BUCKETS[`${req.method} ${req.routeOptions.url}`] ?? 'general';
-    await buckets[bucket](req, reply);
+    return buckets[bucket](req, reply);
   };
 }
