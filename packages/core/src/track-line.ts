@@ -118,10 +118,18 @@ export function parseTrackLine(line: string, ctx: ParseContext = {}): ParsedLine
   text = text.replace(/\s*[!*]+$/, '');
   for (;;) {
     const group = trailingGroup(text);
+    // Square brackets hold the label. `[Label - CAT 12]` is a label with its catalogue number even
+    // when the label's name reads as a version (`[Big City Beats - 42-501]`, `[Burial Mix - BMX 2]`,
+    // `[Deep Cut - DC 003]`), and so is a name whose only version word is one that label names use
+    // and versions rarely do (`[Tool]`, `[Skool Beats]`).
+    const version = group ? classifyVersion(group.inner) : null;
+    const labelled =
+      group?.open === '[' &&
+      (splitLabel(group.inner).catalogNumber !== null || /^(?:tool|beats)$/.test(version?.tag ?? ''));
     if (
       !group ||
       group.inner === '' ||
-      classifyVersion(group.inner) ||
+      (version && !labelled) ||
       /^(?:feat|ft|featuring)\b/i.test(group.inner)
     ) {
       if (group && group.inner === '') {

@@ -33,6 +33,20 @@ const LINES: [string, Expect][] = [
   // a label whose brackets were typed unevenly is still a label, not part of the title
   ['Nova Drift - Glass Harbour [Pale] - Tide]', { title: 'Glass Harbour', label: 'Pale] - Tide' }],
   ['Nova Drift - Glass Harbour [Pale] (Tide)]', { title: 'Glass Harbour' }],
+  // a label with its catalogue number whose name reads as a version is still a label
+  [
+    'Nova Drift - Glass Harbour [Big Town Beats - 42-5011]',
+    { title: 'Glass Harbour', label: 'Big Town Beats', catalogNumber: '42-5011' },
+  ],
+  ['Nova Drift - Glass Harbour [Deep Cut - DC 003]', { title: 'Glass Harbour', label: 'Deep Cut' }],
+  ['Nova Drift - Glass Harbour [Tool]', { title: 'Glass Harbour', label: 'Tool' }],
+  ['Nova Drift - Glass Harbour [Skool Beats]', { title: 'Glass Harbour', label: 'Skool Beats' }],
+  // …but a version in square brackets without a catalogue number stays a version
+  [
+    'Nova Drift - Glass Harbour [Pim Odo Dub]',
+    { title: 'Glass Harbour', label: null, remixers: ['Pim Odo'] },
+  ],
+  ['Nova Drift - Glass Harbour [Bootleg]', { title: 'Glass Harbour', label: null }],
   ['1:02:33 Nova Drift - Glass Harbour', { cueSeconds: 3753 }],
   ['Nova Drift - Glass Harbour 05:12', { cueSeconds: 312, title: 'Glass Harbour' }],
   ['Nova Drift - Glass Harbour [05:12]', { cueSeconds: 312, title: 'Glass Harbour', label: null }],
