@@ -149,14 +149,14 @@ export function scrapeTaskJob(rt: ScrapeRuntime, opts: ScrapeJobOptions = {}) {
           await recordTargetOutcome(rt.db, task.id, { failed: message });
         throw e;
       }
-      const updated = await updateScrapeTask(rt.db, task.id, {
+      // Targets first: whoever sees the task ended finds its findings on its targets already.
+      if (task.kind === 'target') await recordTargetOutcome(rt.db, task.id, { result });
+      await updateScrapeTask(rt.db, task.id, {
         state: result.outcome,
         result: { ...result },
         error: result.outcome === 'failed' ? (result.errors[0]?.message ?? 'failed') : null,
         resumeAt: result.resumeAt ? new Date(result.resumeAt) : null,
       });
-      if (task.kind === 'target' && (updated || result.outcome === 'cancelled'))
-        await recordTargetOutcome(rt.db, task.id, { result });
       return result;
     },
   });
@@ -289,7 +289,13 @@ export function createOrchestrator(
     if (!t.jobId || (t.state !== 'queued' && t.state !== 'running')) return t;
     const job = await getJobProgress(rt.db, t.jobId);
     if (job?.state !== 'failed') return t;
-    return (await updateScrapeTask(rt.db, t.id, { state: 'failed' })) ?? t;
+    const failed = (await updateScrapeTask(rt.db, t.id, { state: 'failed' })) ?? t;
+    if (t.kind === 'target')
+      await recordTargetOutcome(rt.db, t.id, {
+        failed: t.error ?? 'the job failed on every attempt',
+        seenFromOutside: true,
+      });
+    return failed;
   }
 
   return {
@@ -311,8 +317,10 @@ export function createOrchestrator(
       if (!(await cancelScrapeTask(rt.db, id))) return false;
       // The job too: a queued one never starts, a running one in this process stops its request at once
       // (elsewhere, the crawl sees the task cancelled before its next page).
-      const jobId = (await getScrapeTask(rt.db, id))?.jobId;
-      if (jobId) await jobs.cancel(jobId);
+      const task = await getScrapeTask(rt.db, id);
+      if (task?.jobId) await jobs.cancel(task.jobId);
+      // A target task that never started writes no result itself; a running one overwrites this.
+      if (task?.kind === 'target') await recordTargetOutcome(rt.db, id, { cancelled: true });
       return true;
     },
     async health() {

@@ -62,22 +62,32 @@ export async function searchDueTargets(db: Database, submit: SubmitSpec, now = n
   return searchTargets(db, submit, due, 'low');
 }
 
-/** A target task ended (or failed for good): its findings go to the targets it searched for. */
+/**
+ * A target task ended: its findings go to the targets it searched for. What the worker saw (a crawl's
+ * result, its last attempt failing) is written; an end seen from outside — a task cancelled before a
+ * worker took it, a job the queue gave up on — only where the worker wrote nothing for this task.
+ */
 export async function recordTargetOutcome(
   db: Database,
   taskId: number,
-  outcome: { result: CrawlResult } | { failed: string },
+  outcome: { result: CrawlResult } | { failed: string; seenFromOutside?: boolean } | { cancelled: true },
 ): Promise<void> {
-  if ('failed' in outcome) {
-    await recordTargetResult(db, taskId, {
-      state: 'failed',
-      found: 0,
-      added: 0,
-      unchanged: 0,
-      errors: 1,
-      error: outcome.failed,
-      sets: [],
-    });
+  if (!('result' in outcome)) {
+    const failed = 'failed' in outcome;
+    await recordTargetResult(
+      db,
+      taskId,
+      {
+        state: failed ? 'failed' : 'cancelled',
+        found: 0,
+        added: 0,
+        unchanged: 0,
+        errors: failed ? 1 : 0,
+        error: failed ? outcome.failed : null,
+        sets: [],
+      },
+      { onlyIfMissing: !failed || outcome.seenFromOutside === true },
+    );
     return;
   }
   const r = outcome.result;

@@ -203,4 +203,48 @@ describe.skipIf(noServer)(`target tracks (${engine})`, () => {
     expect(target.lastResult).toMatchObject({ state: 'failed', found: 0, error: 'the worker is stopping' });
     await quiet.close();
   });
+
+  it('records a search cancelled before any worker took it, and one whose job the queue gave up on', async () => {
+    const quiet = createScrapeRuntime(t.db, sites.settings(), { metrics: false });
+    // A queue that takes jobs and never runs them: the tasks stay queued.
+    let n = 0;
+    const idle = createOrchestrator(
+      { send: async () => `idle-${++n}`, cancel: async () => {} } as unknown as JobQueue,
+      quiet,
+      sites.settings(),
+    );
+    const a = await addScrapeTarget(
+      t.db,
+      { userId: bob, trackId: null, artist: 'Kay Loom', title: 'Drift' },
+      10,
+    );
+    const b = await addScrapeTarget(
+      t.db,
+      { userId: bob, trackId: null, artist: 'Kay Loom', title: 'Shore' },
+      10,
+    );
+    const [sa, sb] = await idle.searchTargets([a!.target, b!.target]);
+    expect(await idle.cancel(sa!.task.id)).toBe(true);
+    // The queue gave up on b's job (every attempt failed) without the worker writing anything.
+    await t.db.query(
+      `INSERT INTO job_progress (job_id, queue, state, progress, updated_at) VALUES ($1, 'scrape.task', 'failed', '{}', now())`,
+      [sb!.task.jobId],
+    );
+    expect((await idle.get(sb!.task.id))?.state).toBe('failed');
+    const byId = new Map((await listScrapeTargets(t.db, bob)).map((x) => [x.id, x]));
+    expect(byId.get(a!.target.id)).toMatchObject({
+      task: { id: sa!.task.id, state: 'cancelled' },
+      lastResult: { taskId: sa!.task.id, state: 'cancelled', found: 0 },
+    });
+    expect(byId.get(b!.target.id)).toMatchObject({
+      task: { id: sb!.task.id, state: 'failed' },
+      lastResult: { taskId: sb!.task.id, state: 'failed', error: 'the job failed on every attempt' },
+    });
+    // A result the worker wrote is not overwritten by a cancellation seen afterwards.
+    await t.db.query(`UPDATE scrape_tasks SET state = 'running' WHERE id = $1`, [sb!.task.id]);
+    expect(await idle.cancel(sb!.task.id)).toBe(true);
+    const [again] = await listScrapeTargets(t.db, bob, [b!.target.id]);
+    expect(again!.lastResult).toMatchObject({ state: 'failed' });
+    await quiet.close();
+  });
 });

@@ -153,7 +153,9 @@ export async function dueScrapeTargets(db: Queryable, before: Date, limit: numbe
 
 /**
  * Writes what a finished target task found to the targets it searched for. Each found set is matched
- * to the stored set (by source and external id) that the target's user may see.
+ * to the stored set (by source and external id) that the target's user may see. `onlyIfMissing`
+ * writes only to targets that have no result of this task yet (a cancellation or a failure noticed
+ * from outside the worker must not overwrite what the worker itself recorded).
  */
 export async function recordTargetResult(
   db: Queryable,
@@ -161,11 +163,13 @@ export async function recordTargetResult(
   r: Omit<TargetResult, 'taskId' | 'finishedAt' | 'sets'> & {
     sets: { source: string; externalId?: string; title?: string; url?: string }[];
   },
+  opts: { onlyIfMissing?: boolean } = {},
 ): Promise<void> {
   const sets = r.sets.slice(0, 50);
   const targets = await db.query<{ id: number; user_id: number | null }>(
-    'SELECT id, user_id FROM scrape_targets WHERE task_id = $1',
-    [taskId],
+    `SELECT id, user_id FROM scrape_targets
+      WHERE task_id = $1 AND (NOT $2 OR last_result IS NULL OR (last_result->>'taskId')::int <> $1)`,
+    [taskId, opts.onlyIfMissing ?? false],
   );
   for (const t of targets) {
     const ids = await db.query<{ i: number; set_id: number }>(

@@ -149,9 +149,8 @@ export function targetResultText(r: ScrapeTarget['lastResult']): string {
   return text;
 }
 
-/** A target whose search is still under way: its task is open, or has not written its result yet. */
-const searching = (t: ScrapeTarget) =>
-  t.task !== null && (OPEN_STATES.has(t.task.state) || t.lastResult?.taskId !== t.task.id);
+/** A target whose search is still under way. */
+const searching = (t: ScrapeTarget) => t.task !== null && OPEN_STATES.has(t.task.state);
 
 function FoundSets({ sets }: { sets: NonNullable<ScrapeTarget['lastResult']>['sets'] }) {
   if (sets.length === 0) return null;
