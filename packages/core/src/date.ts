@@ -41,7 +41,9 @@ function isoDate(year: number, month?: number, day?: number): string | null {
 }
 
 function monthNumber(name: string): number | undefined {
-  return MONTHS[name.toLowerCase().replace(/\.$/, '')];
+  const key = name.toLowerCase().replace(/\.$/, '');
+  // Own names only: `constructor 2012` names no month.
+  return Object.hasOwn(MONTHS, key) ? MONTHS[key] : undefined;
 }
 
 /**

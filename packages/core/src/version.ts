@@ -62,50 +62,53 @@ const BASE_FILLERS = new Set(['mix', 'version', 'edit', 'cut', 'the', 'of']);
 
 // Trailing words that mark a version, with the kind each implies (the order of KIND_PRIORITY decides
 // when several appear: `Dub Mix` is a dub, `VIP Mix` a VIP).
-const KIND_OF_WORD: Record<string, VersionKind> = {
-  remix: 'remix',
-  remixed: 'remix',
-  rmx: 'remix',
-  mix: 'remix',
-  mixdown: 'remix',
-  edit: 'edit',
-  reedit: 'edit',
-  cut: 'edit',
-  recut: 'edit',
-  dub: 'dub',
-  overdub: 'dub',
-  rework: 'rework',
-  reworked: 'rework',
-  respray: 'rework',
-  refix: 'rework',
-  remake: 'rework',
-  rebuild: 'rework',
-  remode: 'rework',
-  revamp: 'rework',
-  rerub: 'rework',
-  reruff: 'rework',
-  repaint: 'rework',
-  reconstruction: 'rework',
-  flip: 'rework',
-  treatment: 'rework',
-  interpretation: 'rework',
-  rendition: 'rework',
-  bootleg: 'bootleg',
-  boot: 'bootleg',
-  vip: 'vip',
-  mashup: 'mashup',
-  blend: 'mashup',
-  live: 'live',
-  version: 'other',
-  cover: 'other',
-  instrumental: 'other',
-  acapella: 'other',
-  reprise: 'other',
-  beats: 'other',
-  tool: 'other',
-  megamix: 'other',
-  medley: 'other',
-};
+// A Map, not an object: `constructor` or `valueOf` in a version is no kind word.
+const KIND_OF_WORD = new Map<string, VersionKind>(
+  Object.entries({
+    remix: 'remix',
+    remixed: 'remix',
+    rmx: 'remix',
+    mix: 'remix',
+    mixdown: 'remix',
+    edit: 'edit',
+    reedit: 'edit',
+    cut: 'edit',
+    recut: 'edit',
+    dub: 'dub',
+    overdub: 'dub',
+    rework: 'rework',
+    reworked: 'rework',
+    respray: 'rework',
+    refix: 'rework',
+    remake: 'rework',
+    rebuild: 'rework',
+    remode: 'rework',
+    revamp: 'rework',
+    rerub: 'rework',
+    reruff: 'rework',
+    repaint: 'rework',
+    reconstruction: 'rework',
+    flip: 'rework',
+    treatment: 'rework',
+    interpretation: 'rework',
+    rendition: 'rework',
+    bootleg: 'bootleg',
+    boot: 'bootleg',
+    vip: 'vip',
+    mashup: 'mashup',
+    blend: 'mashup',
+    live: 'live',
+    version: 'other',
+    cover: 'other',
+    instrumental: 'other',
+    acapella: 'other',
+    reprise: 'other',
+    beats: 'other',
+    tool: 'other',
+    megamix: 'other',
+    medley: 'other',
+  }) as [string, VersionKind][],
+);
 const KIND_PRIORITY: readonly VersionKind[] = [
   'mashup',
   'bootleg',
@@ -235,11 +238,11 @@ function versionResult(
   // kind: `X Instrumental Mix` is not `X Mix`.
   const kindTag =
     versionKind === 'other' || versionKind === 'live'
-      ? kindWords.filter((w) => KIND_OF_WORD[w] === versionKind)
-      : [versionKind, ...kindWords.filter((w) => KIND_OF_WORD[w] === 'other' && w !== 'version').sort()];
+      ? kindWords.filter((w) => KIND_OF_WORD.get(w) === versionKind)
+      : [versionKind, ...kindWords.filter((w) => KIND_OF_WORD.get(w) === 'other' && w !== 'version').sort()];
   // Base-version words (`Club`, `Extended`, `Radio`) do not make a remix another version, just as
   // they do not for the original: `X Extended Remix` = `X Club Mix` = `X Remix`.
-  const tagWords = flavour.filter((w) => !(w in KIND_OF_WORD) && !BASE_WORDS.has(w)).sort();
+  const tagWords = flavour.filter((w) => !KIND_OF_WORD.has(w) && !BASE_WORDS.has(w)).sort();
   return {
     base: false,
     kind: versionKind,
@@ -283,30 +286,25 @@ const classified = memoise(function classify(text: string): VersionInfo | null {
     );
   if (by) {
     const word = by[1]!.replace(/ed$/, '').replace(/^remixe$/, 'remix');
-    const kind = KIND_OF_WORD[word] ?? KIND_OF_WORD[by[1]!] ?? 'remix';
+    const kind = KIND_OF_WORD.get(word) ?? KIND_OF_WORD.get(by[1]!) ?? 'remix';
     const makerStart = version.length - by[2]!.length;
     return versionResult(version, [kind], [word], version.slice(makerStart));
   }
   if (/^live\b/.test(lower)) return versionResult(version, ['live'], ['live'], '');
   // A number after the kind word tells two versions by one maker apart (`X Mix 2`, `X Remix #2`,
-  // `X Mix Part II`, `X Mix Version 2`); it is kept in the tag, written one way.
-  const numbered = /\s+(?:(?:part|pt\.?|no\.?|version|#)\s*)?#?(\d{1,2}|[ivx]{1,4})$/.exec(lower);
-  const beforeNumber = numbered ? lower.slice(0, numbered.index) : lower;
-  const number =
-    numbered && (/\d/.test(numbered[1]!) || /\b(?:part|pt)\b/.test(numbered[0]))
-      ? romanOrNumber(numbered[1]!)
-      : null;
-  if (
-    number !== null &&
-    KIND_OF_WORD[
-      beforeNumber
-        .split(/\s+/)
-        .at(-1)!
-        .replace(/[^a-z0-9]/g, '')
-    ]
-  ) {
-    const inner = classified(version.slice(0, version.length - (lower.length - beforeNumber.length)));
-    if (inner && !inner.base) return { ...inner, version, tag: `${inner.tag} n${number}` };
+  // `X Mix Part II`, `X Mix Version 2`); it is kept in the tag, written one way. Roman numerals count
+  // only after `Part`/`Pt` (`X Mix I` is more likely a name).
+  const numbered = /\s+(?:(part|pt\.?|no\.?|version|#)\s*)?#?(\d{1,2}|[ivx]{1,4})$/i.exec(version);
+  if (numbered && (/\d/.test(numbered[2]!) || /^p/i.test(numbered[1] ?? ''))) {
+    const before = version.slice(0, numbered.index);
+    const lastWord = canonicalWords(before)
+      .split(/\s+/)
+      .at(-1)!
+      .replace(/[^a-z0-9]/g, '');
+    const inner = KIND_OF_WORD.has(lastWord) ? classified(before) : null;
+    if (inner && !inner.base) {
+      return { ...inner, version, tag: `${inner.tag} n${romanOrNumber(numbered[2]!.toLowerCase())}` };
+    }
   }
   // Peel kind words off the end: `Format:B Dub Mix` → [mix, dub], maker `Format:B`.
   const lowerWords = lower.split(/\s+/);
@@ -314,7 +312,7 @@ const classified = memoise(function classify(text: string): VersionInfo | null {
   const kindWords: string[] = [];
   while (lowerWords.length > 0) {
     const w = lowerWords[lowerWords.length - 1]!.replace(/[^a-z0-9]/g, '');
-    const kind = KIND_OF_WORD[w];
+    const kind = KIND_OF_WORD.get(w);
     if (!kind) break;
     kinds.push(kind);
     kindWords.push(w);

@@ -114,6 +114,9 @@ describe('parseDate', () => {
     ['29.02.2012', '2012-02-29'],
     ['29.02.2013', null],
     ['Smarch 13, 2012', null],
+    // names an object has by inheritance are no months
+    ['constructor 2012', null],
+    ['13 valueOf 2012', null],
     ['yesterday', null],
     ['', null],
     [null, null],

@@ -114,6 +114,8 @@ const SAME: string[][] = [
   ],
   ['Kilo Brass - Tin Roof (Pim_Odo_Remix)', 'Kilo Brass - Tin Roof (Pim Odo Remix)'],
   ['Kilo Brass - Tin Roof (DJ Pim Odo (Remix)', 'Kilo Brass - Tin Roof (Pim Odo Remix)'],
+  // a word an object has by inheritance is no version word: the bracket is part of the title
+  ['Kilo Brass - Tin Roof (Constructor)', 'Kilo Brass - Tin Roof Constructor'],
   // an excerpt is a shorter cut of the recording, like a radio edit
   ['Kilo Brass - Tin Roof (Excerpt)', 'Kilo Brass - Tin Roof'],
   // a repaint or reruff is a rework, however hyphenated

@@ -49,6 +49,10 @@ describe('cleanText', () => {
   it('decodes entities only once (no double decoding)', () => {
     expect(decodeHtmlEntities('&amp;amp;')).toBe('&amp;');
   });
+
+  it('leaves names an object has by inheritance as written', () => {
+    expect(decodeHtmlEntities('&constructor; &toString; &amp;')).toBe('&constructor; &toString; &');
+  });
 });
 
 describe('normaliseName', () => {
