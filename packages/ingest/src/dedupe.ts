@@ -28,12 +28,31 @@ import type { GraphChange } from './pipeline.ts';
 export const TITLE_SIMILARITY = 0.4;
 /** pg_trgm similarity of artist credits, when two tracks share no primary artist. */
 export const ARTIST_SIMILARITY = 0.5;
-/**
- * Tracks per candidate query. Each is one synchronous statement on the embedded database (≈ 4 ms per
- * track there: a trigram index probe), during which nothing else on the thread runs, health checks
- * included: 50 keeps that under a quarter of a second on the shared 2-core machine.
- */
+/** Tracks per candidate query, at most. */
 const BATCH = 50;
+/**
+ * The embedded database has one connection: every read of the API waits for the statement under way
+ * (and, with the engine on the main thread, so does everything else). The candidate query costs one
+ * trigram index probe per track, and a probe's cost grows with the catalogue (measured: 8.5 ms per
+ * track at 9,300 tracks, so a batch of 50 held the connection 300–1,400 ms). There, batches are sized
+ * from the last one's time per track so that each stays near this budget.
+ */
+const EMBEDDED_BUDGET_MS = 40;
+
+/**
+ * The next batch size: `max` when there is no time budget (PostgreSQL: statements run on its side),
+ * else as many tracks as the last batch's time per track fits in the budget (at least one).
+ */
+export function nextBatchSize(
+  max: number,
+  budgetMs: number | null,
+  lastTracks: number,
+  lastMs: number,
+): number {
+  if (budgetMs === null || lastTracks === 0) return max;
+  const perTrack = lastMs / lastTracks;
+  return Math.max(1, Math.min(max, Math.floor(budgetMs / Math.max(perTrack, 0.01))));
+}
 // Merges can make new pairs (the survivor meets a third spelling); a few rounds settle it.
 const MAX_ROUNDS = 5;
 
@@ -95,7 +114,10 @@ export interface DedupeOptions {
   onProgress?: (p: DedupeProgress) => void | Promise<void>;
   /** Checked between batches: a stopped scan keeps its cursor and resumes next time. */
   signal?: AbortSignal;
-  /** Tracks per candidate query (default BATCH): bounds each database statement and the memory held. */
+  /**
+   * Tracks per candidate query: bounds each database statement and the memory held. Default: BATCH on
+   * PostgreSQL; on PGlite, up to BATCH as the time per track allows (see EMBEDDED_BUDGET_MS).
+   */
   batchSize?: number;
 }
 
@@ -168,7 +190,10 @@ const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function runDedupe(db: Database, opts: DedupeOptions = {}): Promise<DedupeSummary> {
   const started = performance.now();
   const actor = opts.actor ?? 'dedupe';
-  const batchSize = opts.batchSize ?? BATCH;
+  const maxBatch = opts.batchSize ?? BATCH;
+  const budget = opts.batchSize === undefined && db.kind === 'pglite' ? EMBEDDED_BUDGET_MS : null;
+  // The first batch on a budget is small: nothing is known of the time per track yet.
+  let batchSize = budget === null ? maxBatch : Math.min(maxBatch, 4);
   const summary: DedupeSummary = {
     tracksScanned: 0,
     pairsScored: 0,
@@ -199,7 +224,9 @@ export async function runDedupe(db: Database, opts: DedupeOptions = {}): Promise
   const handle = async (ids: number[], onlyHigherIds: boolean) => {
     opts.signal?.throwIfAborted();
     summary.tracksScanned += ids.length;
+    const t = performance.now();
     const batch = await scoreBatch(db, ids, onlyHigherIds);
+    batchSize = nextBatchSize(maxBatch, budget, ids.length, performance.now() - t);
     summary.pairsScored += batch.pairs;
     summary.reviewCandidates += await recordCandidates(
       db,
@@ -231,6 +258,15 @@ export async function runDedupe(db: Database, opts: DedupeOptions = {}): Promise
     await breathe();
   };
 
+  /** Hands `ids` to `f` in slices of the current batch size (which each call may change). */
+  const inBatches = async (ids: number[], f: (slice: number[]) => Promise<void>) => {
+    for (let i = 0; i < ids.length; ) {
+      const slice = ids.slice(i, i + batchSize);
+      i += slice.length;
+      await f(slice);
+    }
+  };
+
   if (!opts.trackIds) {
     // Scanning every track, each pair is met from its lower id only; new tracks are met from either side.
     for (;;) {
@@ -241,14 +277,13 @@ export async function runDedupe(db: Database, opts: DedupeOptions = {}): Promise
       if (scan) await setDedupeCursor(db, scan, { after, through });
     }
   } else {
-    const ids = opts.trackIds!;
-    for (let i = 0; i < ids.length; i += batchSize) await handle(ids.slice(i, i + batchSize), false);
+    await inBatches(opts.trackIds, (ids) => handle(ids, false));
   }
   // Merges can make new pairs (the survivor meets a third spelling); a few rounds settle it.
   for (let r = 0; r < MAX_ROUNDS && survivors.size > 0; r++) {
     const again = [...survivors].filter((id) => !gone.has(id));
     survivors.clear();
-    for (let i = 0; i < again.length; i += batchSize) await handle(again.slice(i, i + batchSize), false);
+    await inBatches(again, (ids) => handle(ids, false));
   }
   if (scan) {
     await setDedupeWatermark(db, through);

@@ -7,6 +7,7 @@ export {
   type DedupeSummary,
   keptFirst,
   mergeManually,
+  nextBatchSize,
   runDedupe,
   storedTrackParse,
   TITLE_SIMILARITY,

@@ -1,7 +1,7 @@
 import { nearDuplicateScore, parseTrackLine } from '@songnodes/core';
 import type { StoredTrack } from '@songnodes/db';
 import { describe, expect, it } from 'vitest';
-import { keptFirst, storedTrackParse } from '../src/index.ts';
+import { keptFirst, nextBatchSize, storedTrackParse } from '../src/index.ts';
 
 const stored = (over: Partial<StoredTrack>): StoredTrack => ({
   id: 1,
@@ -74,5 +74,17 @@ describe('keptFirst: the spelling seen most often survives, then the one with mo
   ])('%s', (_why, a, b, kept) => {
     expect(keptFirst(stored(a), stored(b))[0].id).toBe(kept);
     expect(keptFirst(stored(b), stored(a))[0].id).toBe(kept);
+  });
+});
+
+describe('nextBatchSize: dedupe batches sized to a time budget on the embedded database', () => {
+  it.each([
+    ['no budget (PostgreSQL): always the most', 50, null, 10, 5000, 50],
+    ['nothing measured yet: the most', 50, 40, 0, 0, 50],
+    ['8 ms per track, 40 ms budget: 5', 50, 40, 50, 400, 5],
+    ['fast tracks: capped at the most', 50, 40, 4, 1, 50],
+    ['one track over budget: still one', 50, 40, 1, 300, 1],
+  ])('%s', (_why, max, budget, tracks, ms, expected) => {
+    expect(nextBatchSize(max, budget, tracks, ms)).toBe(expected);
   });
 });
