@@ -203,6 +203,33 @@ export function buildProgram(): Command {
       }),
     );
 
+  const target = program
+    .command('target')
+    .description("your target tracks (the local owner's list): tracks the sources are searched for sets of");
+  const targets = () => import('./commands/target.ts');
+  target
+    .command('list')
+    .description('the target tracks, newest first, each with what its last search found')
+    .option('--json', 'print as JSON')
+    .action(lazy(async () => (await targets()).targetListCommand));
+  target
+    .command('add')
+    .description('add a track of the graph by id, or "Artist - Title" (a listed track again changes nothing)')
+    .argument('<track...>', 'track id or "Artist - Title"')
+    .action(lazy(async () => (await targets()).targetAddCommand));
+  target
+    .command('remove')
+    .description('remove target <id> from the list')
+    .argument('<id>')
+    .action(lazy(async () => (await targets()).targetRemoveCommand));
+  target
+    .command('search')
+    .description('queue a search of the sources for every target, or those named, for the job worker')
+    .argument('[id...]', 'target ids (default: all)')
+    .addOption(new Option('--priority <p>', 'queue priority').choices(['high', 'normal', 'low']))
+    .option('--json', 'print the queued tasks as JSON')
+    .action(lazy(async () => (await targets()).targetSearchCommand));
+
   const graph = () => import('./commands/graph.ts');
   const harmonic = () =>
     new Option(
