@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { facetsOf, querySpans, trigramSimilarity } from '../src/index.ts';
+import { contenders, facetsOf, nameWords, querySpans } from '../src/search-service.ts';
+import { trigramSimilarity } from '../src/trigrams.ts';
 
 describe('search ranking helpers', () => {
   it('joins runs of words like the stored keys, longest first, skipping spans under 3 letters', () => {
@@ -12,6 +13,22 @@ describe('search ranking helpers', () => {
       'one',
     ]);
     expect(querySpans(['dj', 'x'])).toEqual(['djx']);
+  });
+
+  it('keeps spans of at least the given number of words', () => {
+    expect(querySpans(['daft', 'pnuk', 'one'], 2)).toEqual(['daftpnukone', 'daftpnuk', 'pnukone']);
+  });
+
+  it('looks artists up by words of 3 letters or more that are not the commonest', () => {
+    expect(nameWords('DJ Loran & The  Meomry feat. Ora')).toBe('Loran Meomry Ora');
+    expect(nameWords('the dj')).toBe('');
+  });
+
+  it('keeps the best by score and every candidate tied with the last kept', () => {
+    const s = (...scores: number[]) => scores.map((score, id) => ({ id, score }));
+    expect(contenders(s(1, 0.9, 0.9, 0.9, 0.5), 2).map((x) => x.id)).toEqual([0, 1, 2, 3]);
+    expect(contenders(s(1, 0.9, 0.5), 2).map((x) => x.id)).toEqual([0, 1]);
+    expect(contenders(s(1), 5).map((x) => x.id)).toEqual([0]);
   });
 
   it('scores trigram similarity as pg_trgm does', () => {
