@@ -21,6 +21,8 @@ export const FIELD_PERMISSIONS: Record<'Query' | 'Mutation' | 'Subscription', Re
     plan: 'read:graph',
     transitions: 'read:graph',
     job: 'read:graph',
+    // Target tracks: the permission of the /scrapes/targets routes (the service checks it too).
+    targets: 'import',
   },
   Mutation: {
     importText: 'import',
@@ -33,6 +35,9 @@ export const FIELD_PERMISSIONS: Record<'Query' | 'Mutation' | 'Subscription', Re
     computeLayout: 'run:jobs',
     computeCommunities: 'run:jobs',
     shareSet: 'write:sets',
+    addTarget: 'import',
+    removeTarget: 'import',
+    searchTargets: 'import',
   },
   Subscription: {
     jobProgress: 'read:graph',

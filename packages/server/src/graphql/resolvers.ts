@@ -6,6 +6,8 @@ import type {
   CreditRecord,
   EntryRecord,
   PlayCounts,
+  ScrapePriority,
+  ScrapeTarget,
   SetDetail,
   SetRecord,
   TrackDetail,
@@ -94,6 +96,13 @@ function setNodeOf(s: SetDetail): SetNode {
     })),
   };
 }
+
+/** A set a target's last search found, as TargetSet fields see it. */
+type TargetSetNode = NonNullable<ScrapeTarget['lastResult']>['sets'][number];
+type TargetResultNode = NonNullable<ScrapeTarget['lastResult']>;
+
+/** The most ids one `searchTargets` names: a list holds at most that many (services' MAX_TARGETS). */
+const MAX_TARGET_IDS = 200;
 
 const notReady = (what: string) => new ServiceError('not_ready', `${what} is not available in this process`);
 
@@ -205,6 +214,10 @@ export function resolvers(api: ApiServices): IResolvers {
       ) => transitions(a, ctx),
       job: async (_: unknown, a: { id: string }, ctx: Context) =>
         jobs().progress(textOf(a.id, 'id', 100), ctx.principal),
+      targets: async (_: unknown, a: { first: number }, ctx: Context) => {
+        const first = firstOf(a.first, 'first', MAX_TARGET_IDS);
+        return (await api.scrapes.targets(ctx.principal)).slice(0, first);
+      },
     },
 
     Mutation: {
@@ -242,6 +255,32 @@ export function resolvers(api: ApiServices): IResolvers {
           ctx.principal,
         );
         return { jobId: r.jobId, progress: r.progress };
+      },
+      addTarget: (
+        _: unknown,
+        a: { trackId?: string | null; artist?: string | null; title?: string | null },
+        ctx: Context,
+      ) =>
+        api.scrapes.addTarget(ctx.principal, {
+          trackId: optionalId(a.trackId, 'trackId'),
+          artist: a.artist ?? undefined,
+          title: a.title ?? undefined,
+        }),
+      removeTarget: async (_: unknown, a: { id: string }, ctx: Context) => {
+        await api.scrapes.removeTarget(ctx.principal, idOf(a.id, 'id'));
+        return true;
+      },
+      searchTargets: (
+        _: unknown,
+        a: { ids?: string[] | null; priority?: ScrapePriority | null },
+        ctx: Context,
+      ) => {
+        if (a.ids != null && a.ids.length === 0)
+          throw invalid('ids', 'ids is empty: name targets to search, or leave ids out to search them all');
+        if (a.ids != null && a.ids.length > MAX_TARGET_IDS)
+          throw invalid('ids', `ids names more than ${MAX_TARGET_IDS} targets`);
+        const ids = a.ids?.map((id, i) => idOf(id, `ids[${i}]`));
+        return api.scrapes.searchTargets(ctx.principal, ids, a.priority ?? undefined);
       },
       shareSet: async (_: unknown, a: { id: string }, ctx: Context) =>
         setNodeOf(await api.sets.setVisibility(idOf(a.id, 'id'), 'public', ctx.principal)),
@@ -395,6 +434,17 @@ export function resolvers(api: ApiServices): IResolvers {
     },
     Job: {
       id: (j: { jobId: string }) => j.jobId,
+    },
+    Target: {
+      track: async (t: ScrapeTarget, _: unknown, ctx: Context) =>
+        t.trackId === null ? null : ((await ctx.loads.track(t.trackId)) ?? null),
+    },
+    TargetResult: {
+      sets: (r: TargetResultNode, a: { first: number }) => r.sets.slice(0, firstOf(a.first, 'first', 50)),
+    },
+    TargetSet: {
+      set: async (s: TargetSetNode, _: unknown, ctx: Context) =>
+        s.setId === null ? null : ((await ctx.loads.set(s.setId)) ?? null),
     },
   };
 }

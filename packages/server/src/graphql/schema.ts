@@ -346,6 +346,73 @@ export const schema = /* GraphQL */ `
     trackIds: [ID!]!
   }
 
+  "A track a user wants sets for: the sources are searched for sets holding it (docs/scrapers.md)."
+  type Target {
+    id: ID!
+    "The graph track it was picked from, when it was (and is still one you may see)."
+    track: Track
+    artist: String!
+    title: String!
+    createdAt: String!
+    lastSearchedAt: String
+    "The scrape task of the last search, with its state now (it may still be running)."
+    task: TargetTask
+    "What the last finished search found and added; null before one has ended."
+    lastResult: TargetResult
+  }
+
+  type TargetTask {
+    id: ID!
+    "queued, running, waiting_quota, completed, failed, cancelled"
+    state: String!
+  }
+
+  type TargetResult {
+    "The task of the search this result is of."
+    taskId: ID!
+    "completed, failed, cancelled or waiting_quota"
+    state: String!
+    finishedAt: String!
+    "Sets found that contain the track."
+    found: Int!
+    "Of those, sets new to the graph."
+    added: Int!
+    "Of those, sets the graph already had unchanged."
+    unchanged: Int!
+    errors: Int!
+    "What went wrong, when something did."
+    error: String
+    "The sets found (at most 50 are kept)."
+    sets(first: Int = 10): [TargetSet!]!
+  }
+
+  type TargetSet {
+    source: String!
+    title: String
+    url: String
+    "The stored set, when the graph has it (and you may see it)."
+    set: Set
+  }
+
+  type TargetAdded {
+    target: Target!
+    "The track was listed already: target is that entry, unchanged."
+    duplicate: Boolean!
+  }
+
+  enum ScrapePriority {
+    high
+    normal
+    low
+  }
+
+  type TargetSearch {
+    targetId: ID!
+    task: TargetTask!
+    "A search for the same track was open already (another user's, or an earlier one): it is shared."
+    duplicate: Boolean!
+  }
+
   type Query {
     track(id: ID!): Track
     tracks(filter: TrackFilter, first: Int = 20, after: ID): TrackPage!
@@ -359,6 +426,8 @@ export const schema = /* GraphQL */ `
     "With from and to: that one transition (not found when never played). With one of them: the transitions out of or into it. With neither: the most played."
     transitions(from: ID, to: ID, first: Int = 20): [Transition!]!
     job(id: ID!): Job
+    "Your target tracks (the local owner's in local mode), newest first; a list holds at most 200."
+    targets(first: Int = 20): [Target!]!
   }
 
   type Mutation {
@@ -380,6 +449,12 @@ export const schema = /* GraphQL */ `
     computeCommunities(seed: Int, resolution: Float): JobAccepted!
     "Shares a private set (its owner or an admin): its transitions join the graph as an import's would. A public set cannot be made private."
     shareSet(id: ID!): Set!
+    "Adds a target track: a track of the graph (trackId) or an artist and a title. The same track again returns the entry with duplicate: true."
+    addTarget(trackId: ID, artist: String, title: String): TargetAdded!
+    "Removes one of your target tracks (not found when it is not in your list)."
+    removeTarget(id: ID!): Boolean!
+    "Searches the sources now for sets holding your target tracks (all, or those named): one target scrape task per track, queued for the job worker."
+    searchTargets(ids: [ID!], priority: ScrapePriority): [TargetSearch!]!
   }
 
   type Subscription {
