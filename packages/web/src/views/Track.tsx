@@ -1,14 +1,17 @@
 // A track: who made it, version, BPM, key on the wheel, genre; what DJs play before and after it,
-// ranked by evidence and each expandable to the sets where it happened; its neighbourhood graph.
-import { getNeighbours, getPlayed, getTrack } from '../api/client.ts';
+// ranked by evidence and each expandable to the sets where it happened; its neighbourhood graph; for
+// users who may import, a button adding it to their target tracks (searched for sets in Sources).
+import { useState } from 'react';
+import { addScrapeTarget, getNeighbours, getPlayed, getTrack } from '../api/client.ts';
 import type { EvidenceSet, TrackInfo, TrackNames, Transition } from '../api/types.ts';
 import { CamelotWheel } from '../components/CamelotWheel.tsx';
-import { Empty, ErrorState, Loading } from '../components/states.tsx';
+import { Empty, ErrorState, failureText, Loading } from '../components/states.tsx';
 import { KeyBadge } from '../components/TrackList.tsx';
 import { evidenceText, formatBpm, formatDuration, formatKey, plural, trackTitle } from '../format.ts';
 import { GraphPanel } from '../graph/GraphPanel.tsx';
 import { fromNeighbourhood } from '../graph/model.ts';
 import { href } from '../router.ts';
+import { useCan } from '../session.ts';
 import type { Theme } from '../theme.ts';
 import { useAsync } from '../use-async.ts';
 
@@ -87,6 +90,55 @@ function PlayedList({
   );
 }
 
+/**
+ * "Add as target track": the track goes on the user's list of tracks the sources are searched for
+ * (the Sources view's Target tracks), by id, so the API names it by this track's artist and title.
+ */
+function AddTarget({ trackId }: { trackId: number }) {
+  const may = useCan('import');
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  if (!may) return null;
+  const add = async () => {
+    setBusy(true);
+    setNote(null);
+    try {
+      const r = await addScrapeTarget({ trackId });
+      const name = `${r.target.artist} - ${r.target.title}`;
+      setNote({
+        ok: true,
+        text: r.duplicate ? `${name} is already a target.` : `Added ${name} to your target tracks.`,
+      });
+    } catch (e) {
+      setNote({ ok: false, text: failureText(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="button secondary" disabled={busy} onClick={add} data-add-target>
+        Add as target track
+      </button>
+      {note && (
+        <span
+          className={note.ok ? 'note' : 'error'}
+          role={note.ok ? 'status' : 'alert'}
+          data-add-target-result
+        >
+          {note.text}
+          {note.ok && (
+            <>
+              {' '}
+              <a href={href({ view: 'sources' })}>Search for it in Sources</a>
+            </>
+          )}
+        </span>
+      )}
+    </>
+  );
+}
+
 export function TrackView({ id, theme }: { id: number; theme: Theme }) {
   const track = useAsync(() => getTrack(id), [id]);
   const lists = useAsync(
@@ -158,6 +210,7 @@ export function TrackView({ id, theme }: { id: number; theme: Theme }) {
           <a className="button secondary" href={href({ view: 'explore' }, { track: String(id) })}>
             Explore around it
           </a>
+          <AddTarget key={id} trackId={id} />
         </p>
       </header>
       <div className="track-facts">
