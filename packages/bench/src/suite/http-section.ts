@@ -205,8 +205,8 @@ export async function httpSection(ctx: SuiteContext): Promise<SectionResult> {
     }
     await authCost(ctx, section, songnodes.url, duration);
     section.notes.push(
-      `autocannon in its own process, ${CONNECTIONS} connections, ${duration} s per run, runs alternating between the two servers; songnodes start with its demo data (${sets} generated sets), default log level`,
-      'graph reads repeat one URL: after the first they are answered from the per-graph-version cache (as repeated reads are in use); search and the planner compute every answer',
+      `autocannon in its own process, ${CONNECTIONS} connections, ${duration} s per run, runs alternating between the two servers; songnodes start with its demo data (${sets} generated sets), default log level (info: each request is logged at debug, so not here)`,
+      'graph reads repeat one URL: after the first they are answered from the per-graph-version cache, which keeps the encoded bytes and the ETag (as repeated reads are in use; every graph read — neighbours, played-after/before, subgraph, rankings, communities, layout — takes that path); search, the planner and GraphQL compute every answer',
       'autocannon records latency in whole milliseconds: 0 means under 1 ms, and no ratio is given against a 0 ms baseline',
       "the servers and autocannon share the machine's cores with each other (and with other engineers' work)",
     );
