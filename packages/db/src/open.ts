@@ -12,10 +12,17 @@ export interface OpenOptions {
   poolSize?: number;
   /** PGlite only: see PgliteOptions.sharedBuffers. */
   sharedBuffers?: string;
+  /** PGlite only: where its engine runs (see PgliteOptions.thread). */
+  pgliteThread?: 'main' | 'worker';
 }
 
 /** Opens the database the configuration points at. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) return openPostgres({ url: opts.databaseUrl, max: opts.poolSize });
-  return openPglite({ dataDir: opts.dataDir, holder: opts.holder, sharedBuffers: opts.sharedBuffers });
+  return openPglite({
+    dataDir: opts.dataDir,
+    holder: opts.holder,
+    sharedBuffers: opts.sharedBuffers,
+    thread: opts.pgliteThread,
+  });
 }

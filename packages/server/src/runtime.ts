@@ -58,6 +58,8 @@ export async function openForRole(config: Config, role: Role | 'migrate'): Promi
         role === 'start' || role === 'api' ? `http://${displayHost(config.HOST)}:${config.PORT}` : undefined,
     },
     poolSize: config.DATABASE_POOL_SIZE,
+    // The embedded engine's statements must not hold up health checks and in-memory reads.
+    pgliteThread: 'worker',
   });
   try {
     // `start` owns its database; on a shared server only `start` and `songnodes migrate` change the
