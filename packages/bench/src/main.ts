@@ -93,7 +93,7 @@ async function main(): Promise<number> {
   let failed = false;
   const sections: SectionResult[] = [];
   try {
-    if (selected.includes('ingest')) {
+    if (selected.includes('ingest') || selected.includes('search')) {
       const opened = await openBenchPostgres();
       if ('skipped' in opened) postgresSkipped = opened.skipped;
       else postgres = opened;

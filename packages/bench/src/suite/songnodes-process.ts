@@ -36,6 +36,8 @@ export async function startSongnodes(opts: {
   demo: boolean;
   demoSets?: number;
   timeoutMs?: number;
+  /** Serve this PostgreSQL database instead of the embedded one (the search section measures both). */
+  databaseUrl?: string;
 }): Promise<SongnodesProcess> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -55,6 +57,7 @@ export async function startSongnodes(opts: {
   if (opts.demoSets) env.SONGNODES_DEMO_SETS = String(opts.demoSets);
   // The embedded database is what is measured: a DATABASE_URL from the caller's shell must not leak in.
   delete env.DATABASE_URL;
+  if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   mkdirSync(opts.dataDir, { recursive: true });
   const started = performance.now();
   // cwd = the data folder, so no .env of the caller's checkout is read.
