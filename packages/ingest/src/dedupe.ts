@@ -37,7 +37,7 @@ const BATCH = 50;
  * track at 9,300 tracks, so a batch of 50 held the connection 300–1,400 ms). There, batches are sized
  * from the last one's time per track so that each stays near this budget.
  */
-const EMBEDDED_BUDGET_MS = 40;
+const EMBEDDED_BUDGET_MS = 25;
 
 /**
  * The next batch size: `max` when there is no time budget (PostgreSQL: statements run on its side),

@@ -78,7 +78,7 @@ export function summaryForStorage(s: ImportSummary) {
 }
 
 /** Entries per write transaction of a server import on the embedded database (see importFile). */
-export const EMBEDDED_BATCH_ENTRIES = 2_000;
+export const EMBEDDED_BATCH_ENTRIES = 1_000;
 
 /** The error a user must fix when an import stored nothing: the first error issue, with file and line. */
 function nothingImported(s: ImportSummary, path: string): JobInputError | null {

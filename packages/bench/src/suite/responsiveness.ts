@@ -37,17 +37,22 @@ async function probe(url: string): Promise<number> {
 /** Probes `url` every `everyMs` (one at a time: a slow answer delays the next probe) until stopped. */
 function prober(url: () => string, everyMs: number) {
   const latencies: number[] = [];
+  /** The route of each probe (its path), for the figures per route in the log. */
+  const routes: string[] = [];
   let running = true;
   const done = (async () => {
     while (running) {
       const t = performance.now();
-      latencies.push(await probe(url()));
+      const u = url();
+      routes.push(new URL(u).pathname);
+      latencies.push(await probe(u));
       const wait = everyMs - (performance.now() - t);
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     }
   })();
   return {
     latencies,
+    routes,
     async stop() {
       running = false;
       await done;
@@ -58,6 +63,7 @@ function prober(url: () => string, everyMs: number) {
 interface Run {
   live: number[];
   reads: number[];
+  readRoutes: string[];
   jobSeconds: number;
   state: string;
 }
@@ -104,7 +110,7 @@ async function oneRun(file: string, dir: string): Promise<Run> {
     }
     const jobSeconds = (performance.now() - started) / 1000;
     await Promise.all([live.stop(), reads.stop()]);
-    return { live: live.latencies, reads: reads.latencies, jobSeconds, state };
+    return { live: live.latencies, reads: reads.latencies, readRoutes: reads.routes, jobSeconds, state };
   } finally {
     await p.stop();
   }
@@ -139,7 +145,14 @@ export async function responsivenessSection(ctx: SuiteContext): Promise<SectionR
       ctx.log(
         `responsiveness: run ${i + 1}/${runs}: job ${r.state} in ${r.jobSeconds.toFixed(0)} s, ` +
           `live p99 ${percentile(r.live, 0.99).toFixed(0)} ms (max ${Math.max(...r.live).toFixed(0)}), ` +
-          `reads p95 ${percentile(r.reads, 0.95).toFixed(0)} ms (max ${Math.max(...r.reads).toFixed(0)})`,
+          `reads p95 ${percentile(r.reads, 0.95).toFixed(0)} ms (max ${Math.max(...r.reads).toFixed(0)}; ` +
+          [...new Set(r.readRoutes)]
+            .map((route) => {
+              const ms = r.reads.filter((_, k) => r.readRoutes[k] === route);
+              return `${route} p95 ${percentile(ms, 0.95).toFixed(0)}`;
+            })
+            .join(', ') +
+          ')',
       );
       if (r.state !== 'completed') section.notes.push(`run ${i + 1}: the import job ended ${r.state}`);
     }
