@@ -7,6 +7,7 @@ import type { JobQueue } from '@songnodes/jobs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Metric } from 'prom-client';
+import { MemoryBudgets, RedisBudgets } from './api/auth/budgets.ts';
 import { TOKEN_SUBPROTOCOL } from './api/auth/credentials.ts';
 import { principalHook } from './api/auth/principal.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimits, rateLimiter } from './api/auth/rate-limits.ts';
@@ -103,7 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await securityPlugin(app, { origins });
   await app.register(cookie);
   // Who is asking, then their budget: before every other hook (docs/security.md).
-  const limit = await rateLimiter(app, rateLimitsOf(c), deps.redis ?? null);
+  const limit = rateLimiter(rateLimitsOf(c), deps.redis ? new RedisBudgets(deps.redis) : new MemoryBudgets());
   const authenticator = deps.api ? cachingAuthenticator(deps.api.auth) : null;
   principalHook(app, { mode: c.authMode ?? 'local', authenticator, origins }, limit);
 

@@ -85,8 +85,9 @@ export async function resolvePrincipal(req: FastifyRequest, s: PrincipalSettings
 }
 
 /**
- * Spends the caller's budget (rate-limits.ts): undefined when the request spends none (the local
- * owner, paths outside the API), else settles when counted, rejecting with the 429.
+ * Spends the caller's budget (rate-limits.ts): undefined when it is done (counted at once, or the
+ * request spends none: the local owner, paths outside the API), else a promise that settles when
+ * counted. A spent budget is the 429 error, thrown or rejected.
  */
 export type Limiter = (req: FastifyRequest, reply: FastifyReply) => Promise<void> | undefined;
 
@@ -104,7 +105,12 @@ export function principalHook(app: FastifyInstance, s: PrincipalSettings, limit:
       req.principal = r.principal;
       req.authVia = r.via;
       req.authError = r.error;
-      const counted = limit(req, reply);
+      let counted: Promise<void> | undefined;
+      try {
+        counted = limit(req, reply);
+      } catch (e) {
+        return done(e as Error);
+      }
       if (counted === undefined) done();
       else counted.then(() => done(), done);
     };

@@ -1,16 +1,15 @@
-// Request budgets (@fastify/rate-limit), per caller and per minute: a signed-in user or an API key
+// Request budgets, per caller and per minute: a signed-in user or an API key
 // has its own budget by role, everyone without credentials shares their IP address's, the laptop's
 // owner in local mode has none. Expensive routes (the planner, imports, exports, graph jobs, scrapes)
 // draw on a smaller budget of their own, and sign-in on a per-address one. Counted in memory, or in
-// Redis when REDIS_URL is set so that every API process draws on the same budget.
+// Redis when REDIS_URL is set so that every API process draws on the same budget (budgets.ts).
 //
 // The limiter runs inside the principal hook (principal.ts), right after the caller is known and
 // before any other hook: a cached answer, a refused credential or a 404 is counted like any request.
 
-import rateLimit from '@fastify/rate-limit';
 import { ServiceError } from '@songnodes/services';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Redis } from 'ioredis';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { BudgetStore, Spent } from './budgets.ts';
 import type { Limiter } from './principal.ts';
 
 export interface RateLimits {
@@ -59,63 +58,63 @@ export function budgetKey(req: FastifyRequest): string {
   return `ip:${req.ip}`;
 }
 
-type Check = (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
+interface Bucket {
+  max: (req: FastifyRequest) => number;
+  key: (req: FastifyRequest) => string;
+  /** Whose budget, in the refusal's words. */
+  who: string;
+}
 
 /**
- * Registers the plugin (without its per-route hooks) and returns the check the principal hook runs.
- * `redis`: a connected ioredis client shared by every process (null: this process counts alone).
+ * The check the principal hook runs: sets the X-RateLimit headers and throws the 429 (with its
+ * Retry-After) when the budget is spent. Synchronous with the in-memory store; with Redis it returns
+ * a promise, and an unreachable Redis lets requests pass uncounted (an outage must not take the API
+ * down with it).
  */
-export async function rateLimiter(
-  app: FastifyInstance,
-  limits: RateLimits,
-  redis: Redis | null,
-): Promise<Limiter> {
-  await app.register(rateLimit, {
-    global: false,
-    ...(redis ? { redis, nameSpace: 'songnodes-rate-' } : {}),
-    // A Redis outage must not take the API down with it: requests pass uncounted meanwhile.
-    skipOnError: true,
-  });
-  const refused = (who: string) => (_req: FastifyRequest, ctx: { max: number; ttl: number }) => {
-    const retryAfterSeconds = Math.max(1, Math.ceil(ctx.ttl / 1000));
-    return new ServiceError(
-      'too_many',
-      `too many requests: ${ctx.max} per minute ${who}; try again in ${retryAfterSeconds} s`,
-      { details: { retryAfterSeconds } },
-    );
-  };
+export function rateLimiter(limits: RateLimits, store: BudgetStore): Limiter {
   const byRole = (req: FastifyRequest) => {
     const role = req.principal?.role ?? 'guest';
     return role === 'guest' ? limits.guest : limits[role];
   };
-  const make = (o: {
-    max: number | ((req: FastifyRequest) => number);
-    key: (req: FastifyRequest) => string;
-    who: string;
-  }) =>
-    app.rateLimit({
-      max: o.max as number,
-      timeWindow: WINDOW_MS,
-      keyGenerator: o.key,
-      errorResponseBuilder: refused(o.who) as never,
-    }) as unknown as Check;
-  const buckets = {
-    general: make({ max: byRole, key: budgetKey, who: 'for this caller' }),
-    expensive: make({
-      max: limits.expensive,
+  const buckets: Record<'general' | 'expensive' | 'login', Bucket> = {
+    general: { max: byRole, key: budgetKey, who: 'for this caller' },
+    expensive: {
+      max: () => limits.expensive,
       key: (req) => `expensive:${budgetKey(req)}`,
       who: 'to the expensive routes (planner, imports, exports, graph jobs) for this caller',
-    }),
-    login: make({
-      max: limits.login,
+    },
+    login: {
+      max: () => limits.login,
       key: (req) => `login:ip:${req.ip}`,
       who: 'to sign in from this address',
-    }),
+    },
+  };
+  const charge = (reply: FastifyReply, max: number, who: string, spent: Spent) => {
+    const resetSeconds = Math.max(1, Math.ceil(spent.resetMs / 1000));
+    reply
+      .header('x-ratelimit-limit', max)
+      .header('x-ratelimit-remaining', Math.max(0, max - spent.count))
+      .header('x-ratelimit-reset', resetSeconds);
+    if (spent.count > max)
+      throw new ServiceError(
+        'too_many',
+        `too many requests: ${max} per minute ${who}; try again in ${resetSeconds} s`,
+        { details: { retryAfterSeconds: resetSeconds } },
+      );
   };
   return (req, reply) => {
     if (req.principal?.kind === 'local' || req.principal?.kind === 'system') return undefined;
     if (!LIMITED.test(req.url)) return undefined;
-    const bucket = ROUTE_BUCKETS[`${req.method} ${req.routeOptions.url}`] ?? 'general';
-    return buckets[bucket](req, reply);
+    const bucket = buckets[ROUTE_BUCKETS[`${req.method} ${req.routeOptions.url}`] ?? 'general'];
+    const max = bucket.max(req);
+    const spent = store.spend(bucket.key(req), WINDOW_MS);
+    if (!(spent instanceof Promise)) {
+      charge(reply, max, bucket.who, spent);
+      return undefined;
+    }
+    return spent.then(
+      (s) => charge(reply, max, bucket.who, s),
+      () => undefined,
+    );
   };
 }
