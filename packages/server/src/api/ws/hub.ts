@@ -124,12 +124,11 @@ export class SocketHub {
     if (!members) return;
     let data: Buffer | undefined;
     // A member dropped for not reading leaves the set while it is walked: a Set allows that.
-    for (const c of members)
-      if (to(c))
-        this.sendEncoded(
-          c,
-          (data ??= Buffer.from(JSON.stringify({ v: PROTOCOL_VERSION, room, ...message }))),
-        );
+    for (const c of members) {
+      if (!to(c)) continue;
+      data ??= Buffer.from(JSON.stringify({ v: PROTOCOL_VERSION, room, ...message }));
+      this.sendEncoded(c, data);
+    }
   }
 
   private onMessage(c: Client, text: string): void {
