@@ -78,7 +78,10 @@ export function summaryForStorage(s: ImportSummary) {
 }
 
 /** Entries per write transaction of a server import on the embedded database (see importFile). */
-export const EMBEDDED_BATCH_ENTRIES = 1_000;
+export const EMBEDDED_BATCH_ENTRIES = 250;
+
+/** The least time between two dedupe progress reports of an import job (cancellation is seen at each). */
+const DEDUPE_REPORT_EVERY_MS = 500;
 
 /** The error a user must fix when an import stored nothing: the first error issue, with file and line. */
 function nothingImported(s: ImportSummary, path: string): JobInputError | null {
@@ -161,6 +164,7 @@ async function importFile(deps: IngestJobDeps, job: ImportFileJob, ctx: JobConte
   await ctx.progress({ done: 0, unit: 'sets', tracksAfter, ...owner });
   const report = importProgressReporter(ctx, { tracksAfter, ...owner });
   let last: ImportProgress | null = null;
+  let lastDedupeReport = -Infinity;
   const { summary, dedupe } = await importAndDedupe(deps.db, job.path, {
     // The embedded database has one connection: every read of the API waits for the write transaction
     // under way. Small transactions keep those waits short (docs/operations.md, "Responsiveness").
@@ -184,8 +188,13 @@ async function importFile(deps: IngestJobDeps, job: ImportFileJob, ctx: JobConte
     },
     onChange: deps.onChange,
     signal: ctx.signal,
-    onDedupeProgress: (p) =>
-      ctx.progress({
+    onDedupeProgress: (p) => {
+      // Each report is a write on the database the API reads from; on PGlite a batch is ~25 ms, and a
+      // report after every one would add as many statements again to the queue the reads wait in.
+      const now = performance.now();
+      if (now - lastDedupeReport < DEDUPE_REPORT_EVERY_MS) return;
+      lastDedupeReport = now;
+      return ctx.progress({
         ...(last ?? {}),
         ...owner,
         tracksAfter,
@@ -193,7 +202,8 @@ async function importFile(deps: IngestJobDeps, job: ImportFileJob, ctx: JobConte
         unit: 'sets',
         stage: 'dedupe',
         dedupe: p,
-      }),
+      });
+    },
   });
   const refused = nothingImported(summary, job.path);
   if (refused) throw refused;

@@ -37,14 +37,16 @@ async function probe(url: string): Promise<number> {
 /** Probes `url` every `everyMs` (one at a time: a slow answer delays the next probe) until stopped. */
 function prober(url: () => string, everyMs: number) {
   const latencies: number[] = [];
-  /** The route of each probe (its path), for the figures per route in the log. */
+  /** The route of each probe (its path) and when it was sent, for the figures per route and stage in the log. */
   const routes: string[] = [];
+  const sentAt: number[] = [];
   let running = true;
   const done = (async () => {
     while (running) {
       const t = performance.now();
       const u = url();
       routes.push(new URL(u).pathname);
+      sentAt.push(t);
       latencies.push(await probe(u));
       const wait = everyMs - (performance.now() - t);
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
@@ -53,6 +55,7 @@ function prober(url: () => string, everyMs: number) {
   return {
     latencies,
     routes,
+    sentAt,
     async stop() {
       running = false;
       await done;
@@ -64,6 +67,9 @@ interface Run {
   live: number[];
   reads: number[];
   readRoutes: string[];
+  readSentAt: number[];
+  /** When the job's progress first said it was deduplicating (null: never seen). */
+  dedupeFrom: number | null;
   jobSeconds: number;
   state: string;
 }
@@ -96,13 +102,15 @@ async function oneRun(file: string, dir: string): Promise<Run> {
       return `${p.url}/api/v1/search?q=${encodeURIComponent(q)}&limit=10`;
     }, READ_EVERY_MS);
     let state = 'queued';
+    let dedupeFrom: number | null = null;
     for (;;) {
       await new Promise((r) => setTimeout(r, 1000));
       const j = await fetch(`${p.url}/api/v1/jobs/${jobId}`, {
         signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
       })
-        .then((r) => r.json() as Promise<{ state: string }>)
+        .then((r) => r.json() as Promise<{ state: string; progress?: { stage?: string } }>)
         .catch(() => null);
+      if (dedupeFrom === null && j?.progress?.stage === 'dedupe') dedupeFrom = performance.now();
       if (j && (j.state === 'completed' || j.state === 'failed')) {
         state = j.state;
         break;
@@ -110,10 +118,25 @@ async function oneRun(file: string, dir: string): Promise<Run> {
     }
     const jobSeconds = (performance.now() - started) / 1000;
     await Promise.all([live.stop(), reads.stop()]);
-    return { live: live.latencies, reads: reads.latencies, readRoutes: reads.routes, jobSeconds, state };
+    return {
+      live: live.latencies,
+      reads: reads.latencies,
+      readRoutes: reads.routes,
+      readSentAt: reads.sentAt,
+      dedupeFrom,
+      jobSeconds,
+      state,
+    };
   } finally {
     await p.stop();
   }
+}
+
+/** Reads p95 in one stage of the job (the dedupe stage as first seen by the once-a-second poll). */
+function stageP95(r: Run, dedupe: boolean): string {
+  const from = r.dedupeFrom ?? Number.POSITIVE_INFINITY;
+  const ms = r.reads.filter((_, k) => r.readSentAt[k]! >= from === dedupe);
+  return ms.length === 0 ? '-' : `${percentile(ms, 0.95).toFixed(0)} ms (${ms.length} probes)`;
 }
 
 export async function responsivenessSection(ctx: SuiteContext): Promise<SectionResult> {
@@ -152,7 +175,7 @@ export async function responsivenessSection(ctx: SuiteContext): Promise<SectionR
               return `${route} p95 ${percentile(ms, 0.95).toFixed(0)}`;
             })
             .join(', ') +
-          ')',
+          `; while importing p95 ${stageP95(r, false)}, while deduplicating p95 ${stageP95(r, true)})`,
       );
       if (r.state !== 'completed') section.notes.push(`run ${i + 1}: the import job ended ${r.state}`);
     }
