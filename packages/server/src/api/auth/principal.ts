@@ -76,14 +76,6 @@ async function authenticate(authenticator: Authenticator, credential: string): P
   }
 }
 
-export async function resolvePrincipal(req: FastifyRequest, s: PrincipalSettings): Promise<Resolved> {
-  const read = readCredential(req);
-  return (
-    resolveAtOnce(req, s, read) ??
-    authenticate(s.authenticator as Authenticator, (read as { credential: string }).credential)
-  );
-}
-
 /**
  * Spends the caller's budget (rate-limits.ts): undefined when it is done (counted at once, or the
  * request spends none: the local owner, paths outside the API), else a promise that settles when
