@@ -31,13 +31,15 @@ export const ARTIST_SIMILARITY = 0.5;
 /** Tracks per candidate query, at most. */
 const BATCH = 50;
 /**
- * The embedded database has one connection: every read of the API waits for the statement under way
- * (and, with the engine on the main thread, so does everything else). The candidate query costs one
- * trigram index probe per track, and a probe's cost grows with the catalogue (measured: 8.5 ms per
- * track at 9,300 tracks, so a batch of 50 held the connection 300–1,400 ms). There, batches are sized
- * from the last one's time per track so that each stays near this budget.
+ * A server on the embedded database has one connection: every read of the API waits for the statement
+ * under way. The candidate query costs one trigram index probe per track, and a probe's cost grows with
+ * the catalogue (measured: 8.5 ms per track at 9,300 tracks, so a batch of 50 held the connection
+ * 300–1,400 ms). There, the server's import job sizes batches from the last one's time per track so
+ * that each stays near this budget (`budgetMs`). A command that holds the database alone (the CLI)
+ * keeps whole batches: with a budget, `songnodes import` of a 300-line CSV spent 25 s deduplicating
+ * in batches of one (each batch's fixed cost exceeded the budget), against about 2 s without.
  */
-const EMBEDDED_BUDGET_MS = 25;
+export const EMBEDDED_DEDUPE_BUDGET_MS = 25;
 
 /**
  * The next batch size: `max` when there is no time budget (PostgreSQL: statements run on its side),
@@ -114,11 +116,14 @@ export interface DedupeOptions {
   onProgress?: (p: DedupeProgress) => void | Promise<void>;
   /** Checked between batches: a stopped scan keeps its cursor and resumes next time. */
   signal?: AbortSignal;
-  /**
-   * Tracks per candidate query: bounds each database statement and the memory held. Default: BATCH on
-   * PostgreSQL; on PGlite, up to BATCH as the time per track allows (see EMBEDDED_BUDGET_MS).
-   */
+  /** Tracks per candidate query: bounds each database statement and the memory held. Default: BATCH. */
   batchSize?: number;
+  /**
+   * Without batchSize: size each batch (up to BATCH) so its candidate query takes about this long, from
+   * the last batch's time per track. For a server on the embedded database, whose API reads wait for
+   * each statement (EMBEDDED_DEDUPE_BUDGET_MS).
+   */
+  budgetMs?: number;
 }
 
 export interface DedupeMerge {
@@ -191,7 +196,7 @@ export async function runDedupe(db: Database, opts: DedupeOptions = {}): Promise
   const started = performance.now();
   const actor = opts.actor ?? 'dedupe';
   const maxBatch = opts.batchSize ?? BATCH;
-  const budget = opts.batchSize === undefined && db.kind === 'pglite' ? EMBEDDED_BUDGET_MS : null;
+  const budget = opts.batchSize === undefined ? (opts.budgetMs ?? null) : null;
   // The first batch on a budget is small: nothing is known of the time per track yet.
   let batchSize = budget === null ? maxBatch : Math.min(maxBatch, 4);
   const summary: DedupeSummary = {

@@ -12,6 +12,8 @@ export interface ImportAndDedupeOptions extends ImportPathOptions {
   /** Near-duplicate dedupe of the new tracks after the import (default true). */
   dedupe?: boolean;
   onDedupeProgress?: (p: DedupeProgress) => void | Promise<void>;
+  /** Keep each dedupe batch near this many ms (a server on the embedded database: runDedupe's budgetMs). */
+  dedupeBudgetMs?: number;
   /**
    * The highest track id before this import began. A retry passes its first attempt's value, so the
    * tracks that attempt created (stored, so not new to the retry) are still compared.
@@ -33,6 +35,7 @@ export async function importAndDedupe(
     onChange: opts.onChange,
     signal: opts.signal,
     onProgress: opts.onDedupeProgress,
+    budgetMs: opts.dedupeBudgetMs,
     actor: 'import',
   });
   return { summary, dedupe };

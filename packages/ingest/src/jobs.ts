@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { type Database, maxTrackId, type SetOwner } from '@songnodes/db';
 import { FORMAT_IDS, type FormatId } from '@songnodes/importers';
 import { classifyFailure, defineJob, type JobContext, JobInputError } from '@songnodes/jobs';
-import type { DedupeSummary } from './dedupe.ts';
+import { type DedupeSummary, EMBEDDED_DEDUPE_BUDGET_MS } from './dedupe.ts';
 import { importAndDedupe } from './import-and-dedupe.ts';
 import { formatIssue } from './issues.ts';
 import type { GraphChange, ImportProgress, ImportSummary } from './pipeline.ts';
@@ -173,6 +173,8 @@ async function importFile(deps: IngestJobDeps, job: ImportFileJob, ctx: JobConte
     // that run meanwhile (the graph's patch of each batch, the API's reads) get plans for empty tables
     // (measured: the graph patch of one 2,000-entry batch scanned every set per track, 3.4 s).
     analyzeFirstAt: deps.db.kind === 'pglite' ? EMBEDDED_BATCH_ENTRIES : undefined,
+    // The same for the dedupe afterwards: candidate queries sized to a time budget, not 50 tracks.
+    dedupeBudgetMs: deps.db.kind === 'pglite' ? EMBEDDED_DEDUPE_BUDGET_MS : undefined,
     // Parsing and identity off the thread that answers requests, from the first set on.
     prepareInWorker: true,
     format: job.format,
