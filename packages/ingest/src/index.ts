@@ -21,6 +21,7 @@ export {
   type IngestJobDeps,
   importFileJob,
   importProgressReporter,
+  serverImportOptions,
   summaryForStorage,
 } from './jobs.ts';
 export {

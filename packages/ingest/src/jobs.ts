@@ -11,7 +11,7 @@ import { classifyFailure, defineJob, type JobContext, JobInputError } from '@son
 import { type DedupeSummary, EMBEDDED_DEDUPE_BUDGET_MS } from './dedupe.ts';
 import { importAndDedupe } from './import-and-dedupe.ts';
 import { formatIssue } from './issues.ts';
-import type { GraphChange, ImportProgress, ImportSummary } from './pipeline.ts';
+import type { GraphChange, ImportOptions, ImportProgress, ImportSummary } from './pipeline.ts';
 
 export interface ImportFileJob {
   path: string;
@@ -77,8 +77,29 @@ export function summaryForStorage(s: ImportSummary) {
   };
 }
 
-/** Entries per write transaction of a server import on the embedded database (see importFile). */
+/** Entries per write transaction of a server import on the embedded database (serverImportOptions). */
 export const EMBEDDED_BATCH_ENTRIES = 250;
+
+/**
+ * How a server imports (an upload, the demo), the same for every job that writes while the API answers.
+ * The embedded database has one connection: every read of the API waits for the write transaction under
+ * way, so transactions stay small (docs/operations.md, "Responsiveness"; the demo load wrote its 8,000
+ * entries in one, and `/stats` during it took up to 3.6 s). Statistics come from the first batch on
+ * (then each time the import doubles): without them, the queries that run meanwhile (the graph's patch
+ * of each batch, the API's reads) get plans for empty tables (measured: the graph patch of one
+ * 2,000-entry batch scanned every set per track, 3.4 s). Parsing and identity run off the thread that
+ * answers requests, from the first set on.
+ */
+export function serverImportOptions(
+  db: Database,
+): Pick<ImportOptions, 'batchEntries' | 'analyzeFirstAt' | 'prepareInWorker'> {
+  const embedded = db.kind === 'pglite';
+  return {
+    batchEntries: embedded ? EMBEDDED_BATCH_ENTRIES : undefined,
+    analyzeFirstAt: embedded ? EMBEDDED_BATCH_ENTRIES : undefined,
+    prepareInWorker: true,
+  };
+}
 
 /** The least time between two dedupe progress reports of an import job (cancellation is seen at each). */
 const DEDUPE_REPORT_EVERY_MS = 500;
@@ -166,17 +187,9 @@ async function importFile(deps: IngestJobDeps, job: ImportFileJob, ctx: JobConte
   let last: ImportProgress | null = null;
   let lastDedupeReport = -Infinity;
   const { summary, dedupe } = await importAndDedupe(deps.db, job.path, {
-    // The embedded database has one connection: every read of the API waits for the write transaction
-    // under way. Small transactions keep those waits short (docs/operations.md, "Responsiveness").
-    batchEntries: deps.db.kind === 'pglite' ? EMBEDDED_BATCH_ENTRIES : undefined,
-    // Statistics from the first batch on (then each time the import doubles): without them, the queries
-    // that run meanwhile (the graph's patch of each batch, the API's reads) get plans for empty tables
-    // (measured: the graph patch of one 2,000-entry batch scanned every set per track, 3.4 s).
-    analyzeFirstAt: deps.db.kind === 'pglite' ? EMBEDDED_BATCH_ENTRIES : undefined,
+    ...serverImportOptions(deps.db),
     // The same for the dedupe afterwards: candidate queries sized to a time budget, not 50 tracks.
     dedupeBudgetMs: deps.db.kind === 'pglite' ? EMBEDDED_DEDUPE_BUDGET_MS : undefined,
-    // Parsing and identity off the thread that answers requests, from the first set on.
-    prepareInWorker: true,
     format: job.format,
     source: job.source,
     owner: job.owner,

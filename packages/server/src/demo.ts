@@ -9,6 +9,7 @@ import {
   type ImportSummary,
   importItems,
   importProgressReporter,
+  serverImportOptions,
   summaryForStorage,
 } from '@songnodes/ingest';
 import { defineJob, type JobQueue } from '@songnodes/jobs';
@@ -54,6 +55,8 @@ export function demoJob(deps: { db: Database; onChange?: (c: GraphChange) => voi
     },
     async handler(job, ctx) {
       const s = await importDemo(deps.db, job, {
+        // Written while the API answers (on first start, the page says the demo is loading).
+        ...serverImportOptions(deps.db),
         onProgress: importProgressReporter(ctx),
         onChange: deps.onChange,
         signal: ctx.signal,
