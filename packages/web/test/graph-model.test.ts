@@ -143,12 +143,17 @@ describe('a region of the overview', () => {
     expect(inRegion(g, { minX: 0, minY: 0, maxX: 1, maxY: 1 }, 2).nodes.map((n) => n.id)).toEqual([1, 2]);
   });
 
-  it('writes the box rounded outwards, so every track it was made from is still inside', () => {
-    const box = { minX: 0.123456, minY: -0.123456, maxX: 0.5000001, maxY: 2 };
-    expect(formatRegion(box)).toBe('0.1234,-0.1235,0.5001,2');
+  it('writes the box exactly: its tracks are inside, a track a float step outside is not', () => {
+    const box = { minX: -300.1234436035156, minY: -0.123456, maxX: 0.5000001, maxY: 2 };
+    expect(formatRegion(box)).toBe('-300.1234436035156,-0.123456,0.5000001,2');
+    expect(parseRegion(formatRegion(box)).region).toEqual(box);
+    // Float32 neighbours of the box's corner: one on it, one a step outside (Math.fround's next value).
+    const edge: ViewGraph = {
+      center: null,
+      nodes: [at(1, -300.1234436035156, 0), at(2, -300.12347412109375, 0)],
+      edges: [],
+    };
     const back = parseRegion(formatRegion(box)).region!;
-    expect(back.minX).toBeLessThanOrEqual(box.minX);
-    expect(back.minY).toBeLessThanOrEqual(box.minY);
-    expect(back.maxX).toBeGreaterThanOrEqual(box.maxX);
+    expect(inRegion(edge, back, 10).nodes.map((n) => n.id)).toEqual([1]);
   });
 });

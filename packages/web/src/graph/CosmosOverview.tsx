@@ -197,7 +197,23 @@ export default function CosmosOverview({
             }
           : { minX: n.x, minY: n.y, maxX: n.x, maxY: n.y };
       }
-      onViewRef.current?.({ trackIds, box });
+      // The detailed view keeps the tracks whose stored positions fall in this box (inRegion), and
+      // cosmos's own space can drift a little from them (its simulation, its float32 rescaling): count
+      // by the same rule, so the number offered is the number the detailed view draws.
+      const held = box
+        ? nodes
+            .filter(
+              (n) =>
+                n.x !== null &&
+                n.y !== null &&
+                n.x >= box.minX &&
+                n.x <= box.maxX &&
+                n.y >= box.minY &&
+                n.y <= box.maxY,
+            )
+            .map((n) => n.id)
+        : trackIds;
+      onViewRef.current?.({ trackIds: held, box });
     }
     // fitViewOnInit animates; place the labels once it has settled, and after every zoom or pan.
     const timer = setTimeout(() => {

@@ -263,13 +263,12 @@ export interface Region {
 }
 
 /**
- * `minX,minY,maxX,maxY` as it goes in the URL: 4 decimals, rounded outwards so that the box still
- * holds every track it was made from.
+ * `minX,minY,maxX,maxY` as it goes in the URL: each value as JavaScript prints it (the shortest text that
+ * reads back to the same number), so the box holds exactly the tracks it was made from. Rounded to 4
+ * decimals outwards it also took in a track lying a float step outside (layout positions are float32:
+ * near 1,000 a step is 0.00006), and the detailed view drew one track more than the overview had in view.
  */
-export const formatRegion = (r: Region) =>
-  [Math.floor(r.minX * 1e4), Math.floor(r.minY * 1e4), Math.ceil(r.maxX * 1e4), Math.ceil(r.maxY * 1e4)]
-    .map((v) => String(v / 1e4))
-    .join(',');
+export const formatRegion = (r: Region) => [r.minX, r.minY, r.maxX, r.maxY].map(String).join(',');
 
 /** The region in a URL value, or null with the reason when it is not four ordered numbers. */
 export function parseRegion(value: string): { region: Region | null; problem: string | null } {
