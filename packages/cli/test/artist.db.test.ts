@@ -1,14 +1,12 @@
 // `songnodes artist …` as a user runs it: find an artist's id by a name or alias, set and print its
 // aliases, merge two records of one DJ; refusals are one line and exit 1, bad ids are usage errors.
 // On a PGlite data folder and on the test server's database.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
-import { type Database, migrate, openPglite } from '@songnodes/db';
-import { importItems } from '@songnodes/ingest';
+import { userInfo } from 'node:os';
+import type { Database } from '@songnodes/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engine, noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
+import { noServer } from '../../../test/db.ts';
 import { testSet } from '../../../test/sets.ts';
+import { cliDatabase } from './cli-database.ts';
 import { runCli } from './run-cli.ts';
 
 const SETS = [
@@ -23,25 +21,7 @@ describe.skipIf(noServer)('songnodes artist', () => {
   let open: () => Promise<{ db: Database; close: () => Promise<void> }>;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    if (engine === 'pglite') {
-      const dir = mkdtempSync(join(tmpdir(), 'songnodes-cli-artist-'));
-      const db = await openPglite({ dataDir: dir });
-      await migrate(db);
-      await importItems(db, SETS);
-      await db.close();
-      env = { LOG_LEVEL: 'silent', SONGNODES_DATA_DIR: dir };
-      open = async () => {
-        const d = await openPglite({ dataDir: dir });
-        return { db: d, close: () => d.close() };
-      };
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
-    } else {
-      const t: TestDatabase = await testDatabase();
-      await importItems(t.db, SETS);
-      env = { LOG_LEVEL: 'silent', DATABASE_URL: t.url! };
-      open = async () => ({ db: t.db, close: async () => {} });
-      cleanup = () => t.drop();
-    }
+    ({ env, open, cleanup } = await cliDatabase('artist', SETS));
   });
   afterAll(() => cleanup());
 

@@ -1,13 +1,9 @@
 // The graph commands as a user runs them: `node packages/cli/src/main.ts …` against a small imported
 // graph (a PGlite data folder in the pglite suite, the test server's database in the postgres suite).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { migrate, openPglite } from '@songnodes/db';
-import { importItems } from '@songnodes/ingest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engine, noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
+import { noServer } from '../../../test/db.ts';
 import { testSet } from '../../../test/sets.ts';
+import { cliDatabase } from './cli-database.ts';
 import { runCli } from './run-cli.ts';
 
 // Known BPM and key on every entry, so the planner has something to check.
@@ -24,21 +20,7 @@ describe.skipIf(noServer)('graph commands', () => {
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
     // runCli starts from a clean SongNodes environment: only what is set here reaches the command.
-    const base = { LOG_LEVEL: 'silent' };
-    if (engine === 'pglite') {
-      const dir = mkdtempSync(join(tmpdir(), 'songnodes-cli-graph-'));
-      const db = await openPglite({ dataDir: dir });
-      await migrate(db);
-      await importItems(db, SETS);
-      await db.close();
-      env = { ...base, SONGNODES_DATA_DIR: dir };
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
-    } else {
-      const t: TestDatabase = await testDatabase();
-      await importItems(t.db, SETS);
-      env = { ...base, DATABASE_URL: t.url! };
-      cleanup = () => t.drop();
-    }
+    ({ env, cleanup } = await cliDatabase('graph', SETS));
   });
   afterAll(() => cleanup());
 

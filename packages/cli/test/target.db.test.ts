@@ -3,15 +3,11 @@
 // as "Artist - Title", a duplicate said so; `target search` queues target tasks (an open one shared)
 // that a job worker then runs against the local fixture sites, after which `target list` shows what
 // each search found. Bad ids are usage errors (exit 2, usage line), refusals one line (exit 1).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Database, listScrapeTargets, migrate, openPglite } from '@songnodes/db';
-import { importItems } from '@songnodes/ingest';
+import { type Database, listScrapeTargets } from '@songnodes/db';
 import { JobQueue } from '@songnodes/jobs';
 import { createScrapeRuntime, registerScrapeWorkers } from '@songnodes/scrapers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engine, noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
+import { engine, noServer } from '../../../test/db.ts';
 import { testSet } from '../../../test/sets.ts';
 import {
   REDDIT_ID,
@@ -20,6 +16,7 @@ import {
   type Sites,
   startSites,
 } from '../../scrapers/test/sites.ts';
+import { cliDatabase } from './cli-database.ts';
 import { runCli, until } from './run-cli.ts';
 
 const SETS = [testSet('a', ['Sable Reed - Lantern', 'Kay Loom - Sundial'], { performers: ['DJ One'] })];
@@ -33,25 +30,7 @@ describe.skipIf(noServer)(`songnodes target (${engine})`, { timeout: 180_000 }, 
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
     sites = await startSites();
-    if (engine === 'pglite') {
-      const dir = mkdtempSync(join(tmpdir(), 'songnodes-cli-target-'));
-      const db = await openPglite({ dataDir: dir });
-      await migrate(db);
-      await importItems(db, SETS);
-      await db.close();
-      env = { LOG_LEVEL: 'silent', SONGNODES_DATA_DIR: dir };
-      open = async () => {
-        const d = await openPglite({ dataDir: dir });
-        return { db: d, close: () => d.close() };
-      };
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
-    } else {
-      const t: TestDatabase = await testDatabase();
-      await importItems(t.db, SETS);
-      env = { LOG_LEVEL: 'silent', DATABASE_URL: t.url! };
-      open = async () => ({ db: t.db, close: async () => {} });
-      cleanup = () => t.drop();
-    }
+    ({ env, open, cleanup } = await cliDatabase('target', SETS));
     scraping = {
       ...env,
       SCRAPER_CONTACT_URL: 'https://songnodes.test/contact',
