@@ -349,16 +349,26 @@ export function evaluateIdentity(mixes: readonly DatasetMix[]): IdentityEvaluati
 }
 
 /**
- * Artists learned from the data: names credited as a primary artist on two entries or more. With it
- * the parser reads `Title (Some Remixer)` as that artist's remix (core's ParseContext).
+ * Artists learned from the data: names credited as a primary artist or a remixer on two entries or
+ * more, and the sets of primary artists credited together (`A & B - T`). With it the parser reads
+ * `Title (Some Remixer)` as that artist's remix, and a credit whose joiner was lost (`A B - T`, no
+ * known artist itself) as the two collaborators it reads as (core's ParseContext).
  */
 export function learnedArtists(mixes: readonly DatasetMix[]): ParseContext {
   const credited = new Map<string, number>();
-  for (const mix of mixes)
-    for (const entry of mix.tracklist)
-      for (const a of parseTrackLine(entry.title).track.primaryArtists)
+  const together = new Set<string>();
+  for (const mix of mixes) {
+    for (const entry of mix.tracklist) {
+      const track = parseTrackLine(entry.title).track;
+      for (const a of [...track.primaryArtists, ...track.remixers])
         credited.set(artistKey(a), (credited.get(artistKey(a)) ?? 0) + 1);
-  return { isArtist: (name) => (credited.get(artistKey(name)) ?? 0) >= 2 };
+      if (track.primaryArtists.length > 1) together.add(artistSetKey(track.primaryArtists));
+    }
+  }
+  return {
+    isArtist: (name) => (credited.get(artistKey(name)) ?? 0) >= 2,
+    isCollaboration: (names) => together.has(artistSetKey(names)),
+  };
 }
 
 /** Pairs grouped by `together` but not by `apart`, counted by pairDifference (one representative line per group). */

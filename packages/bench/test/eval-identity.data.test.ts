@@ -16,11 +16,15 @@ const FLOORS = { keysPrecision: 0.97, keysRecall: 0.94, mergedPrecision: 0.965, 
 // measured on 2026-11-30; the issue's target there is P ≥ 0.99 with R ≥ 0.97 (recall not met: 0.946).
 const CLEANER_FLOORS = { keysPrecision: 0.99, keysRecall: 0.945 };
 // The same truth split where our rules see two recordings (truthByRules: an original and a remix, an
-// edit and a remix): there the keys reach R 0.968 and keys + near-duplicate merges R 0.979 (P 0.986).
+// edit and a remix): there the keys reach R 0.968 and keys + near-duplicate merges R 0.980 (P 0.984:
+// `X Remix Remastered` is `X Remix`, as DESIGN.md reads Remastered, and two uploads in the data).
+// With artists learned from the data the keys meet the issue's target there: R 0.972 at P 0.990.
 const BY_RULES_FLOORS = {
   keysPrecision: 0.99,
   keysRecall: 0.965,
-  mergedPrecision: 0.985,
+  learnedPrecision: 0.99,
+  learnedRecall: 0.97,
+  mergedPrecision: 0.984,
   mergedRecall: 0.975,
 };
 
@@ -51,6 +55,10 @@ describe.skipIf(!present)(
       const byRules = result!.cleaner.level2ByRules;
       expect(byRules.keys.precision).toBeGreaterThanOrEqual(BY_RULES_FLOORS.keysPrecision);
       expect(byRules.keys.recall).toBeGreaterThanOrEqual(BY_RULES_FLOORS.keysRecall);
+      expect(byRules.keysWithLearnedArtists.precision).toBeGreaterThanOrEqual(
+        BY_RULES_FLOORS.learnedPrecision,
+      );
+      expect(byRules.keysWithLearnedArtists.recall).toBeGreaterThanOrEqual(BY_RULES_FLOORS.learnedRecall);
       expect(byRules.keysAndNearDuplicates.precision).toBeGreaterThanOrEqual(BY_RULES_FLOORS.mergedPrecision);
       expect(byRules.keysAndNearDuplicates.recall).toBeGreaterThanOrEqual(BY_RULES_FLOORS.mergedRecall);
       // The pairs left out are counted (100 on 2026-11-30), and stay a small share of the truth.

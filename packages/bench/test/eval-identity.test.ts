@@ -224,4 +224,20 @@ describe('learnedArtists', () => {
     expect(ctx.isArtist!('PIM ODO')).toBe(true);
     expect(ctx.isArtist!('Lu Vance')).toBe(false);
   });
+
+  it('counts remixer credits too, and knows who was credited together', () => {
+    const ctx = learnedArtists([
+      {
+        id: 'm',
+        tracklist: [
+          { id: null, title: 'Kilo Brass - Tin Roof (Lu Vance Remix)' },
+          { id: null, title: 'Pim Odo & Lu Vance - Horizon' },
+        ],
+      },
+    ]);
+    expect(ctx.isArtist!('Lu Vance')).toBe(true);
+    expect(ctx.isArtist!('Pim Odo')).toBe(false);
+    expect(ctx.isCollaboration!(['Lu Vance', 'Pim Odo'])).toBe(true);
+    expect(ctx.isCollaboration!(['Lu Vance', 'Kilo Brass'])).toBe(false);
+  });
 });

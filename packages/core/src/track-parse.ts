@@ -38,6 +38,8 @@ export interface TrackParse {
  */
 export interface ParseContext {
   isArtist?: (name: string) => boolean;
+  /** These artists are credited together on a known track (`A & B - T`). */
+  isCollaboration?: (names: readonly string[]) => boolean;
 }
 
 export interface TrackInput {
@@ -126,6 +128,21 @@ function bareRemix(text: string): { title: string; version: VersionInfo } | null
   return { title: words.slice(0, words.length - n).join(' '), version };
 }
 
+// A vinyl side or cut, a number or a roman numeral (`(B)`, `(A1)`, `(AA)`, `(2b)`, `(II)`): it tells
+// tracks of one record apart and is never a remixer, whatever names the data holds.
+const SIDE_OR_NUMBER = /^(?:[a-z]{1,2}\d{0,2}|\d{1,3}[a-z]?|[ivx]+)$/i;
+
+/**
+ * Every name of `text` is a known artist (`Title (Kay Loom & Mira Vale)` names two): a credit, not a
+ * subtitle.
+ */
+function isKnownCredit(text: string, ctx: ParseContext): boolean {
+  const { isArtist } = ctx;
+  if (isArtist === undefined || SIDE_OR_NUMBER.test(text)) return false;
+  const names = splitNames(text);
+  return names.length > 0 && names.every((n) => !SIDE_OR_NUMBER.test(n) && isArtist(n));
+}
+
 /** The text has as many closing as opening brackets (a ` - ` split there does not cut a group). */
 function balanced(text: string): boolean {
   let depth = 0;
@@ -172,7 +189,7 @@ function parseTitle(text: string, ctx: ParseContext = {}): TitleParts {
         continue;
       }
       // `Title (Some Remixer)`: a known artist's name alone in round brackets is their remix.
-      if (group.open === '(' && ctx.isArtist?.(group.inner)) {
+      if (group.open === '(' && isKnownCredit(group.inner, ctx)) {
         versions.unshift({
           base: false,
           kind: 'remix',
@@ -263,14 +280,32 @@ function knownNames(names: readonly string[]): string[] {
   return names.filter((n) => !isUnknownText(n));
 }
 
+/**
+ * A credit whose joiner was lost (`Kay Loom Mira Vale` for `Kay Loom & Mira Vale`): a name that is no
+ * known artist but reads, word for word, as two artists known to work together is those two. Only
+ * with both answers from the context: `Grace Jones` is not `Grace` and `Jones`, though each of the
+ * two may be someone's name.
+ */
+function splitLostJoiner(name: string, ctx: ParseContext): string[] {
+  const { isArtist, isCollaboration } = ctx;
+  const words = name.split(' ');
+  if (!isCollaboration || words.length < 2 || isArtist?.(name)) return [name];
+  for (let i = 1; i < words.length; i++) {
+    const pair = [words.slice(0, i).join(' '), words.slice(i).join(' ')];
+    if (isCollaboration(pair)) return pair;
+  }
+  return [name];
+}
+
 function build(
   artistText: string,
   titleParts: TitleParts,
   extra: { remixers?: string[]; mashupOf?: TrackParse[] } = {},
+  ctx: ParseContext = {},
 ): TrackParse {
   const credit = splitArtistCredit(artistText);
   const combined = combineVersions(titleParts.versions);
-  const primaryArtists = knownNames(credit.primary);
+  const primaryArtists = knownNames(credit.primary.flatMap((n) => splitLostJoiner(n, ctx)));
   const remixers = unique([...combined.remixers, ...knownNames(extra.remixers ?? [])]);
   let versionKind = combined.versionKind;
   let version = combined.version;
@@ -318,8 +353,8 @@ function parseRaw(raw: string, ctx: ParseContext): TrackParse {
     return mashup;
   }
   const split = splitArtistTitle(text);
-  if (!split) return build('', parseTitle(text, ctx));
-  return build(split.artist, parseTitle(split.title, ctx));
+  if (!split) return build('', parseTitle(text, ctx), {}, ctx);
+  return build(split.artist, parseTitle(split.title, ctx), {}, ctx);
 }
 
 function parseFields(input: TrackInput, ctx: ParseContext): TrackParse {
@@ -347,7 +382,7 @@ function parseFields(input: TrackInput, ctx: ParseContext): TrackParse {
     );
   }
   const remixers = input.remixer ? splitNames(cleanText(input.remixer)) : [];
-  return build(artist, titleParts, { remixers });
+  return build(artist, titleParts, { remixers }, ctx);
 }
 
 /**

@@ -278,6 +278,20 @@ const classified = memoise(function classify(text: string): VersionInfo | null {
     const decides = named.length === 1 ? named[0] : made.length === 1 ? made[0] : undefined;
     return decides ? { ...decides, version } : null;
   }
+  // A base-version name after a named version (`X Re-Cut Club Version`, `X Remix Extended`, `X Dub
+  // Radio Edit`) says which cut of that version it is, as `X Remix - Extended` does: the named version
+  // before it decides. Without a kind word before it (`X Club Mix`), it is read as usual below.
+  const words = version.split(/\s+/);
+  for (let i = 1; i < words.length; i++) {
+    if (!isBase(words.slice(i).join(' '))) continue;
+    const before = words.slice(0, i).join(' ');
+    const lastWord = canonicalWords(before)
+      .split(/\s+/)
+      .at(-1)!
+      .replace(/[^a-z0-9]/g, '');
+    const inner = KIND_OF_WORD.has(lastWord) ? classified(before) : null;
+    if (inner && !inner.base) return { ...inner, version };
+  }
   const lower = canonicalWords(version);
   // `Remix by X`, `Edited by X`, `Mixed by X`.
   const by =

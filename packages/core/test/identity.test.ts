@@ -132,6 +132,18 @@ const SAME: string[][] = [
   // a label whose brackets were typed unevenly, a cue time with fractions of a second
   ['Kilo Brass - Tin Roof [Pale] - Tide]', 'Kilo Brass - Tin Roof [Pale] (Tide)]', 'Kilo Brass - Tin Roof'],
   ['[0:47.00] Kilo Brass - Tin Roof', 'Kilo Brass - Tin Roof'],
+  // a base-version name after a named version says which cut of it: the named version decides
+  [
+    'Kilo Brass - Tin Roof (Pim Odo Re-Cut Club Version)',
+    'Kilo Brass - Tin Roof (Pim Odo Recut)',
+    "Kilo Brass - Tin Roof (Pim Odo's Re-Cut)",
+  ],
+  [
+    'Kilo Brass - Tin Roof (Pim Odo Remix Extended)',
+    'Kilo Brass - Tin Roof (Pim Odo Remix Radio Edit)',
+    'Kilo Brass - Tin Roof (Pim Odo Remix)',
+  ],
+  ['Kilo Brass - Tin Roof (Pim Odo Dub Club Mix)', 'Kilo Brass - Tin Roof (Pim Odo Dub)'],
 ];
 
 // Pairs that must NOT share a key.
@@ -169,6 +181,9 @@ const DIFFERENT: [string, string][] = [
   ['Kilo Brass - Tin Roof (Pim Odo Edit 2)', 'Kilo Brass - Tin Roof (Pim Odo Mix 2)'],
   ['Kilo Brass - Tin Roof', 'Kilo Brass - Tin Roof (Pim Odo Repaint)'],
   ['Kilo Brass - Tin Roof (Pim Odo Reruff)', 'Kilo Brass - Tin Roof (Pim Odo Remix)'],
+  // …and a base-version name after a version word does not turn it into another kind
+  ['Kilo Brass - Tin Roof (Pim Odo Dub Club Mix)', 'Kilo Brass - Tin Roof (Pim Odo Club Mix)'],
+  ['Kilo Brass - Tin Roof (Pim Odo Edit Extended Version)', 'Kilo Brass - Tin Roof (Pim Odo Remix)'],
 ];
 
 describe('trackIdentity', () => {
@@ -282,5 +297,28 @@ describe('a remix named by its maker alone', () => {
     const bare = trackIdentity(parseTrackLine('Kilo Brass - Tin Roof (Pim Odo)', ctx).track)?.key;
     expect(bare).toBe(key('Kilo Brass - Tin Roof (Pim Odo Remix)'));
     expect(bare).not.toBe(key('Kilo Brass - Tin Roof'));
+  });
+
+  it('is read so when every maker named in the bracket is a known artist', () => {
+    const ctx = { isArtist: (name: string) => ['Pim Odo', 'Lu Vance'].includes(name) };
+    const both = trackIdentity(parseTrackLine('Kilo Brass - Tin Roof (Pim Odo & Lu Vance)', ctx).track)?.key;
+    expect(both).toBe(key('Kilo Brass - Tin Roof (Pim Odo & Lu Vance Remix)'));
+  });
+});
+
+describe('a credit whose joiner was lost, with collaborations known from the data', () => {
+  const ctx = {
+    isArtist: (name: string) => ['Alba Reyes', 'Tomo Kint'].includes(name),
+    isCollaboration: (names: readonly string[]) => [...names].sort().join('+') === 'Alba Reyes+Tomo Kint',
+  };
+  const keyIn = (line: string) => trackIdentity(parseTrackLine(line, ctx).track)?.key;
+
+  it('has the key of the credit written with its joiner', () => {
+    expect(keyIn('Alba Reyes Tomo Kint - Sidewalk')).toBe(key('Alba Reyes & Tomo Kint - Sidewalk'));
+  });
+
+  it('stays one name without a known collaboration', () => {
+    expect(key('Alba Reyes Tomo Kint - Sidewalk')).not.toBe(key('Alba Reyes & Tomo Kint - Sidewalk'));
+    expect(keyIn('Alba Kint - Sidewalk')).toBe(key('Alba Kint - Sidewalk'));
   });
 });

@@ -371,4 +371,57 @@ describe('parseTrack with artists known from the data', () => {
     );
     expect(parseTrack({ raw: 'Kilo Brass - Tin Roof (Pim Odo)' }).title).toBe('Tin Roof (Pim Odo)');
   });
+
+  it('reads known artists joined in round brackets as their remix, and only when all are known', () => {
+    expect(parseTrack({ raw: 'Kilo Brass - Tin Roof (Pim Odo & Lu Vance)' }, ctx)).toMatchObject({
+      title: 'Tin Roof',
+      versionKind: 'remix',
+      remixers: ['Pim Odo', 'Lu Vance'],
+    });
+    expect(parseTrack({ raw: 'Kilo Brass - Tin Roof (Pim Odo & The Rain)' }, ctx).title).toBe(
+      'Tin Roof (Pim Odo & The Rain)',
+    );
+  });
+
+  it('never reads a vinyl side or a number in brackets as a remixer, whatever the data knows', () => {
+    const knowsAll = { isArtist: () => true };
+    for (const mark of ['B', 'A1', 'AA', '2b', 'II', '3']) {
+      expect(parseTrack({ raw: `Kilo Brass - Tin Roof (${mark})` }, knowsAll)).toMatchObject({
+        title: `Tin Roof (${mark})`,
+        versionKind: 'original',
+      });
+    }
+    expect(parseTrack({ raw: 'Kilo Brass - Tin Roof (Mira Vale)' }, knowsAll).remixers).toEqual([
+      'Mira Vale',
+    ]);
+  });
+});
+
+describe('parseTrack with collaborations known from the data', () => {
+  const ctx = {
+    isArtist: (name: string) => ['Kay Loom', 'Mira Vale', 'Grace', 'Jonas'].includes(name),
+    isCollaboration: (names: readonly string[]) => [...names].sort().join('+') === 'Kay Loom+Mira Vale',
+  };
+
+  it('splits a credit whose joiner was lost into the collaborators it reads as', () => {
+    expect(parseTrack({ raw: 'Kay Loom Mira Vale - Sidewalk' }, ctx).primaryArtists).toEqual([
+      'Kay Loom',
+      'Mira Vale',
+    ]);
+    expect(parseTrack({ artist: 'Kay Loom Mira Vale', title: 'Sidewalk' }, ctx).primaryArtists).toEqual([
+      'Kay Loom',
+      'Mira Vale',
+    ]);
+  });
+
+  it('keeps a name whose words are known artists but never credited together, and a known name', () => {
+    expect(parseTrack({ raw: 'Grace Jonas - Sidewalk' }, ctx).primaryArtists).toEqual(['Grace Jonas']);
+    const known = { ...ctx, isArtist: (name: string) => name === 'Kay Loom Mira Vale' };
+    expect(parseTrack({ raw: 'Kay Loom Mira Vale - Sidewalk' }, known).primaryArtists).toEqual([
+      'Kay Loom Mira Vale',
+    ]);
+    expect(parseTrack({ raw: 'Kay Loom Mira Vale - Sidewalk' }).primaryArtists).toEqual([
+      'Kay Loom Mira Vale',
+    ]);
+  });
 });
