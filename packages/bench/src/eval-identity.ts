@@ -13,7 +13,8 @@ import {
   AUTO_MERGE,
   artistKey,
   artistSetKey,
-  blockingKeys,
+  BlockIndex,
+  type BlockingTrack,
   foldCase,
   nearDuplicateScore,
   normaliseName,
@@ -22,6 +23,7 @@ import {
   parseTrackLine,
   REVIEW,
   type TrackParse,
+  titleKey,
   trackIdentity,
 } from '@songnodes/core';
 
@@ -202,36 +204,39 @@ class UnionFind {
 
 /**
  * Merges identity keys whose near-duplicate score reaches `threshold` (AUTO_MERGE: what ingest merges;
- * REVIEW: also every pair it lists for a person), comparing only keys that share a blocking key (an
- * artist). Returns a function from key to merged cluster label.
+ * REVIEW: also every pair it lists for a person), comparing only the pairs ingest's dedupe compares:
+ * those core's blocking proposes (BlockIndex, the rule packages/ingest/src/dedupe.ts applies). Returns
+ * a function from key to merged cluster label.
  */
 export function mergeNearDuplicates(
   parses: ReadonlyMap<string, TrackParse>,
   threshold = AUTO_MERGE,
 ): (key: string) => string {
-  const blocks = new Map<string, string[]>();
-  for (const [key, parse] of parses) {
-    for (const block of blockingKeys(parse)) {
-      const list = blocks.get(block) ?? [];
-      list.push(key);
-      blocks.set(block, list);
-    }
-  }
+  const keys = [...parses.keys()];
+  const tracks = keys.map((key, id) => blockingTrackOf(id, parses.get(key)!));
+  const index = new BlockIndex();
+  for (const t of tracks) index.add(t);
   const uf = new UnionFind();
-  const compared = new Set<string>();
-  for (const keys of blocks.values()) {
-    for (let i = 0; i < keys.length; i++) {
-      for (let j = i + 1; j < keys.length; j++) {
-        const a = keys[i]!;
-        const b = keys[j]!;
-        const pairId = a < b ? `${a}\n${b}` : `${b}\n${a}`;
-        if (compared.has(pairId)) continue;
-        compared.add(pairId);
-        if (nearDuplicateScore(parses.get(a)!, parses.get(b)!) >= threshold) uf.union(a, b);
-      }
+  for (const t of tracks) {
+    for (const other of index.candidatesOf(t, true)) {
+      const a = keys[t.id]!;
+      const b = keys[other]!;
+      if (nearDuplicateScore(parses.get(a)!, parses.get(b)!) >= threshold) uf.union(a, b);
     }
   }
   return (key) => uf.find(key);
+}
+
+/** A parse as blocking sees a stored track: the keys ingest stores for it (packages/ingest/src/prepare.ts). */
+function blockingTrackOf(id: number, p: TrackParse): BlockingTrack {
+  return {
+    id,
+    titleKey: titleKey(p.title),
+    versionKind: p.versionKind,
+    isMashup: (p.mashupOf?.length ?? 0) > 0,
+    primaryKeys: p.primaryArtists.map(artistKey).filter((k) => k !== ''),
+    featuredKeys: p.featuredArtists.map(artistKey).filter((k) => k !== ''),
+  };
 }
 
 interface DatasetMix {

@@ -1,5 +1,6 @@
 // Public API of @songnodes/core: pure domain code, no I/O.
 export * from './artists.ts';
+export * from './blocking.ts';
 export * from './bpm.ts';
 export * from './brackets.ts';
 export * from './camelot.ts';

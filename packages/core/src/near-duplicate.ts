@@ -1,5 +1,5 @@
-// The conservative near-duplicate scorer. Candidates come from elsewhere (pg_trgm in the database,
-// a blocking key in the evaluation); this decides how sure we are that two identities are one track.
+// The conservative near-duplicate scorer. Candidates come from blocking (blocking.ts); this decides
+// how sure we are that two identities are one track.
 // It never merges different versions (remix vs original, two remixes) or tracks of unrelated artists;
 // the one original it joins to a remix is that remix written with its maker alone in brackets
 // (`Title (Max Vale)`), which no parser can tell from a subtitle without knowing the name.
@@ -182,13 +182,4 @@ export function nearDuplicateScore(a: TrackParse, b: TrackParse): number {
   if (artist === 0) return 0;
   const title = ta === tb ? 1 : jaroWinkler(ta, tb);
   return artist * title * versionFactor;
-}
-
-/**
- * Cheap blocking keys for candidate generation without a database: each credited artist's key, and
- * the primary artists run together (so `Kasra Enei` meets `Kasra & Enei`).
- */
-export function blockingKeys(p: TrackParse): string[] {
-  const names = [...p.primaryArtists, ...p.featuredArtists].map(artistKey);
-  return [...new Set([...names, p.primaryArtists.map(artistKey).join('')].filter((k) => k !== ''))];
 }

@@ -126,7 +126,9 @@ export const tracks = pgTable(
     // Only remixes and edits are looked up by their original's key (to link them); an original's
     // original_key is its key, which tracks_key_idx answers.
     index('tracks_original_key_idx').on(t.originalKey).where(sql`${t.version} IS NOT NULL`),
-    index('tracks_title_trgm_idx').using('gin', sql`${t.titleKey} gin_trgm_ops`).with(SEARCH_GIN),
+    // A merge re-points tracks merged earlier into the merged one (`merged_into = $merged`): without
+    // this index a sequential scan of every track, 0.1–0.5 s per merge at 790,000 tracks (PGlite).
+    index('tracks_merged_into_idx').on(t.mergedInto).where(sql`${t.mergedInto} IS NOT NULL`),
     // The search box's tracks by title key: exact words of the query, and the keys search_titles proposes.
     index('tracks_title_key_idx').on(t.titleKey),
     // The few tracks hidden from some viewers: counting visible tracks (the search box's artists) checks

@@ -1,43 +1,62 @@
 // Near-duplicate dedupe: tracks with different identity keys that are the same recording (typos,
-// `Horizon`/`Horizons`). The database proposes candidates (pg_trgm on title keys, related credits, the
-// same kind of version); core's conservative scorer decides: at or above AUTO_MERGE the pair is merged
-// (evidence moved, transitions rebuilt, provenance kept), between REVIEW and AUTO_MERGE it is listed
-// for a person to decide.
-import { AUTO_MERGE, nearDuplicateScore, REVIEW, type TrackParse, type VersionKind } from '@songnodes/core';
+// `Horizon`/`Horizons`). Blocking (core's blocking.ts) proposes the pairs worth scoring: tracks of one
+// artist with similar titles, one title by artists spelt alike. Core's conservative scorer decides: at
+// or above AUTO_MERGE the pair is merged (evidence moved, transitions rebuilt, provenance kept),
+// between REVIEW and AUTO_MERGE it is listed for a person to decide.
 import {
+  AUTO_MERGE,
+  BlockIndex,
+  type BlockingTrack,
+  nearDuplicateScore,
+  REVIEW,
+  type TrackParse,
+  type VersionKind,
+} from '@songnodes/core';
+import {
+  blockingTracksOf,
+  blockingTracksPage,
+  blockMembers,
   type Database,
   type DedupeActor,
   DedupeError,
   dedupeCursor,
   dedupeWatermark,
-  findCandidatePairs,
   liveTrackCount,
-  liveTrackIds,
   type MergeResult,
   maxTrackId,
   mergeTracks,
   recordCandidates,
+  rejectedPairs,
+  type ScoringTrack,
   type StoredTrack,
+  scoringTracks,
   setDedupeCursor,
   setDedupeWatermark,
   storedTracks,
 } from '@songnodes/db';
 import type { GraphChange } from './pipeline.ts';
 
-/** pg_trgm similarity of title keys for a pair to be scored at all (`horizon`/`horizons` is 0.7). */
-export const TITLE_SIMILARITY = 0.4;
-/** pg_trgm similarity of artist credits, when two tracks share no primary artist. */
-export const ARTIST_SIMILARITY = 0.5;
-/** Tracks per candidate query, at most. */
+/** Tracks looked at per batch (one block fetch, one scoring, its merges), at most. */
 const BATCH = 50;
+/** Tracks looked at per batch when the whole catalogue is in memory, at most. */
+const WHOLE_BATCH = 500;
+/** Tracks per page when a whole catalogue is read into memory, at most. */
+const PAGE = 5_000;
+/**
+ * Looking at this many tracks or more, the run reads every live track into one BlockIndex (one pass
+ * over tracks in pages) instead of fetching each batch's block members: a batch's members are every
+ * track of its artists and of its titles, which on the generated catalogue averages ~1,500 tracks per
+ * title (the generator's titles repeat), so fetching them per track costs more than reading the
+ * catalogue once when more than a few thousand tracks are looked at.
+ */
+const WHOLE_INDEX_MIN = 2_000;
 /**
  * A server on the embedded database has one connection: every read of the API waits for the statement
- * under way. The candidate query costs one trigram index probe per track, and a probe's cost grows with
- * the catalogue (measured: 8.5 ms per track at 9,300 tracks, so a batch of 50 held the connection
- * 300–1,400 ms). There, the server's import job sizes batches from the last one's time per track so
- * that each stays near this budget (`budgetMs`). A command that holds the database alone (the CLI)
- * keeps whole batches: with a budget, `songnodes import` of a 300-line CSV spent 25 s deduplicating
- * in batches of one (each batch's fixed cost exceeded the budget), against about 2 s without.
+ * under way. There, the server's import job sizes batches and pages from the last one's time per track
+ * so that each statement stays near this budget (`budgetMs`). A command that holds the database alone
+ * (the CLI) keeps whole batches: with a budget, `songnodes import` of a 300-line CSV spent 25 s
+ * deduplicating in batches of one (each batch's fixed cost exceeded the budget), against about 2 s
+ * without.
  */
 export const EMBEDDED_DEDUPE_BUDGET_MS = 25;
 
@@ -59,7 +78,7 @@ export function nextBatchSize(
 const MAX_ROUNDS = 5;
 
 /** The parse of a stored track, rebuilt from its columns and credits, for core's scorer. */
-export function storedTrackParse(t: StoredTrack): TrackParse {
+export function storedTrackParse(t: ScoringTrack): TrackParse {
   return {
     unknown: false,
     // A track whose credit had no usable artist key has no track_artists rows: fall back to the credit.
@@ -121,9 +140,14 @@ export interface DedupeOptions {
   /**
    * Without batchSize: size each batch (up to BATCH) so its candidate query takes about this long, from
    * the last batch's time per track. For a server on the embedded database, whose API reads wait for
-   * each statement (EMBEDDED_DEDUPE_BUDGET_MS).
+   * each statement (EMBEDDED_DEDUPE_BUDGET_MS). Pages of a catalogue read are sized the same way.
    */
   budgetMs?: number;
+  /**
+   * Read the whole catalogue into memory when at least this many tracks are looked at, else fetch each
+   * batch's blocks by key. Both find the same pairs; the default (WHOLE_INDEX_MIN) is the faster one.
+   */
+  wholeCatalogueFrom?: number;
 }
 
 export interface DedupeMerge {
@@ -151,54 +175,121 @@ interface Scored {
   score: number;
 }
 
-/** Candidates of a batch of tracks, scored; those at or above REVIEW are returned. */
-async function scoreBatch(
-  db: Database,
-  ids: number[],
-  onlyHigherIds: boolean,
-): Promise<{ pairs: number; scored: Scored[] }> {
-  const pairs = await findCandidatePairs(db, {
-    trackIds: ids,
-    titleSimilarity: TITLE_SIMILARITY,
-    artistSimilarity: ARTIST_SIMILARITY,
-    onlyHigherIds,
-  });
-  const unique = new Map<string, [number, number]>();
-  for (const p of pairs) {
-    const [lo, hi] = p.a < p.b ? [p.a, p.b] : [p.b, p.a];
-    unique.set(`${lo}:${hi}`, [lo, hi]);
-  }
-  if (unique.size === 0) return { pairs: 0, scored: [] };
-  const tracks = new Map(
-    (await storedTracks(db, [...new Set([...unique.values()].flat())])).map((t) => [t.id, t]),
+const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
+
+/**
+ * Scores candidate pairs (`lo:hi` keys) with core's scorer; those at or above REVIEW are returned, with
+ * the evidence that decides which spelling is kept (read for those pairs only).
+ */
+async function scorePairs(db: Database, pairs: Map<string, [number, number]>): Promise<Scored[]> {
+  if (pairs.size === 0) return [];
+  const parses = new Map(
+    (await scoringTracks(db, [...new Set([...pairs.values()].flat())])).map((t) => [
+      t.id,
+      storedTrackParse(t),
+    ]),
   );
-  const parses = new Map([...tracks.values()].map((t) => [t.id, storedTrackParse(t)]));
-  const out: Scored[] = [];
-  for (const [lo, hi] of unique.values()) {
-    const score = nearDuplicateScore(parses.get(lo)!, parses.get(hi)!);
-    if (score < REVIEW) continue;
-    const [kept, merged] = keptFirst(tracks.get(lo)!, tracks.get(hi)!);
-    out.push({ kept, merged, score });
+  const kept: { lo: number; hi: number; score: number }[] = [];
+  for (const [lo, hi] of pairs.values()) {
+    const a = parses.get(lo);
+    const b = parses.get(hi);
+    if (!a || !b) continue;
+    const score = nearDuplicateScore(a, b);
+    if (score >= REVIEW) kept.push({ lo, hi, score });
   }
-  return { pairs: unique.size, scored: out };
+  if (kept.length === 0) return [];
+  const tracks = new Map(
+    (await storedTracks(db, [...new Set(kept.flatMap((k) => [k.lo, k.hi]))])).map((t) => [t.id, t]),
+  );
+  return kept.map(({ lo, hi, score }) => {
+    const [k, m] = keptFirst(tracks.get(lo)!, tracks.get(hi)!);
+    return { kept: k, merged: m, score };
+  });
 }
 
 /** Lets requests in between batches: on the embedded database they share this thread with the run. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
+ * Where a run finds each track's candidates: the whole catalogue read once into memory, or the block
+ * members of each batch fetched by key. Both apply core's one rule (BlockIndex.candidatesOf).
+ */
+interface CandidateSource {
+  /** The tracks of `ids` that take part (live, public), as blocking sees them. */
+  tracks(ids: number[]): Promise<BlockingTrack[]>;
+  /** Candidate pairs of these tracks, as `lo:hi` keys. */
+  pairs(tracks: BlockingTrack[], onlyHigherIds: boolean): Promise<Map<string, [number, number]>>;
+  /** A merged track leaves the catalogue. */
+  forget(id: number): void;
+}
+
+function collect(index: BlockIndex, tracks: BlockingTrack[], onlyHigherIds: boolean) {
+  const out = new Map<string, [number, number]>();
+  for (const t of tracks) {
+    for (const o of index.candidatesOf(t, onlyHigherIds))
+      out.set(pairKey(t.id, o), t.id < o ? [t.id, o] : [o, t.id]);
+  }
+  return out;
+}
+
+/** Every live public track in one BlockIndex, read in id-ordered pages (each sized to the budget, if any). */
+async function wholeCatalogue(
+  db: Database,
+  budgetMs: number | null,
+  signal: AbortSignal | undefined,
+): Promise<CandidateSource> {
+  const index = new BlockIndex();
+  const through = await maxTrackId(db);
+  let after = 0;
+  let page = budgetMs === null ? PAGE : 200;
+  for (;;) {
+    signal?.throwIfAborted();
+    const t = performance.now();
+    const rows = await blockingTracksPage(db, after, through, page);
+    if (rows.length === 0) break;
+    for (const r of rows) index.add(r);
+    after = rows.at(-1)!.id;
+    page = nextBatchSize(PAGE, budgetMs, rows.length, performance.now() - t);
+    await breathe();
+  }
+  return {
+    async tracks(ids) {
+      // Tracks created after the catalogue was read (an import running beside the scan) are fetched.
+      const missing = ids.filter((id) => !index.get(id));
+      for (const t of await blockingTracksOf(db, missing)) index.add(t);
+      return ids.flatMap((id) => index.get(id) ?? []);
+    },
+    async pairs(tracks, onlyHigherIds) {
+      return collect(index, tracks, onlyHigherIds);
+    },
+    forget: (id) => index.remove(id),
+  };
+}
+
+/** Each batch's block members fetched by key: for a few tracks looked at. */
+function blocksByKey(db: Database): CandidateSource {
+  return {
+    tracks: (ids) => blockingTracksOf(db, ids),
+    async pairs(tracks, onlyHigherIds) {
+      const index = new BlockIndex();
+      const artists = new Set(tracks.flatMap((t) => [...t.primaryKeys, ...t.featuredKeys]));
+      const titles = new Set(tracks.map((t) => t.titleKey));
+      for (const m of await blockMembers(db, [...artists], [...titles])) index.add(m);
+      return collect(index, tracks, onlyHigherIds);
+    },
+    forget: () => {},
+  };
+}
+
+/**
  * Finds near-duplicates of the given tracks (or of all / all new tracks), merges the sure ones and
- * records the rest for review. Works in bounded batches: each is one candidate query, its merges (one
- * transaction each) and its review records; between batches it checks the signal, reports progress
- * and, for a scan, saves its cursor so a stopped run resumes where it stopped.
+ * records the rest for review. Works in bounded batches: each is one candidate lookup, one scoring
+ * statement, its merges (one transaction each) and its review records; between batches it checks the
+ * signal, reports progress and, for a scan, saves its cursor so a stopped run resumes where it stopped.
  */
 export async function runDedupe(db: Database, opts: DedupeOptions = {}): Promise<DedupeSummary> {
   const started = performance.now();
   const actor = opts.actor ?? 'dedupe';
-  const maxBatch = opts.batchSize ?? BATCH;
-  const budget = opts.batchSize === undefined ? (opts.budgetMs ?? null) : null;
-  // The first batch on a budget is small: nothing is known of the time per track yet.
-  let batchSize = budget === null ? maxBatch : Math.min(maxBatch, 4);
   const summary: DedupeSummary = {
     tracksScanned: 0,
     pairsScored: 0,
@@ -223,23 +314,33 @@ export async function runDedupe(db: Database, opts: DedupeOptions = {}): Promise
     }
   }
   const total = opts.trackIds ? opts.trackIds.length : await liveTrackCount(db, after);
+  const budget = opts.batchSize === undefined ? (opts.budgetMs ?? null) : null;
+  const whole = total >= (opts.wholeCatalogueFrom ?? WHOLE_INDEX_MIN);
+  const source = whole ? await wholeCatalogue(db, budget, opts.signal) : blocksByKey(db);
+  // In memory, a batch's candidates cost no statement: larger batches spread each batch's few
+  // statements (credits, evidence, review records) over more tracks.
+  const maxBatch = opts.batchSize ?? (whole ? WHOLE_BATCH : BATCH);
+  // The first batch on a budget is small: nothing is known of the time per track yet.
+  let batchSize = budget === null ? maxBatch : Math.min(maxBatch, 4);
   const gone = new Set<number>();
   const survivors = new Set<number>();
 
-  const handle = async (ids: number[], onlyHigherIds: boolean) => {
+  const handle = async (tracks: BlockingTrack[], onlyHigherIds: boolean) => {
     opts.signal?.throwIfAborted();
-    summary.tracksScanned += ids.length;
+    summary.tracksScanned += tracks.length;
     const t = performance.now();
-    const batch = await scoreBatch(db, ids, onlyHigherIds);
-    batchSize = nextBatchSize(maxBatch, budget, ids.length, performance.now() - t);
-    summary.pairsScored += batch.pairs;
+    const pairs = await source.pairs(tracks, onlyHigherIds);
+    for (const k of await rejectedPairs(db, [...pairs.values()])) pairs.delete(k);
+    const scored = await scorePairs(db, pairs);
+    batchSize = nextBatchSize(maxBatch, budget, tracks.length, performance.now() - t);
+    summary.pairsScored += pairs.size;
     summary.reviewCandidates += await recordCandidates(
       db,
-      batch.scored
+      scored
         .filter((s) => s.score < AUTO_MERGE)
         .map((s) => ({ trackId: s.kept.id, candidateTrackId: s.merged.id, score: s.score })),
     );
-    for (const s of batch.scored.filter((x) => x.score >= AUTO_MERGE).sort((a, b) => b.score - a.score)) {
+    for (const s of scored.filter((x) => x.score >= AUTO_MERGE).sort((a, b) => b.score - a.score)) {
       // A track merged earlier in the run is looked at again, as its survivor, after the scan.
       if (gone.has(s.kept.id) || gone.has(s.merged.id)) continue;
       const m = await mergeTracks(db, {
@@ -250,6 +351,7 @@ export async function runDedupe(db: Database, opts: DedupeOptions = {}): Promise
         actor,
       });
       gone.add(s.merged.id);
+      source.forget(s.merged.id);
       survivors.add(s.kept.id);
       summary.merges.push({ mergeId: m.mergeId, keptId: s.kept.id, mergedId: s.merged.id, score: s.score });
       if (m.changedPairs.length > 0) opts.onChange?.({ newTrackIds: [], changedPairs: m.changedPairs });
@@ -263,32 +365,35 @@ export async function runDedupe(db: Database, opts: DedupeOptions = {}): Promise
     await breathe();
   };
 
-  /** Hands `ids` to `f` in slices of the current batch size (which each call may change). */
-  const inBatches = async (ids: number[], f: (slice: number[]) => Promise<void>) => {
+  /** Hands `ids` to `handle` in slices of the current batch size (which each call may change). */
+  const inBatches = async (ids: number[], onlyHigherIds: boolean) => {
     for (let i = 0; i < ids.length; ) {
       const slice = ids.slice(i, i + batchSize);
       i += slice.length;
-      await f(slice);
+      await handle(await source.tracks(slice.filter((id) => !gone.has(id))), onlyHigherIds);
     }
   };
 
   if (!opts.trackIds) {
     // Scanning every track, each pair is met from its lower id only; new tracks are met from either side.
     for (;;) {
-      const ids = (await liveTrackIds(db, after, batchSize)).filter((id) => id <= through);
-      if (ids.length === 0) break;
-      await handle(ids, scan === 'all');
-      after = ids.at(-1)!;
+      const tracks = await blockingTracksPage(db, after, through, batchSize);
+      if (tracks.length === 0) break;
+      await handle(
+        tracks.filter((x) => !gone.has(x.id)),
+        scan === 'all',
+      );
+      after = tracks.at(-1)!.id;
       if (scan) await setDedupeCursor(db, scan, { after, through });
     }
   } else {
-    await inBatches(opts.trackIds, (ids) => handle(ids, false));
+    await inBatches(opts.trackIds, false);
   }
   // Merges can make new pairs (the survivor meets a third spelling); a few rounds settle it.
   for (let r = 0; r < MAX_ROUNDS && survivors.size > 0; r++) {
     const again = [...survivors].filter((id) => !gone.has(id));
     survivors.clear();
-    await inBatches(again, (ids) => handle(ids, false));
+    await inBatches(again, false);
   }
   if (scan) {
     await setDedupeWatermark(db, through);
@@ -305,7 +410,7 @@ export async function mergeManually(
   mergedId: number,
   actor: DedupeActor,
 ): Promise<MergeResult & { score: number }> {
-  const tracks = await storedTracks(db, [keptId, mergedId]);
+  const tracks = await scoringTracks(db, [keptId, mergedId]);
   const kept = tracks.find((t) => t.id === keptId);
   const merged = tracks.find((t) => t.id === mergedId);
   if (!kept) throw new DedupeError('not_found', `no track ${keptId}`);

@@ -1,6 +1,5 @@
 export { type ChainLink, transitionChain } from './chain.ts';
 export {
-  ARTIST_SIMILARITY,
   type DedupeMerge,
   type DedupeOptions,
   type DedupeProgress,
@@ -10,7 +9,6 @@ export {
   nextBatchSize,
   runDedupe,
   storedTrackParse,
-  TITLE_SIMILARITY,
 } from './dedupe.ts';
 export { type ImportPathOptions, importPath } from './files.ts';
 export { type ImportAndDedupeOptions, importAndDedupe } from './import-and-dedupe.ts';

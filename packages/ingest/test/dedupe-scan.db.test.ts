@@ -20,6 +20,18 @@ function typoSets() {
   return sets;
 }
 
+/** Typos of artists as well as titles, a featured credit and a lost joiner: every kind of block. */
+function mixedSets() {
+  return [
+    ...typoSets(),
+    testSet('artist-typo-1', ['Fenwick Drummond - Glass Harbour', 'Fenwick Drummond - Glass Harbour']),
+    testSet('artist-typo-2', ['Fenwick Drumond - Glass Harbour']),
+    testSet('joiner-1', ['Tova & Renn Aldous - Slow Bloom', 'Tova & Renn Aldous - Slow Bloom']),
+    testSet('joiner-2', ['Tova Renn Aldous - Slow Bloom']),
+    testSet('feat-1', ['Ida Moss feat. Sam Vey - Copper Line', 'Ida Moss & Sam Vey - Copper Lnie']),
+  ];
+}
+
 describe.skipIf(noServer)('dedupe in batches', () => {
   let t: TestDatabase;
   beforeEach(async () => {
@@ -85,5 +97,31 @@ describe.skipIf(noServer)('dedupe in batches', () => {
     expect(s.tracksScanned - s.merges.length).toBe(40);
     expect(s.merges).toHaveLength(40);
     expect(new Set(await mergedTitles())).toEqual(new Set(['Horizon Skylnie']));
+  });
+
+  it('finds the same pairs from the whole catalogue in memory as from blocks fetched per batch', async () => {
+    const other = await testDatabase();
+    try {
+      await importItems(t.db, mixedSets());
+      await importItems(other.db, mixedSets());
+      const outcome = async (db: TestDatabase['db'], wholeCatalogueFrom: number) => {
+        const run = await runDedupe(db, { wholeCatalogueFrom, batchSize: 25 });
+        const merged = await db.query<{ kept: string; merged: string }>(
+          `SELECT k.artist_name || ' - ' || k.title AS kept, m.artist_name || ' - ' || m.title AS merged
+           FROM tracks m JOIN tracks k ON k.id = m.merged_into ORDER BY 2`,
+        );
+        return { pairs: run.pairsScored, review: run.reviewCandidates, merged };
+      };
+      const whole = await outcome(t.db, 0);
+      const byKey = await outcome(other.db, Number.POSITIVE_INFINITY);
+      expect(whole).toEqual(byKey);
+      expect(whole.merged).toContainEqual({
+        kept: 'Fenwick Drummond - Glass Harbour',
+        merged: 'Fenwick Drumond - Glass Harbour',
+      });
+      expect(whole.merged.length).toBeGreaterThanOrEqual(41);
+    } finally {
+      await other.drop();
+    }
   });
 });

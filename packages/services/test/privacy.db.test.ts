@@ -4,7 +4,7 @@
 // public. Every refusal to another user is "not found", never "forbidden", so existence does not leak.
 import type { ParsedSet } from '@songnodes/core';
 import {
-  findCandidatePairs,
+  blockMembers,
   graphExport,
   graphStore,
   mergeTracks,
@@ -12,7 +12,7 @@ import {
   setPlaylist,
 } from '@songnodes/db';
 import { GraphService } from '@songnodes/graph';
-import { importItems } from '@songnodes/ingest';
+import { importItems, runDedupe } from '@songnodes/ingest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noServer, type TestDatabase, testDatabase } from '../../../test/db.ts';
 import { GUEST, LOCAL_OWNER, type Principal, ROLE_PERMISSIONS, type Role } from '../src/auth/access.ts';
@@ -199,12 +199,12 @@ describe.skipIf(noServer)('private imports', () => {
     await importItems(t.db, [publicSet('p-typo', ['Zed Quill - Hiden Lantern', 'Ora - Horizon'])]);
     const typo = await trackId('Hiden Lantern');
     const lantern = await trackId('Hidden Lantern');
-    const pairs = await findCandidatePairs(t.db, {
-      trackIds: [typo, lantern],
-      titleSimilarity: 0.3,
-      artistSimilarity: 0.3,
-    });
-    expect(pairs).toEqual([]);
+    // The public typo's blocks hold no private track, and a dedupe of both scores no pair.
+    const members = (await blockMembers(t.db, ['zedquill'], ['hiddenlantern'])).map((m) => m.id);
+    expect(members).toContain(typo);
+    expect(members).not.toContain(lantern);
+    const run = await runDedupe(t.db, { trackIds: [typo, lantern] });
+    expect(run).toMatchObject({ pairsScored: 0, merges: [] });
     for (const [keptId, mergedId] of [
       [typo, lantern],
       [lantern, typo],

@@ -2,11 +2,12 @@
 // A merge moves a track's evidence (set entries, per-set transitions) to the track it is folded into
 // and records exactly what it moved, so a split can put it all back; the aggregates (transitions) are
 // never patched by hand here but rebuilt from the evidence by recomputeTransitions.
+import type { BlockingTrack } from '@songnodes/core';
 import type { Database, Queryable } from '../database.ts';
 import { insertAudit } from './audit.ts';
 
-/** A track as stored, with what is needed to rebuild its parse and judge a pair. */
-export interface StoredTrack {
+/** A track as stored, with what is needed to rebuild its parse (core's scorer). */
+export interface ScoringTrack {
   id: number;
   artistName: string;
   title: string;
@@ -15,28 +16,16 @@ export interface StoredTrack {
   primaryArtists: string[];
   featuredArtists: string[];
   remixers: string[];
+}
+
+/** A track as stored, with its parse and the evidence that decides which spelling a merge keeps. */
+export interface StoredTrack extends ScoringTrack {
   /** Set entries naming this track: how often this spelling was seen. */
   plays: number;
   /** Set entries naming any track with one of this track's primary artists: how often its artist spelling was seen. */
   artistPlays: number;
   /** Distinct DJs (set performers) who played this track. */
   djs: number;
-}
-
-export type CandidatePair = {
-  a: number;
-  b: number;
-};
-
-export interface CandidateQuery {
-  /** Look for near-duplicates of these tracks (against all tracks). */
-  trackIds: number[];
-  /** Minimum pg_trgm similarity of the title keys. */
-  titleSimilarity: number;
-  /** Minimum pg_trgm similarity of the artist credits, when the tracks share no primary artist. */
-  artistSimilarity: number;
-  /** Only pairs whose other track has a higher id (when every track is scanned, each pair is seen once). */
-  onlyHigherIds?: boolean;
 }
 
 /** A problem with a merge or split request: `not_found` (no such track/merge) or `invalid`. */
@@ -88,59 +77,97 @@ export async function recomputeTransitions(tx: Queryable, trackIds: number[]): P
   return [...touched.values()];
 }
 
-// `%` uses search_titles' GIN trigram index with the threshold $1 (local to the transaction).
-// Fresh tables have no statistics, and the planner then prefers sequential scans and hash joins over
-// whole tables (every key against every key: quadratic); a probe per key and an index lookup per similar
-// key is what scales, so those are off for this query and `o.id + 0` keeps the primary key index out of
-// the join with the batch. PostgreSQL's JIT is off too: with statistics, the estimate of a whole batch
-// crosses its threshold and compiling took 270 ms of a 300 ms statement at 300,000 tracks (the query
-// itself 30 ms). Exported with the query for the test of its plan.
-export const CANDIDATE_SETTINGS = `SELECT set_config('pg_trgm.similarity_threshold', $1, true),
-  set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true),
-  set_config('enable_mergejoin', 'off', true), set_config('jit', 'off', true)`;
+// Blocking (core's blocking.ts) needs each track's keys and its credited artists' keys, nothing else.
+const BLOCKING_COLUMNS = `t.id, t.title_key, t.version_kind, t.is_mashup,
+  coalesce((SELECT array_agg(a.key ORDER BY ta.position) FROM track_artists ta JOIN artists a ON a.id = ta.artist_id
+            WHERE ta.track_id = t.id AND ta.role = 'primary'), '{}') AS primary_keys,
+  coalesce((SELECT array_agg(a.key ORDER BY ta.position) FROM track_artists ta JOIN artists a ON a.id = ta.artist_id
+            WHERE ta.track_id = t.id AND ta.role = 'featured'), '{}') AS featured_keys`;
 
-/** $1 track ids, $2 artist similarity, $3 only pairs with a higher other id. */
-export const CANDIDATE_PAIRS = `WITH t AS MATERIALIZED (
-    SELECT id, title_key, artist_name, version_kind, is_mashup FROM tracks
-    WHERE id = ANY($1::int[]) AND merged_into IS NULL AND private_to IS NULL),
-  near AS MATERIALIZED (
-    SELECT k.title_key, s.key FROM (SELECT DISTINCT title_key FROM t) k
-    JOIN LATERAL (SELECT st.key FROM search_titles st WHERE st.key % k.title_key) s ON true)
-  SELECT t.id AS a, o.id AS b
-  FROM near
-  JOIN t ON t.title_key = near.title_key
-  JOIN tracks o ON o.title_key = near.key
-  WHERE o.merged_into IS NULL AND o.private_to IS NULL
-    AND o.version_kind = t.version_kind AND o.is_mashup = t.is_mashup
-    AND (o.id + 0) <> t.id AND (NOT $3::boolean OR (o.id + 0) > t.id)
-    AND (similarity(lower(o.artist_name), lower(t.artist_name)) >= $2
-         OR EXISTS (SELECT 1 FROM track_artists x
-                    JOIN track_artists y ON y.artist_id = x.artist_id AND y.role = 'primary'
-                    WHERE x.track_id = t.id AND x.role = 'primary' AND y.track_id = o.id))
-    AND NOT EXISTS (SELECT 1 FROM dedupe_candidates c
-                    WHERE c.status = 'rejected'
-                      AND c.track_id = LEAST(t.id, o.id) AND c.candidate_track_id = GREATEST(t.id, o.id))`;
+// Tracks known only from private sets take no part: a merge would join a user's private track with
+// public evidence (and show it in public sets).
+const DEDUPABLE = 't.merged_into IS NULL AND t.private_to IS NULL';
+
+type BlockingRow = {
+  id: number;
+  title_key: string;
+  version_kind: string;
+  is_mashup: boolean;
+  primary_keys: string[];
+  featured_keys: string[];
+};
+
+const blockingTrack = (r: BlockingRow): BlockingTrack => ({
+  id: r.id,
+  titleKey: r.title_key,
+  versionKind: r.version_kind,
+  isMashup: r.is_mashup,
+  primaryKeys: r.primary_keys,
+  featuredKeys: r.featured_keys,
+});
+
+/** Live public tracks with `afterId < id <= throughId`, in id order, as blocking sees them: a page of a full scan. */
+export async function blockingTracksPage(
+  q: Queryable,
+  afterId: number,
+  throughId: number,
+  limit: number,
+): Promise<BlockingTrack[]> {
+  const rows = await q.query<BlockingRow>(
+    `SELECT ${BLOCKING_COLUMNS} FROM tracks t
+     WHERE t.id > $1 AND t.id <= $2 AND ${DEDUPABLE} ORDER BY t.id LIMIT $3`,
+    [afterId, throughId, limit],
+  );
+  return rows.map(blockingTrack);
+}
+
+/** These tracks, if live and public, as blocking sees them. */
+export async function blockingTracksOf(q: Queryable, ids: number[]): Promise<BlockingTrack[]> {
+  if (ids.length === 0) return [];
+  const rows = await q.query<BlockingRow>(
+    `SELECT ${BLOCKING_COLUMNS} FROM tracks t WHERE t.id = ANY($1::int[]) AND ${DEDUPABLE} ORDER BY t.id`,
+    [ids],
+  );
+  return rows.map(blockingTrack);
+}
 
 /**
- * Trigram candidates: pairs of live tracks with similar title keys, the same kind of version and related
- * credits. Tracks known only from private sets take no part: a merge would join a user's private track
- * with public evidence (and show it in public sets).
- *
- * The trigram probe runs on search_titles (every distinct title key, ~10× fewer rows than tracks: titles
- * repeat across artists and versions), once per distinct title key of the batch; the similar keys' tracks
- * then come from the btree on tracks.title_key. A probe of tracks' own trigram index cost per matching
- * track and grew with the catalogue (34 tracks/s at 300,000 tracks; figures in docs/dedupe.md).
+ * Every live public track in a block of these keys: credited (primary or featured) to one of the
+ * artists, or with one of the title keys. Both are btree lookups (track_artists_artist_idx,
+ * tracks_title_key_idx); core's BlockIndex then applies the rule to what comes back.
  */
-export async function findCandidatePairs(db: Database, q: CandidateQuery): Promise<CandidatePair[]> {
-  if (q.trackIds.length === 0) return [];
-  return db.transaction(async (tx) => {
-    await tx.query(CANDIDATE_SETTINGS, [String(q.titleSimilarity)]);
-    return tx.query<CandidatePair>(CANDIDATE_PAIRS, [
-      q.trackIds,
-      q.artistSimilarity,
-      q.onlyHigherIds ?? false,
-    ]);
-  });
+export async function blockMembers(
+  q: Queryable,
+  artistKeys: string[],
+  titleKeys: string[],
+): Promise<BlockingTrack[]> {
+  if (artistKeys.length === 0 && titleKeys.length === 0) return [];
+  const rows = await q.query<BlockingRow>(
+    `SELECT ${BLOCKING_COLUMNS} FROM tracks t
+     WHERE t.id IN (SELECT ta.track_id FROM artists a JOIN track_artists ta ON ta.artist_id = a.id
+                    WHERE a.key = ANY($1::text[]) AND ta.role <> 'remixer'
+                    UNION SELECT x.id FROM tracks x WHERE x.title_key = ANY($2::text[]))
+       AND ${DEDUPABLE}`,
+    [artistKeys, titleKeys],
+  );
+  return rows.map(blockingTrack);
+}
+
+/**
+ * Which of these pairs (`[lo, hi]`) a person rejected (or split): never proposed again. Returned as
+ * `lo:hi` strings. Looked up by the pair's primary key, so the cost is per pair asked about, not per
+ * review row stored.
+ */
+export async function rejectedPairs(q: Queryable, pairs: [number, number][]): Promise<Set<string>> {
+  if (pairs.length === 0) return new Set();
+  const rows = await q.query<{ a: number; b: number }>(
+    `SELECT c.track_id AS a, c.candidate_track_id AS b
+     FROM unnest($1::int[], $2::int[]) AS p(lo, hi)
+     JOIN dedupe_candidates c ON c.track_id = p.lo AND c.candidate_track_id = p.hi
+     WHERE c.status = 'rejected'`,
+    [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+  );
+  return new Set(rows.map((r) => pairKey(r.a, r.b)));
 }
 
 /** Live (not merged) track ids after `afterId`, in id order: for scanning every track in batches. */
@@ -152,8 +179,8 @@ export async function liveTrackIds(q: Queryable, afterId: number, limit: number)
   return rows.map((r) => r.id);
 }
 
-/** Tracks with their credits by role (in credit order) and play counts. */
-export async function storedTracks(q: Queryable, ids: number[]): Promise<StoredTrack[]> {
+/** Tracks with their credits by role (in credit order). */
+export async function scoringTracks(q: Queryable, ids: number[]): Promise<ScoringTrack[]> {
   if (ids.length === 0) return [];
   const credit = (role: string) =>
     `coalesce((SELECT array_agg(a.name ORDER BY ta.position) FROM track_artists ta
@@ -167,20 +194,10 @@ export async function storedTracks(q: Queryable, ids: number[]): Promise<StoredT
     primary_artists: string[];
     featured_artists: string[];
     remixers: string[];
-    plays: number;
-    artist_plays: number;
-    djs: number;
   }>(
     `SELECT t.id, t.artist_name, t.title, t.version, t.version_kind,
             ${credit('primary')} AS primary_artists, ${credit('featured')} AS featured_artists,
-            ${credit('remixer')} AS remixers,
-            (SELECT count(*) FROM set_entries e WHERE e.track_id = t.id)::int AS plays,
-            (SELECT count(*) FROM track_artists x
-             JOIN track_artists y ON y.artist_id = x.artist_id AND y.role = 'primary'
-             JOIN set_entries e ON e.track_id = y.track_id
-             WHERE x.track_id = t.id AND x.role = 'primary')::int AS artist_plays,
-            (SELECT count(DISTINCT sp.artist_id) FROM set_entries e
-             JOIN set_performers sp ON sp.set_id = e.set_id WHERE e.track_id = t.id)::int AS djs
+            ${credit('remixer')} AS remixers
      FROM tracks t WHERE t.id = ANY($1::int[])`,
     [ids],
   );
@@ -193,10 +210,33 @@ export async function storedTracks(q: Queryable, ids: number[]): Promise<StoredT
     primaryArtists: r.primary_artists,
     featuredArtists: r.featured_artists,
     remixers: r.remixers,
-    plays: r.plays,
-    artistPlays: r.artist_plays,
-    djs: r.djs,
   }));
+}
+
+/**
+ * Tracks with their credits and play counts. The counts cost far more than the credits (an artist's
+ * plays read every set entry of every track of the artist), so scoring reads credits alone
+ * (scoringTracks) and this only for the pairs it keeps.
+ */
+export async function storedTracks(q: Queryable, ids: number[]): Promise<StoredTrack[]> {
+  if (ids.length === 0) return [];
+  const counts = await q.query<{ id: number; plays: number; artist_plays: number; djs: number }>(
+    `SELECT t.id,
+            (SELECT count(*) FROM set_entries e WHERE e.track_id = t.id)::int AS plays,
+            (SELECT count(*) FROM track_artists x
+             JOIN track_artists y ON y.artist_id = x.artist_id AND y.role = 'primary'
+             JOIN set_entries e ON e.track_id = y.track_id
+             WHERE x.track_id = t.id AND x.role = 'primary')::int AS artist_plays,
+            (SELECT count(DISTINCT sp.artist_id) FROM set_entries e
+             JOIN set_performers sp ON sp.set_id = e.set_id WHERE e.track_id = t.id)::int AS djs
+     FROM tracks t WHERE t.id = ANY($1::int[])`,
+    [ids],
+  );
+  const byId = new Map(counts.map((c) => [c.id, c]));
+  return (await scoringTracks(q, ids)).map((t) => {
+    const c = byId.get(t.id)!;
+    return { ...t, plays: c.plays, artistPlays: c.artist_plays, djs: c.djs };
+  });
 }
 
 /** Records pairs for review (stored with the lower id first). A pair already decided keeps its decision. */
