@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { SuiteContext } from './suite/context.ts';
+import { dedupeSection } from './suite/dedupe.ts';
 import { framesSection } from './suite/frames.ts';
 import { graphSection } from './suite/graph.ts';
 import { httpSection } from './suite/http-section.ts';
@@ -29,6 +30,7 @@ const SECTIONS: Record<string, (ctx: SuiteContext) => Promise<SectionResult>> = 
   startup: startupSection,
   http: httpSection,
   search: searchSection,
+  dedupe: dedupeSection,
   websocket: websocketSection,
   graph: graphSection,
   responsiveness: responsivenessSection,
@@ -93,7 +95,7 @@ async function main(): Promise<number> {
   let failed = false;
   const sections: SectionResult[] = [];
   try {
-    if (selected.includes('ingest') || selected.includes('search')) {
+    if (['ingest', 'search', 'dedupe'].some((s) => selected.includes(s))) {
       const opened = await openBenchPostgres();
       if ('skipped' in opened) postgresSkipped = opened.skipped;
       else postgres = opened;

@@ -2,6 +2,7 @@
 // parsers of what child processes print. The measuring itself runs only under `npm run bench`.
 import { cpus } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { dedupeEntries } from '../src/suite/dedupe.ts';
 import { GRAPH_SIZES, readGraphFigures, timesCommunitiesAndLayout } from '../src/suite/graph.ts';
 import { assertLoopback, readAutocannonReport } from '../src/suite/http.ts';
 import { describeMachine } from '../src/suite/machine.ts';
@@ -268,5 +269,15 @@ describe('graph section sizes', () => {
   it('times Louvain and the layout at every size in the full profile, at the smallest only in the quick one', () => {
     expect(GRAPH_SIZES.full.map((e) => timesCommunitiesAndLayout('full', e))).toEqual([true, true, true]);
     expect(GRAPH_SIZES.quick.map((e) => timesCommunitiesAndLayout('quick', e))).toEqual([true, false]);
+  });
+});
+
+describe('dedupe section size', () => {
+  it('is ~100,000 entries quick, ~1,000,000 full, or what BENCH_DEDUPE_ENTRIES says', () => {
+    expect(dedupeEntries('quick', undefined)).toBe(100_000);
+    expect(dedupeEntries('full', undefined)).toBe(1_000_000);
+    expect(dedupeEntries('quick', '250000')).toBe(250_000);
+    expect(() => dedupeEntries('full', '1e9x')).toThrow('BENCH_DEDUPE_ENTRIES');
+    expect(() => dedupeEntries('full', '10')).toThrow('1000 or more');
   });
 });
