@@ -15,6 +15,8 @@
 // lookups, so the database answers them from btrees and a whole catalogue fits in memory
 // (packages/ingest/src/dedupe.ts); the same rule serves both and the evaluation (eval-identity.ts).
 
+import { trigramSet, trigramSetSimilarity } from './similarity.ts';
+
 /** A track as blocking sees it: its keys, not its parse. */
 export interface BlockingTrack {
   id: number;
@@ -42,16 +44,11 @@ const END = 3;
 
 const trigramCache = new Map<string, Set<string>>();
 
-/**
- * The trigrams of a key as pg_trgm counts them for one word: the key padded with two spaces in front
- * and one behind (`ab` → `  a`, ` ab`, `ab `). Keys have no spaces (core's titleKey).
- */
+/** A key's trigrams (similarity.ts), cached: a full scan compares each title key in every block of it. */
 function trigrams(key: string): Set<string> {
   let set = trigramCache.get(key);
   if (set) return set;
-  const chars = [' ', ' ', ...key, ' '];
-  set = new Set<string>();
-  for (let i = 0; i + 3 <= chars.length; i++) set.add(chars[i]! + chars[i + 1]! + chars[i + 2]!);
+  set = trigramSet(key);
   // Bounded (~50 MB): a full scan meets each distinct title key (80,000 at 1M set entries) in every
   // block of its title, and credits (300,000) in title blocks.
   if (trigramCache.size > 100_000) trigramCache.clear();
@@ -59,15 +56,9 @@ function trigrams(key: string): Set<string> {
   return set;
 }
 
-/** Shared trigrams over all trigrams of the two keys (pg_trgm's `similarity` of one-word strings). */
-export function trigramSimilarity(a: string, b: string): number {
-  if (a === b) return 1;
-  const x = trigrams(a);
-  const y = trigrams(b);
-  let shared = 0;
-  for (const t of x) if (y.has(t)) shared++;
-  return shared / (x.size + y.size - shared);
-}
+/** pg_trgm's similarity of two keys, from cached trigram sets. */
+const keySimilarity = (a: string, b: string) =>
+  a === b && a !== '' ? 1 : trigramSetSimilarity(trigrams(a), trigrams(b));
 
 /** The artist blocks of a track: each credited artist's key. */
 export function artistBlocks(t: BlockingTrack): string[] {
@@ -111,7 +102,7 @@ function artistBlockPair(a: BlockingTrack, b: BlockingTrack): boolean {
   if (a.isMashup !== b.isMashup) return false;
   if (a.versionKind === b.versionKind) {
     return (
-      trigramSimilarity(a.titleKey, b.titleKey) >= BLOCK_TITLE_SIMILARITY ||
+      keySimilarity(a.titleKey, b.titleKey) >= BLOCK_TITLE_SIMILARITY ||
       extendsTitle(a, b) ||
       extendsTitle(b, a)
     );
@@ -134,7 +125,7 @@ function titleBlockPair(a: BlockingTrack, b: BlockingTrack): boolean {
     a.isMashup === b.isMashup &&
     a.versionKind === b.versionKind &&
     a.titleKey === b.titleKey &&
-    trigramSimilarity(joinedArtists(a), joinedArtists(b)) >= BLOCK_ARTIST_SIMILARITY
+    keySimilarity(joinedArtists(a), joinedArtists(b)) >= BLOCK_ARTIST_SIMILARITY
   );
 }
 

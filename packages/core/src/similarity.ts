@@ -40,3 +40,30 @@ export function jaroWinkler(a: string, b: string): number {
   while (prefix < 4 && prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
   return j + prefix * 0.1 * (1 - j);
 }
+
+/**
+ * The trigrams of a text as pg_trgm counts them: each whitespace-separated word padded with two spaces
+ * in front and one behind (`ab` → `  a`, ` ab`, `ab `), characters by code point.
+ */
+export function trigramSet(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const word of text.split(/\s+/)) {
+    if (word === '') continue;
+    const chars = [' ', ' ', ...word, ' '];
+    for (let i = 0; i + 3 <= chars.length; i++) out.add(chars[i]! + chars[i + 1]! + chars[i + 2]!);
+  }
+  return out;
+}
+
+/** pg_trgm's similarity of two trigram sets: shared over all (0 when either is empty). */
+export function trigramSetSimilarity(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
+  if (x.size === 0 || y.size === 0) return 0;
+  let shared = 0;
+  for (const t of x) if (y.has(t)) shared++;
+  return shared / (x.size + y.size - shared);
+}
+
+/** pg_trgm's `similarity(a, b)`: `horizon`/`horizons` 0.7. Costs O(length) per string. */
+export function trigramSimilarity(a: string, b: string): number {
+  return trigramSetSimilarity(trigramSet(a), trigramSet(b));
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BlockIndex, type BlockingTrack, isCandidatePair, trigramSimilarity } from '../src/blocking.ts';
+import { BlockIndex, type BlockingTrack, isCandidatePair } from '../src/blocking.ts';
 import { artistKey, titleKey } from '../src/identity.ts';
+import { trigramSimilarity } from '../src/similarity.ts';
 
 let nextId = 1;
 /** A track from a credit and a title as a person would type them, keyed the way ingest keys them. */
@@ -23,6 +24,10 @@ describe('trigramSimilarity', () => {
     expect(trigramSimilarity('horizon', 'horizons')).toBeCloseTo(0.7, 6);
     expect(trigramSimilarity('abc', 'abc')).toBe(1);
     expect(trigramSimilarity('abc', 'xyz')).toBe(0);
+    // Words are padded one by one; an empty text has no trigrams.
+    expect(trigramSimilarity('daft punk', 'punk daft')).toBe(1);
+    expect(trigramSimilarity('', 'x')).toBe(0);
+    expect(trigramSimilarity('', '')).toBe(0);
   });
 });
 

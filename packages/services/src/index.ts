@@ -93,5 +93,4 @@ export {
   SearchService,
 } from './search-service.ts';
 export { type NewSet, SetService } from './set-service.ts';
-export { trigramSimilarity } from './trigrams.ts';
 export { ownerOf, type Visibility, viewerOf } from './visibility.ts';

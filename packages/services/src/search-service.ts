@@ -3,11 +3,10 @@
 // similarity for typos: db/repositories/search.ts); this ranks them against the whole query, counts
 // plays and tracks for the few it keeps (the costly part, so not for every candidate), groups them by
 // kind and counts facets of the tracks it answers.
-import { artistKey, normaliseName, titleKey } from '@songnodes/core';
+import { artistKey, normaliseName, titleKey, trigramSimilarity } from '@songnodes/core';
 import { type Database, searchCandidates, searchCounts, type TrackSummary } from '@songnodes/db';
 import type { Principal } from './auth/access.ts';
 import { invalid } from './errors.ts';
-import { trigramSimilarity } from './trigrams.ts';
 import { viewerOf } from './visibility.ts';
 
 export const MAX_QUERY_LENGTH = 200;

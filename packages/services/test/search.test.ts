@@ -1,6 +1,6 @@
+import { trigramSimilarity } from '@songnodes/core';
 import { describe, expect, it } from 'vitest';
 import { contenders, facetsOf, nameWords, querySpans } from '../src/search-service.ts';
-import { trigramSimilarity } from '../src/trigrams.ts';
 
 describe('search ranking helpers', () => {
   it('joins runs of words like the stored keys, longest first, skipping spans under 3 letters', () => {
