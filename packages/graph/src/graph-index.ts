@@ -373,6 +373,10 @@ export class GraphIndex {
   applyDelta(delta: GraphDelta): void {
     for (const r of delta.nodes) this.upsertNode(r);
     for (const r of delta.edges) {
+      // A transition gone (count 0) whose track is not a node holds nothing to remove: the track was
+      // merged away before the index last loaded (merged tracks are not in a snapshot). Failing here
+      // rebuilt the whole index on every dedupe merge of an upload: 2.7 s each at 350,000 tracks.
+      if (r.count <= 0 && (this.indexOf(r.from) < 0 || this.indexOf(r.to) < 0)) continue;
       const where = `delta edge ${r.from} → ${r.to}`;
       const u = this.requireNode(r.from, where);
       const v = this.requireNode(r.to, where);

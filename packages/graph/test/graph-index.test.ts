@@ -128,4 +128,28 @@ describe('patching by a delta', () => {
     g.compact();
     expect(dump(g)).toBe(dump(rebuilt));
   });
+
+  it('skips a removed transition of a track it does not hold, and refuses a live one', () => {
+    const base = randomSnapshot({ nodes: 50, edges: 200, seed: 3 });
+    const g = GraphIndex.fromSnapshot(structuredClone(base));
+    const before = dump(g);
+    const known = base.nodes.trackId[0]!;
+    // Track 999,999 was merged away before this index loaded: its transitions are gone (count 0).
+    g.applyDelta({
+      version: 2,
+      nodes: [],
+      edges: [
+        { from: 999_999, to: known, count: 0, sets: 0, djs: 0, sources: [] },
+        { from: known, to: 999_999, count: 0, sets: 0, djs: 0, sources: [] },
+      ],
+    });
+    expect(dump(g)).toBe(before);
+    expect(() =>
+      g.applyDelta({
+        version: 3,
+        nodes: [],
+        edges: [{ from: 999_999, to: known, count: 2, sets: 2, djs: 1, sources: [] }],
+      }),
+    ).toThrow('track 999999 is not a node of the graph');
+  });
 });
