@@ -89,5 +89,16 @@ describe.skipIf(noServer)(`imports over HTTP with progress on the WebSocket (${e
     const empty = await fetch(`${running.url}/api/v1/imports`, { method: 'POST', headers: CSRF });
     expect(empty.status).toBe(422);
     expect(((await empty.json()) as { field: string }).field).toBe('body');
+    // A form upload would store its boundaries with the file: refused, saying how to send it.
+    const form = new FormData();
+    form.append('file', new Blob(['Kay Loom - Horizon\n']), 'set.txt');
+    const multipart = await fetch(`${running.url}/api/v1/imports`, {
+      method: 'POST',
+      headers: CSRF,
+      body: form,
+    });
+    expect(multipart.status).toBe(415);
+    expect(multipart.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await multipart.json()) as { detail: string }).detail).toContain('--data-binary');
   });
 });

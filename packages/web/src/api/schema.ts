@@ -2886,6 +2886,21 @@ export interface paths {
           /** when a 429 may be retried */
           retryAfterSeconds?: number;
         } } };
+        415: { headers: { [name: string]: unknown }; content: { "application/json": {
+          /** stable URI of the error class */
+          type: string;
+          title: string;
+          status: number;
+          detail: string;
+          /** the parameter at fault: keys, from, via.2 */
+          field?: string;
+          requestId: string;
+          candidates?: unknown;
+          /** the permission a 401 or 403 is about */
+          permission?: string;
+          /** when a 429 may be retried */
+          retryAfterSeconds?: number;
+        } } };
         422: { headers: { [name: string]: unknown }; content: { "application/json": {
           /** stable URI of the error class */
           type: string;

@@ -14,6 +14,33 @@ export const importRoutes =
   async (app) => {
     // Any content type: the bytes are streamed to disk as they are; importers detect the format.
     app.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+    // But not a form: its boundaries and part headers would be stored with the file and read as
+    // tracklist lines (`curl -F file=@sets.ndjson` imported one set of garbage).
+    app.addContentTypeParser('multipart/form-data', (_req, payload, done) => {
+      const refused = Object.assign(
+        new Error(
+          'send the file itself as the request body, not a multipart form: e.g. curl --data-binary @sets.ndjson "…/api/v1/imports?filename=sets.ndjson"',
+        ),
+        { statusCode: 415, name: 'Unsupported media type' },
+      );
+      // Read the form to its end first: a client still sending it would otherwise meet a closed
+      // connection (EPIPE) instead of this answer. Past the upload limit, the connection is cut.
+      let bytes = 0;
+      let answered = false;
+      const answer = () => {
+        if (!answered) done(refused, undefined);
+        answered = true;
+      };
+      payload.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        if (bytes > MAX_UPLOAD_BYTES) {
+          answer();
+          payload.destroy();
+        }
+      });
+      payload.on('error', answer);
+      payload.on('end', answer);
+    });
     app.post(
       '/imports',
       {
@@ -38,7 +65,7 @@ export const importRoutes =
           ),
           response: {
             202: Type.Object({ jobId: Type.String(), progress: Type.String(), events: Type.String() }),
-            ...problems(400, 413, 422),
+            ...problems(400, 413, 415, 422),
           },
         },
       },
