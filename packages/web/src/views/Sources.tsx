@@ -232,7 +232,7 @@ function TargetTracks({ configured, onSearched }: { configured: boolean; onSearc
       </p>
       <PermissionNote permission="import" doing="Keeping target tracks" />
       {may && (
-        <form className="scrape-form" onSubmit={add}>
+        <form className="target-form" onSubmit={add}>
           <label className="field">
             <span>Artist</span>
             <input type="text" value={artist} onChange={(e) => setArtist(e.target.value)} maxLength={300} />
