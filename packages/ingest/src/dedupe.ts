@@ -52,8 +52,9 @@ const PAGE = 5_000;
 const WHOLE_INDEX_MIN = 500;
 /**
  * A server on the embedded database has one connection: every read of the API waits for the statement
- * under way. There, the server's import job sizes batches and pages from the last one's time per track
- * so that each statement stays near this budget (`budgetMs`). A command that holds the database alone
+ * under way. There, the server's import job sizes the pages of a catalogue read and the batches whose
+ * blocks are fetched by key from the last one's time per track, so that each statement stays near
+ * this budget (`budgetMs`); batches with the catalogue in memory are 50 tracks (see runDedupe). A command that holds the database alone
  * (the CLI) keeps whole batches: with a budget, `songnodes import` of a 300-line CSV spent 25 s
  * deduplicating in batches of one (each batch's fixed cost exceeded the budget), against about 2 s
  * without.

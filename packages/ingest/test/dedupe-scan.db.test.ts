@@ -46,40 +46,49 @@ describe.skipIf(noServer)('dedupe in batches', () => {
       )
     ).map((r) => r.title);
 
-  it('stops when asked, keeps its place, and a second run finishes the same work', async () => {
-    await importItems(t.db, typoSets());
-    const stop = new AbortController();
-    const seen: DedupeProgress[] = [];
-    await expect(
-      runDedupe(t.db, {
-        batchSize: 20,
-        signal: stop.signal,
-        onProgress: (p) => {
-          seen.push(p);
-          if (seen.length === 2) stop.abort(new Error('stopped by the test'));
-        },
-      }),
-    ).rejects.toThrow('stopped by the test');
-    expect(seen.map((p) => p.tracksScanned)).toEqual([20, 40]);
-    expect(seen[0]!.total).toBe(120);
-    const partly = (await mergedTitles()).length;
-    expect(partly).toBeGreaterThan(0);
-    expect(partly).toBeLessThan(40);
+  // Blocks fetched per batch, and the whole catalogue in memory (wholeCatalogueFrom 0): the cursor is
+  // the same either way.
+  it.each([
+    ['blocks fetched per batch', Number.POSITIVE_INFINITY],
+    ['the catalogue in memory', 0],
+  ])(
+    'stops when asked, keeps its place, and a second run finishes the same work (%s)',
+    async (_, wholeCatalogueFrom) => {
+      await importItems(t.db, typoSets());
+      const stop = new AbortController();
+      const seen: DedupeProgress[] = [];
+      await expect(
+        runDedupe(t.db, {
+          wholeCatalogueFrom,
+          batchSize: 20,
+          signal: stop.signal,
+          onProgress: (p) => {
+            seen.push(p);
+            if (seen.length === 2) stop.abort(new Error('stopped by the test'));
+          },
+        }),
+      ).rejects.toThrow('stopped by the test');
+      expect(seen.map((p) => p.tracksScanned)).toEqual([20, 40]);
+      expect(seen[0]!.total).toBe(120);
+      const partly = (await mergedTitles()).length;
+      expect(partly).toBeGreaterThan(0);
+      expect(partly).toBeLessThan(40);
 
-    const rest = await runDedupe(t.db, { batchSize: 20 });
-    expect(rest.resumedAfter).toBeGreaterThan(0);
-    // The second run did not look again at what the first one finished.
-    expect(rest.tracksScanned).toBeLessThan(120);
-    const titles = await mergedTitles();
-    expect(titles).toHaveLength(40);
-    // The typo went, the spelling played more often stayed.
-    expect(new Set(titles)).toEqual(new Set(['Horizon Skylnie']));
+      const rest = await runDedupe(t.db, { batchSize: 20, wholeCatalogueFrom });
+      expect(rest.resumedAfter).toBeGreaterThan(0);
+      // The second run did not look again at what the first one finished.
+      expect(rest.tracksScanned).toBeLessThan(120);
+      const titles = await mergedTitles();
+      expect(titles).toHaveLength(40);
+      // The typo went, the spelling played more often stayed.
+      expect(new Set(titles)).toEqual(new Set(['Horizon Skylnie']));
 
-    // Finished: the next full run starts over (nothing to merge) instead of resuming.
-    const again = await runDedupe(t.db, { batchSize: 20 });
-    expect(again.resumedAfter).toBeNull();
-    expect(again.merges).toEqual([]);
-  });
+      // Finished: the next full run starts over (nothing to merge) instead of resuming.
+      const again = await runDedupe(t.db, { batchSize: 20, wholeCatalogueFrom });
+      expect(again.resumedAfter).toBeNull();
+      expect(again.merges).toEqual([]);
+    },
+  );
 
   it('an import dedupes the tracks created after the id it started from, and only those', async () => {
     await importItems(
