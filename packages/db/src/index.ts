@@ -129,7 +129,8 @@ export {
   setDedupeCursor,
   setDedupeWatermark,
   splitMerge,
-  storedTracks,
+  type TrackEvidence,
+  trackEvidence,
 } from './repositories/dedupe.ts';
 export {
   type GraphExport,

@@ -32,7 +32,7 @@ import {
   scoringTracks,
   setDedupeCursor,
   setDedupeWatermark,
-  storedTracks,
+  trackEvidence,
 } from '@songnodes/db';
 import type { GraphChange } from './pipeline.ts';
 
@@ -184,26 +184,22 @@ const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
  */
 async function scorePairs(db: Database, pairs: Map<string, [number, number]>): Promise<Scored[]> {
   if (pairs.size === 0) return [];
-  const parses = new Map(
-    (await scoringTracks(db, [...new Set([...pairs.values()].flat())])).map((t) => [
-      t.id,
-      storedTrackParse(t),
-    ]),
+  const credits = new Map(
+    (await scoringTracks(db, [...new Set([...pairs.values()].flat())])).map((t) => [t.id, t]),
   );
   const kept: { lo: number; hi: number; score: number }[] = [];
   for (const [lo, hi] of pairs.values()) {
-    const a = parses.get(lo);
-    const b = parses.get(hi);
+    const a = credits.get(lo);
+    const b = credits.get(hi);
     if (!a || !b) continue;
-    const score = nearDuplicateScore(a, b);
+    const score = nearDuplicateScore(storedTrackParse(a), storedTrackParse(b));
     if (score >= REVIEW) kept.push({ lo, hi, score });
   }
   if (kept.length === 0) return [];
-  const tracks = new Map(
-    (await storedTracks(db, [...new Set(kept.flatMap((k) => [k.lo, k.hi]))])).map((t) => [t.id, t]),
-  );
+  const evidence = await trackEvidence(db, [...new Set(kept.flatMap((k) => [k.lo, k.hi]))]);
+  const stored = (id: number): StoredTrack => ({ ...credits.get(id)!, ...evidence.get(id)! });
   return kept.map(({ lo, hi, score }) => {
-    const [k, m] = keptFirst(tracks.get(lo)!, tracks.get(hi)!);
+    const [k, m] = keptFirst(stored(lo), stored(hi));
     return { kept: k, merged: m, score };
   });
 }
@@ -216,6 +212,8 @@ const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
  * members of each batch fetched by key. Both apply core's one rule (BlockIndex.candidatesOf).
  */
 interface CandidateSource {
+  /** The next live public tracks with `after < id <= through`, in id order: a scan's next batch. */
+  page(after: number, through: number, limit: number): Promise<BlockingTrack[]>;
   /** The tracks of `ids` that take part (live, public), as blocking sees them. */
   tracks(ids: number[]): Promise<BlockingTrack[]>;
   /** Candidate pairs of these tracks, as `lo:hi` keys. */
@@ -241,6 +239,8 @@ async function wholeCatalogue(
 ): Promise<CandidateSource> {
   const index = new BlockIndex();
   const through = await maxTrackId(db);
+  /** Every id read, ascending (pages come in id order): a scan's batches are taken from here. */
+  const ids: number[] = [];
   let after = 0;
   let page = budgetMs === null ? PAGE : 200;
   for (;;) {
@@ -248,17 +248,36 @@ async function wholeCatalogue(
     const t = performance.now();
     const rows = await blockingTracksPage(db, after, through, page);
     if (rows.length === 0) break;
-    for (const r of rows) index.add(r);
+    for (const r of rows) {
+      index.add(r);
+      ids.push(r.id);
+    }
     after = rows.at(-1)!.id;
     page = nextBatchSize(PAGE, budgetMs, rows.length, performance.now() - t);
     await breathe();
   }
   return {
-    async tracks(ids) {
+    // From memory: the tracks were read above, and reading them again per batch doubled the reads.
+    async page(after, through, limit) {
+      let lo = 0;
+      let hi = ids.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (ids[mid]! <= after) lo = mid + 1;
+        else hi = mid;
+      }
+      const out: BlockingTrack[] = [];
+      for (let i = lo; i < ids.length && ids[i]! <= through && out.length < limit; i++) {
+        const t = index.get(ids[i]!);
+        if (t) out.push(t);
+      }
+      return out;
+    },
+    async tracks(wanted) {
       // Tracks created after the catalogue was read (an import running beside the scan) are fetched.
-      const missing = ids.filter((id) => !index.get(id));
+      const missing = wanted.filter((id) => !index.get(id));
       for (const t of await blockingTracksOf(db, missing)) index.add(t);
-      return ids.flatMap((id) => index.get(id) ?? []);
+      return wanted.flatMap((id) => index.get(id) ?? []);
     },
     async pairs(tracks, onlyHigherIds) {
       return collect(index, tracks, onlyHigherIds);
@@ -270,6 +289,7 @@ async function wholeCatalogue(
 /** Each batch's block members fetched by key: for a few tracks looked at. */
 function blocksByKey(db: Database): CandidateSource {
   return {
+    page: (after, through, limit) => blockingTracksPage(db, after, through, limit),
     tracks: (ids) => blockingTracksOf(db, ids),
     async pairs(tracks, onlyHigherIds) {
       const index = new BlockIndex();
@@ -383,7 +403,7 @@ export async function runDedupe(db: Database, opts: DedupeOptions = {}): Promise
   if (!opts.trackIds) {
     // Scanning every track, each pair is met from its lower id only; new tracks are met from either side.
     for (;;) {
-      const tracks = await blockingTracksPage(db, after, through, batchSize);
+      const tracks = await source.page(after, through, batchSize);
       if (tracks.length === 0) break;
       await handle(
         tracks.filter((x) => !gone.has(x.id)),

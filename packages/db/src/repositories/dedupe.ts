@@ -213,14 +213,17 @@ export async function scoringTracks(q: Queryable, ids: number[]): Promise<Scorin
   }));
 }
 
+/** The evidence that decides which spelling a merge keeps (see StoredTrack). */
+export type TrackEvidence = Pick<StoredTrack, 'plays' | 'artistPlays' | 'djs'>;
+
 /**
- * Tracks with their credits and play counts. The counts cost far more than the credits (an artist's
- * plays read every set entry of every track of the artist), so scoring reads credits alone
- * (scoringTracks) and this only for the pairs it keeps.
+ * Play counts of tracks, by id. They cost far more than the credits (an artist's plays read every set
+ * entry of every track of the artist), so scoring reads credits alone (scoringTracks) and these only
+ * for the pairs it keeps.
  */
-export async function storedTracks(q: Queryable, ids: number[]): Promise<StoredTrack[]> {
-  if (ids.length === 0) return [];
-  const counts = await q.query<{ id: number; plays: number; artist_plays: number; djs: number }>(
+export async function trackEvidence(q: Queryable, ids: number[]): Promise<Map<number, TrackEvidence>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.query<{ id: number; plays: number; artist_plays: number; djs: number }>(
     `SELECT t.id,
             (SELECT count(*) FROM set_entries e WHERE e.track_id = t.id)::int AS plays,
             (SELECT count(*) FROM track_artists x
@@ -232,11 +235,7 @@ export async function storedTracks(q: Queryable, ids: number[]): Promise<StoredT
      FROM tracks t WHERE t.id = ANY($1::int[])`,
     [ids],
   );
-  const byId = new Map(counts.map((c) => [c.id, c]));
-  return (await scoringTracks(q, ids)).map((t) => {
-    const c = byId.get(t.id)!;
-    return { ...t, plays: c.plays, artistPlays: c.artist_plays, djs: c.djs };
-  });
+  return new Map(rows.map((r) => [r.id, { plays: r.plays, artistPlays: r.artist_plays, djs: r.djs }]));
 }
 
 /** Records pairs for review (stored with the lower id first). A pair already decided keeps its decision. */
